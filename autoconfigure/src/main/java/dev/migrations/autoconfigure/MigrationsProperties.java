@@ -1,0 +1,280 @@
+package dev.migrations.autoconfigure;
+
+import java.time.Duration;
+
+import dev.migrations.engine.EngineSettings;
+import dev.migrations.runner.MigrationMode;
+import dev.migrations.runner.UnknownRevisionsAction;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties for migrations.
+ */
+@ConfigurationProperties("migrations")
+public class MigrationsProperties {
+
+	/**
+	 * Whether to enable migrations.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Location of the revision files, 'classpath:' or 'file:'.
+	 */
+	private String location = "classpath:db/migrations/";
+
+	/**
+	 * Existing Liquibase master changelog to use instead of revision files; its tags (or, without tags, its change
+	 * sets) are the revisions.
+	 */
+	private @Nullable String changelog;
+
+	/**
+	 * What to do at startup: upgrade to the target, validate without writing, or nothing.
+	 */
+	private MigrationMode mode = MigrationMode.UPGRADE;
+
+	/**
+	 * Revision to migrate to: 'head' or a revision id.
+	 */
+	private String target = "head";
+
+	/**
+	 * Revision ('head' or an id) up to which revisions are recorded as applied without running them. Only ever moves
+	 * forward.
+	 */
+	private @Nullable String stamp;
+
+	/**
+	 * Whether a target below the current revision may downgrade the database.
+	 */
+	private boolean allowDowngrade;
+
+	/**
+	 * What to do when the database records revisions the application does not have.
+	 */
+	private UnknownRevisionsAction onUnknownRevisions = UnknownRevisionsAction.WARN;
+
+	/**
+	 * Comma-separated list of Liquibase contexts selecting change sets of changelog revisions.
+	 */
+	private @Nullable String contexts;
+
+	/**
+	 * Liquibase label expression selecting change sets of changelog revisions.
+	 */
+	private @Nullable String labels;
+
+	/**
+	 * Schema to migrate and keep the history in. Defaults to the connection's schema.
+	 */
+	private @Nullable String defaultSchema;
+
+	/**
+	 * Name of the history table; the lock table is named after it with the suffix 'LOCK'.
+	 */
+	private String historyTable = EngineSettings.DEFAULT_HISTORY_TABLE;
+
+	/**
+	 * JDBC URL of a connection of its own to migrate through. Defaults to the application's data source.
+	 */
+	private @Nullable String url;
+
+	/**
+	 * Login user of the migration connection. Defaults to the application's data source user.
+	 */
+	private @Nullable String user;
+
+	/**
+	 * Login password of the migration connection.
+	 */
+	private @Nullable String password;
+
+	private final Baseline baseline = new Baseline();
+
+	private final Lock lock = new Lock();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public String getLocation() {
+		return this.location;
+	}
+
+	public void setLocation(String location) {
+		this.location = location;
+	}
+
+	public @Nullable String getChangelog() {
+		return this.changelog;
+	}
+
+	public void setChangelog(@Nullable String changelog) {
+		this.changelog = changelog;
+	}
+
+	public MigrationMode getMode() {
+		return this.mode;
+	}
+
+	public void setMode(MigrationMode mode) {
+		this.mode = mode;
+	}
+
+	public String getTarget() {
+		return this.target;
+	}
+
+	public void setTarget(String target) {
+		this.target = target;
+	}
+
+	public @Nullable String getStamp() {
+		return this.stamp;
+	}
+
+	public void setStamp(@Nullable String stamp) {
+		this.stamp = stamp;
+	}
+
+	public boolean isAllowDowngrade() {
+		return this.allowDowngrade;
+	}
+
+	public void setAllowDowngrade(boolean allowDowngrade) {
+		this.allowDowngrade = allowDowngrade;
+	}
+
+	public UnknownRevisionsAction getOnUnknownRevisions() {
+		return this.onUnknownRevisions;
+	}
+
+	public void setOnUnknownRevisions(UnknownRevisionsAction onUnknownRevisions) {
+		this.onUnknownRevisions = onUnknownRevisions;
+	}
+
+	public @Nullable String getContexts() {
+		return this.contexts;
+	}
+
+	public void setContexts(@Nullable String contexts) {
+		this.contexts = contexts;
+	}
+
+	public @Nullable String getLabels() {
+		return this.labels;
+	}
+
+	public void setLabels(@Nullable String labels) {
+		this.labels = labels;
+	}
+
+	public @Nullable String getDefaultSchema() {
+		return this.defaultSchema;
+	}
+
+	public void setDefaultSchema(@Nullable String defaultSchema) {
+		this.defaultSchema = defaultSchema;
+	}
+
+	public String getHistoryTable() {
+		return this.historyTable;
+	}
+
+	public void setHistoryTable(String historyTable) {
+		this.historyTable = historyTable;
+	}
+
+	public @Nullable String getUrl() {
+		return this.url;
+	}
+
+	public void setUrl(@Nullable String url) {
+		this.url = url;
+	}
+
+	public @Nullable String getUser() {
+		return this.user;
+	}
+
+	public void setUser(@Nullable String user) {
+		this.user = user;
+	}
+
+	public @Nullable String getPassword() {
+		return this.password;
+	}
+
+	public void setPassword(@Nullable String password) {
+		this.password = password;
+	}
+
+	public Baseline getBaseline() {
+		return this.baseline;
+	}
+
+	public Lock getLock() {
+		return this.lock;
+	}
+
+	/**
+	 * Adopting an existing database that has no migration history.
+	 */
+	public static class Baseline {
+
+		/**
+		 * Revision the existing schema corresponds to: revisions up to it are recorded as BASELINE without running.
+		 */
+		private @Nullable String revision;
+
+		/**
+		 * Description recorded with the baseline.
+		 */
+		private String description = "Baseline";
+
+		public @Nullable String getRevision() {
+			return this.revision;
+		}
+
+		public void setRevision(@Nullable String revision) {
+			this.revision = revision;
+		}
+
+		public String getDescription() {
+			return this.description;
+		}
+
+		public void setDescription(String description) {
+			this.description = description;
+		}
+
+	}
+
+	/**
+	 * The migration lock.
+	 */
+	public static class Lock {
+
+		/**
+		 * Maximum time to wait for another migrator to release the lock.
+		 */
+		private Duration timeout = Duration.ofMinutes(5);
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+	}
+
+}

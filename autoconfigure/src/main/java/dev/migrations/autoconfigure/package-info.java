@@ -1,0 +1,7 @@
+/**
+ * Spring Boot auto-configuration and properties for migrations.
+ */
+@NullMarked
+package dev.migrations.autoconfigure;
+
+import org.jspecify.annotations.NullMarked;

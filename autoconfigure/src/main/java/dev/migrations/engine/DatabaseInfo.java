@@ -1,0 +1,50 @@
+package dev.migrations.engine;
+
+import java.util.regex.Pattern;
+
+/**
+ * The database a migrator works on, as shown to users: never with credentials.
+ *
+ * @param product the product name, e.g. {@code PostgreSQL}
+ * @param version the product version
+ * @param url the JDBC URL without user or password
+ * @param schema the schema the migrator works in
+ */
+public record DatabaseInfo(String product, String version, String url, String schema) {
+
+	private static final Pattern URL_USER_INFO = Pattern.compile("//[^/@?;]*@");
+
+	private static final Pattern SECRET_PARAMETERS = Pattern.compile(
+			"(?i)([?&;:](?:user|username|password|pwd|sslpassword|sslkey|sslcert|access_token|token|secret)\\s*=)[^&;]*");
+
+	/**
+	 * Remove credentials from a JDBC URL: {@code //user:pw@host}, and {@code user=}, {@code password=} and
+	 * similar parameters in either {@code ?a=b&c=d} or {@code ;a=b} form.
+	 * @param url the URL
+	 * @return the URL without credentials
+	 */
+	public static String sanitize(String url) {
+		if (url == null) {
+			return "";
+		}
+		String result = URL_USER_INFO.matcher(url).replaceFirst("//");
+		return SECRET_PARAMETERS.matcher(result).replaceAll("$1***");
+	}
+
+	/**
+	 * Whether this is PostgreSQL.
+	 * @return {@code true} on PostgreSQL
+	 */
+	public boolean isPostgres() {
+		return this.product.toLowerCase(java.util.Locale.ROOT).contains("postgres");
+	}
+
+	/**
+	 * Whether this is H2.
+	 * @return {@code true} on H2
+	 */
+	public boolean isH2() {
+		return this.product.equalsIgnoreCase("H2");
+	}
+
+}

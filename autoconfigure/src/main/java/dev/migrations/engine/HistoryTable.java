@@ -1,0 +1,103 @@
+package dev.migrations.engine;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads the history table and writes its rows with plain JDBC, in the columns Liquibase defines, so that the
+ * Liquibase CLI reads what this starter writes.
+ */
+final class HistoryTable {
+
+	private final String table;
+
+	private final String qualifiedName;
+
+	private final @Nullable String schema;
+
+	HistoryTable(String table, @Nullable String schema) {
+		this.table = table;
+		this.schema = schema;
+		this.qualifiedName = (schema != null) ? schema + "." + table : table;
+	}
+
+	String qualifiedName() {
+		return this.qualifiedName;
+	}
+
+	boolean exists(Connection connection) throws SQLException {
+		return tableExists(connection, this.schema, this.table);
+	}
+
+	static boolean tableExists(Connection connection, @Nullable String schema, String table) throws SQLException {
+		DatabaseMetaData meta = connection.getMetaData();
+		String schemaName = (schema != null) ? storedCase(meta, schema) : connection.getSchema();
+		try (ResultSet tables = meta.getTables(null, schemaName, storedCase(meta, table), null)) {
+			return tables.next();
+		}
+	}
+
+	static String storedCase(DatabaseMetaData meta, String identifier) throws SQLException {
+		if (meta.storesLowerCaseIdentifiers()) {
+			return identifier.toLowerCase(Locale.ROOT);
+		}
+		if (meta.storesUpperCaseIdentifiers()) {
+			return identifier.toUpperCase(Locale.ROOT);
+		}
+		return identifier;
+	}
+
+	List<HistoryRow> read(Connection connection) throws SQLException {
+		List<HistoryRow> rows = new ArrayList<>();
+		String sql = "SELECT ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, EXECTYPE, MD5SUM, DESCRIPTION, "
+				+ "COMMENTS, TAG, DEPLOYMENT_ID FROM " + this.qualifiedName + " ORDER BY ORDEREXECUTED, DATEEXECUTED";
+		try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+			while (result.next()) {
+				Timestamp executed = result.getTimestamp(4);
+				rows.add(new HistoryRow(result.getString(1), result.getString(2), result.getString(3),
+						(executed != null) ? executed.toInstant() : null, result.getInt(5), result.getString(6),
+						result.getString(7), result.getString(8), result.getString(9), result.getString(10),
+						result.getString(11)));
+			}
+		}
+		return rows;
+	}
+
+	/**
+	 * The INSERT that records one change set, as literal SQL so that a dry run shows exactly what runs.
+	 */
+	String insertSql(PlannedChangeSet changeSet, int order, String execType, @Nullable String comments,
+			@Nullable String tag, String deploymentId, String liquibaseVersion) {
+		return "INSERT INTO " + this.qualifiedName + " (ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, EXECTYPE, "
+				+ "MD5SUM, DESCRIPTION, COMMENTS, TAG, LIQUIBASE, CONTEXTS, LABELS, DEPLOYMENT_ID) VALUES ("
+				+ literal(changeSet.id(), 255) + ", " + literal(changeSet.author(), 255) + ", "
+				+ literal(changeSet.filename(), 255) + ", CURRENT_TIMESTAMP, " + order + ", " + literal(execType, 10)
+				+ ", " + literal(changeSet.checksum(), 35) + ", " + literal(changeSet.description(), 255) + ", "
+				+ literal(comments, 255) + ", " + literal(tag, 255) + ", " + literal(liquibaseVersion, 20) + ", "
+				+ literal(changeSet.contexts(), 255) + ", " + literal(changeSet.labels(), 255) + ", "
+				+ literal(deploymentId, 10) + ")";
+	}
+
+	String deleteSql(HistoryRow row) {
+		return "DELETE FROM " + this.qualifiedName + " WHERE ID = " + literal(row.id(), 255) + " AND AUTHOR = "
+				+ literal(row.author(), 255) + " AND FILENAME = " + literal(row.filename(), 255);
+	}
+
+	private static String literal(@Nullable String value, int maxLength) {
+		if (value == null || value.isEmpty()) {
+			return "NULL";
+		}
+		String text = (value.length() > maxLength) ? value.substring(0, maxLength) : value;
+		return "'" + text.replace("'", "''") + "'";
+	}
+
+}

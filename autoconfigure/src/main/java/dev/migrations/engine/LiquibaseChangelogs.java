@@ -1,0 +1,271 @@
+package dev.migrations.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import dev.migrations.MigrationException;
+import dev.migrations.revision.Revision;
+import dev.migrations.revision.RevisionContent;
+import dev.migrations.revision.RevisionId;
+import liquibase.ChecksumVersion;
+import liquibase.Contexts;
+import liquibase.LabelExpression;
+import liquibase.Scope;
+import liquibase.change.Change;
+import liquibase.change.CheckSum;
+import liquibase.change.DbmsTargetedChange;
+import liquibase.change.core.TagDatabaseChange;
+import liquibase.changelog.ChangeLogParameters;
+import liquibase.changelog.ChangeSet;
+import liquibase.changelog.DatabaseChangeLog;
+import liquibase.changelog.filter.ContextChangeSetFilter;
+import liquibase.changelog.filter.DbmsChangeSetFilter;
+import liquibase.changelog.filter.LabelChangeSetFilter;
+import liquibase.database.Database;
+import liquibase.database.DatabaseList;
+import liquibase.exception.PreconditionErrorException;
+import liquibase.exception.PreconditionFailedException;
+import liquibase.integration.spring.SpringResourceAccessor;
+import liquibase.parser.ChangeLogParserFactory;
+import liquibase.precondition.core.PreconditionContainer;
+import liquibase.resource.ResourceAccessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.io.ResourceLoader;
+
+/**
+ * Parses Liquibase changelogs (revision files in changelog format, or an existing master changelog) and turns their
+ * change sets into {@link PlannedChangeSet planned change sets}.
+ */
+final class LiquibaseChangelogs {
+
+	private static final Logger logger = LoggerFactory.getLogger(LiquibaseChangelogs.class);
+
+	private final MigrationEngine engine;
+
+	private final Map<String, DatabaseChangeLog> parsed = new HashMap<>();
+
+	LiquibaseChangelogs(MigrationEngine engine) {
+		this.engine = engine;
+	}
+
+	List<PlannedChangeSet> compile(Revision revision) {
+		return this.engine.liquibase("read revision " + revision.id() + " (" + revision.file() + ")", () -> {
+			Database database = this.engine.liquibaseDatabase();
+			List<PlannedChangeSet> result = new ArrayList<>();
+			if (revision.content() instanceof RevisionContent.LiquibaseChangelog file) {
+				DatabaseChangeLog changelog = parse(file.resourcePath(), this.engine.resourceLoader());
+				for (ChangeSet changeSet : changelog.getChangeSets()) {
+					rejectRepeatable(revision, changeSet);
+					if (selected(changeSet, database)) {
+						result.add(planned(changeSet, changelog,
+								HistoryRow.REVISION_FILE_PREFIX + revision.id().value()));
+					}
+				}
+			}
+			else if (revision.content() instanceof RevisionContent.ChangelogSlice slice) {
+				DatabaseChangeLog changelog = parse(slice.changelogPath(), this.engine.resourceLoader());
+				Map<String, ChangeSet> byKey = changelog.getChangeSets()
+					.stream()
+					.collect(Collectors.toMap(LiquibaseChangelogs::key, (changeSet) -> changeSet, (a, b) -> a));
+				for (String key : slice.changeSetKeys()) {
+					ChangeSet changeSet = byKey.get(key);
+					if (changeSet != null && selected(changeSet, database)) {
+						result.add(planned(changeSet, changelog, changeSet.getFilePath()));
+					}
+				}
+			}
+			return result;
+		});
+	}
+
+	private DatabaseChangeLog parse(String path, ResourceLoader resourceLoader) throws Exception {
+		DatabaseChangeLog changelog = this.parsed.get(path);
+		if (changelog == null) {
+			changelog = parseChangelog(path, resourceLoader);
+			this.parsed.put(path, changelog);
+		}
+		return changelog;
+	}
+
+	private static DatabaseChangeLog parseChangelog(String path, ResourceLoader resourceLoader) throws Exception {
+		ResourceAccessor accessor = new SpringResourceAccessor(resourceLoader);
+		return ChangeLogParserFactory.getInstance()
+			.getParser(path, accessor)
+			.parse(path, new ChangeLogParameters(), accessor);
+	}
+
+	static List<Revision> revisionsOf(String changelogPath, ResourceLoader resourceLoader) {
+		DatabaseChangeLog changelog;
+		try {
+			changelog = Scope.child(MigrationEngine.liquibaseScope(resourceLoader),
+					() -> parseChangelog(changelogPath, resourceLoader));
+		}
+		catch (Exception ex) {
+			throw new MigrationException("Cannot read the changelog " + changelogPath + " (migrations.changelog): "
+					+ ChangeSetFailedException.rootMessage(ex),
+					"Check that migrations.changelog names an existing Liquibase changelog and that it parses.", ex);
+		}
+		boolean tagged = changelog.getChangeSets()
+			.stream()
+			.anyMatch((changeSet) -> changeSet.getChanges().stream().anyMatch(TagDatabaseChange.class::isInstance));
+		List<Revision> revisions = new ArrayList<>();
+		List<String> keys = new ArrayList<>();
+		RevisionId previous = null;
+		for (ChangeSet changeSet : changelog.getChangeSets()) {
+			keys.add(key(changeSet));
+			String tag = changeSet.getChanges()
+				.stream()
+				.filter(TagDatabaseChange.class::isInstance)
+				.map((change) -> ((TagDatabaseChange) change).getTag())
+				.findFirst()
+				.orElse(null);
+			if (!tagged || tag != null) {
+				String name = (tag != null) ? tag : changeSet.getId();
+				previous = addRevision(revisions, name, changeSet, keys, previous, changelogPath);
+				keys = new ArrayList<>();
+			}
+		}
+		if (!keys.isEmpty()) {
+			ChangeSet last = changelog.getChangeSets().get(changelog.getChangeSets().size() - 1);
+			addRevision(revisions, last.getId(), last, keys, previous, changelogPath);
+		}
+		return revisions;
+	}
+
+	private static RevisionId addRevision(List<Revision> revisions, String name, ChangeSet changeSet,
+			List<String> keys, RevisionId previous, String changelogPath) {
+		String idText = name.replaceAll("[^A-Za-z0-9.\\-]", "-").replaceAll("^[^A-Za-z0-9]+", "");
+		if (!RevisionId.isValid(idText)) {
+			throw new MigrationException("Change set or tag '" + name + "' in " + changelogPath
+					+ " cannot be used as a revision id",
+					"Give the change set (or its tagDatabase) an id made of letters, digits, '.' and '-'.");
+		}
+		RevisionId id = new RevisionId(idText);
+		for (Revision existing : revisions) {
+			if (existing.id().sameRevisionAs(id)) {
+				throw new MigrationException(
+						"Revision " + id + " appears twice in " + changelogPath + " (as change set or tag ids)",
+						"Tag the changelog with unique tags (tagDatabase), one per release.");
+			}
+		}
+		String description = (changeSet.getComments() != null && !changeSet.getComments().isBlank())
+				? changeSet.getComments().strip() : changeSet.getDescription();
+		revisions.add(new Revision(id, description, (previous != null) ? List.of(previous) : List.of(),
+				changeSet.getFilePath(), new RevisionContent.ChangelogSlice(changelogPath, List.copyOf(keys))));
+		return id;
+	}
+
+	private static String key(ChangeSet changeSet) {
+		return HistoryRow.key(changeSet.getFilePath(), changeSet.getId(), changeSet.getAuthor());
+	}
+
+	private static void rejectRepeatable(Revision revision, ChangeSet changeSet) {
+		if (changeSet.isAlwaysRun() || changeSet.isRunOnChange()) {
+			throw new MigrationException("Change set " + changeSet.getId() + " in " + revision.file()
+					+ " is runAlways or runOnChange; a revision is applied once",
+					"Remove runAlways/runOnChange, and put a changed view or procedure into a new revision.");
+		}
+	}
+
+	private boolean selected(ChangeSet changeSet, Database database) {
+		EngineSettings settings = this.engine.settings();
+		if (!new DbmsChangeSetFilter(database).accepts(changeSet).isAccepted()) {
+			return false;
+		}
+		if (settings.contexts() != null
+				&& !new ContextChangeSetFilter(new Contexts(settings.contexts())).accepts(changeSet).isAccepted()) {
+			return false;
+		}
+		return settings.labels() == null || new LabelChangeSetFilter(new LabelExpression(settings.labels()))
+			.accepts(changeSet)
+			.isAccepted();
+	}
+
+	private PlannedChangeSet planned(ChangeSet changeSet, DatabaseChangeLog changelog, String filename) {
+		String checksum = changeSet.generateCheckSum(ChecksumVersion.latest()).toString();
+		return new PlannedChangeSet(changeSet.getId(), changeSet.getAuthor(), filename, checksum,
+				changeSet.getDescription(), emptyToNull(changeSet.buildFullContext()),
+				emptyToNull(changeSet.buildFullLabels()), changeSet.isRunInTransaction(),
+				new LiquibaseWork(changeSet, changelog));
+	}
+
+	private static String emptyToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value;
+	}
+
+	private record LiquibaseWork(ChangeSet changeSet, DatabaseChangeLog changelog)
+			implements PlannedChangeSet.ChangeSetWork {
+
+		@Override
+		public boolean matchesChecksum(String stored, String computed) {
+			return stored.equals(computed) || this.changeSet.isCheckSumValid(CheckSum.parse(stored));
+		}
+
+		@Override
+		public String execute(MigrationEngine engine) {
+			return engine.liquibase("execute change set " + this.changeSet.getId(), () -> {
+				Database database = engine.liquibaseDatabase();
+				if (!preconditionsPass(database)) {
+					return "MARK_RAN";
+				}
+				for (Change change : this.changeSet.getChanges()) {
+					if (change instanceof DbmsTargetedChange targeted
+							&& !DatabaseList.definitionMatches(targeted.getDbms(), database, true)) {
+						continue;
+					}
+					database.executeStatements(change, this.changelog, this.changeSet.getSqlVisitors());
+				}
+				return "EXECUTED";
+			});
+		}
+
+		private boolean preconditionsPass(Database database) throws Exception {
+			PreconditionContainer preconditions = this.changeSet.getPreconditions();
+			if (preconditions == null) {
+				return true;
+			}
+			try {
+				preconditions.check(database, this.changelog, this.changeSet, null);
+				return true;
+			}
+			catch (PreconditionFailedException ex) {
+				PreconditionContainer.FailOption onFail = preconditions.getOnFail();
+				if (onFail == PreconditionContainer.FailOption.WARN) {
+					logger.warn("Precondition of change set {} failed, running it anyway (onFail=WARN): {}",
+							this.changeSet.getId(), ex.getMessage());
+					return true;
+				}
+				if (onFail == PreconditionContainer.FailOption.MARK_RAN
+						|| onFail == PreconditionContainer.FailOption.CONTINUE) {
+					logger.info("Precondition of change set {} failed: recording it as ran without running it ({})",
+							this.changeSet.getId(), ex.getMessage());
+					return false;
+				}
+				throw ex;
+			}
+			catch (PreconditionErrorException ex) {
+				PreconditionContainer.ErrorOption onError = preconditions.getOnError();
+				if (onError == PreconditionContainer.ErrorOption.MARK_RAN
+						|| onError == PreconditionContainer.ErrorOption.CONTINUE) {
+					return false;
+				}
+				if (onError == PreconditionContainer.ErrorOption.WARN) {
+					return true;
+				}
+				throw ex;
+			}
+		}
+
+		@Override
+		public List<String> sql(MigrationEngine engine) {
+			return List.of();
+		}
+
+	}
+
+}

@@ -1,0 +1,545 @@
+package dev.migrations.engine;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import dev.migrations.MigrationException;
+import dev.migrations.lock.MigrationLock;
+import dev.migrations.revision.Revision;
+import dev.migrations.revision.RevisionContent;
+import dev.migrations.revision.SqlStatementSplitter;
+import liquibase.Scope;
+import liquibase.analytics.configuration.AnalyticsArgs;
+import liquibase.changelog.StandardChangeLogHistoryService;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.executor.ExecutorService;
+import liquibase.executor.jvm.JdbcExecutor;
+import liquibase.integration.spring.SpringResourceAccessor;
+import liquibase.lockservice.StandardLockService;
+import liquibase.util.LiquibaseUtil;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.io.ResourceLoader;
+
+/**
+ * One migration session on one connection: reads the history and the schema, compiles revisions into change sets,
+ * and applies or records them. This is the only place that speaks Liquibase; Liquibase itself is loaded only when a
+ * revision needs it (a changelog revision, creating the history table, the table lock).
+ * <p>
+ * A revision's statements and its history rows are executed on this one connection and committed together: on
+ * PostgreSQL a revision is atomic. Not thread-safe.
+ */
+public final class MigrationEngine implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(MigrationEngine.class);
+
+	/** The comment on the last history row of a revision applied by this starter; the duration follows. */
+	public static final String APPLIED_COMMENT = "applied by migrations";
+
+	/** The author recorded for plain SQL revisions. */
+	public static final String SQL_AUTHOR = "migrations";
+
+	private final Connection connection;
+
+	private final EngineSettings settings;
+
+	private final ResourceLoader resourceLoader;
+
+	private final HistoryTable history;
+
+	private final DatabaseInfo info;
+
+	private final @Nullable String originalSchema;
+
+	private final String deploymentId;
+
+	private final LiquibaseChangelogs changelogs;
+
+	private @Nullable Database database;
+
+	private int nextOrder = 1;
+
+	/**
+	 * Open a session.
+	 * @param connection the connection to work on; the caller closes it after this session
+	 * @param settings history table, schema, contexts and labels
+	 * @param resourceLoader where Liquibase changelogs are read from
+	 * @throws SQLException if the database cannot be inspected
+	 */
+	public MigrationEngine(Connection connection, EngineSettings settings, ResourceLoader resourceLoader)
+			throws SQLException {
+		this.connection = connection;
+		this.settings = settings;
+		this.resourceLoader = resourceLoader;
+		this.originalSchema = connection.getSchema();
+		if (settings.defaultSchema() != null) {
+			connection.setSchema(HistoryTable.storedCase(connection.getMetaData(), settings.defaultSchema()));
+		}
+		DatabaseMetaData meta = connection.getMetaData();
+		String schema = connection.getSchema();
+		this.info = new DatabaseInfo(meta.getDatabaseProductName(), meta.getDatabaseProductVersion(),
+				DatabaseInfo.sanitize(meta.getURL()), (schema != null) ? schema : "");
+		this.history = new HistoryTable(settings.historyTable(), settings.defaultSchema());
+		this.deploymentId = String.valueOf(System.currentTimeMillis()).substring(3);
+		this.changelogs = new LiquibaseChangelogs(this);
+	}
+
+	/**
+	 * The database this session works on.
+	 * @return the database, without credentials
+	 */
+	public DatabaseInfo databaseInfo() {
+		return this.info;
+	}
+
+	/**
+	 * The id of this session's run, recorded in {@code DEPLOYMENT_ID}.
+	 * @return the deployment id
+	 */
+	public String deploymentId() {
+		return this.deploymentId;
+	}
+
+	/**
+	 * Whether the history table exists.
+	 * @return {@code true} if it exists
+	 * @throws SQLException on a database error
+	 */
+	public boolean historyExists() throws SQLException {
+		return this.history.exists(this.connection);
+	}
+
+	/**
+	 * Read the history table, oldest first; empty if it does not exist.
+	 * @return the rows
+	 * @throws SQLException on a database error
+	 */
+	public List<HistoryRow> readHistory() throws SQLException {
+		if (!historyExists()) {
+			return List.of();
+		}
+		List<HistoryRow> rows = this.history.read(this.connection);
+		this.nextOrder = rows.stream().mapToInt(HistoryRow::orderExecuted).max().orElse(0) + 1;
+		return rows;
+	}
+
+	/**
+	 * The tables of the schema, other than the history and lock tables.
+	 * @return the table names
+	 * @throws SQLException on a database error
+	 */
+	public List<String> userTables() throws SQLException {
+		DatabaseMetaData meta = this.connection.getMetaData();
+		List<String> tables = new ArrayList<>();
+		String historyName = this.settings.historyTable().toLowerCase(Locale.ROOT);
+		String lockName = this.settings.lockTable().toLowerCase(Locale.ROOT);
+		try (ResultSet result = meta.getTables(null, this.connection.getSchema(), "%",
+				new String[] { "TABLE", "PARTITIONED TABLE" })) {
+			while (result.next()) {
+				String name = result.getString("TABLE_NAME");
+				String lower = name.toLowerCase(Locale.ROOT);
+				if (!lower.equals(historyName) && !lower.equals(lockName)) {
+					tables.add(name);
+				}
+			}
+		}
+		return tables;
+	}
+
+	/**
+	 * Create the history table if it does not exist, through Liquibase so that its columns are Liquibase's.
+	 */
+	public void ensureHistoryTable() {
+		try {
+			if (historyExists()) {
+				return;
+			}
+		}
+		catch (SQLException ex) {
+			throw new MigrationException("Cannot inspect the history table " + this.history.qualifiedName() + ": "
+					+ ex.getMessage(), "Check the database connection and the migration user's privileges.", ex);
+		}
+		liquibase("create the history table " + this.history.qualifiedName(), () -> {
+			StandardChangeLogHistoryService service = new StandardChangeLogHistoryService();
+			service.setDatabase(liquibaseDatabase());
+			service.init();
+			return null;
+		});
+	}
+
+	/**
+	 * Turn a revision into the change sets that apply to this database.
+	 * @param revision the revision
+	 * @return the compiled revision
+	 * @throws MigrationException if a changelog cannot be parsed
+	 */
+	public CompiledRevision compile(Revision revision) {
+		RevisionContent content = revision.content();
+		if (content instanceof RevisionContent.Sql sql) {
+			return new CompiledRevision(revision, List.of(sqlChangeSet(revision, sql)));
+		}
+		List<PlannedChangeSet> changeSets = this.changelogs.compile(revision);
+		if (changeSets.isEmpty()) {
+			// Every change set was filtered out (dbms, contexts, labels): a marker row still records the revision.
+			changeSets = List.of(new PlannedChangeSet(revision.id().value(), SQL_AUTHOR,
+					HistoryRow.REVISION_FILE_PREFIX + revision.id().value(), sqlChecksum(""), "empty", null, null, true,
+					new SqlWork(List.of())));
+		}
+		return new CompiledRevision(revision, changeSets);
+	}
+
+	private PlannedChangeSet sqlChangeSet(Revision revision, RevisionContent.Sql sql) {
+		List<String> statements = SqlStatementSplitter.split(sql.upgrade());
+		String description = revision.description().isEmpty() ? "sql" : revision.description();
+		return new PlannedChangeSet(revision.id().value(), SQL_AUTHOR,
+				HistoryRow.REVISION_FILE_PREFIX + revision.id().value(), sqlChecksum(sql.upgrade()), description, null,
+				null, sql.transactional(), new SqlWork(statements));
+	}
+
+	/**
+	 * The checksum of a plain SQL revision: Liquibase's checksum format over the file's text.
+	 * @param text the file's text, line endings normalized
+	 * @return the checksum
+	 */
+	public static String sqlChecksum(String text) {
+		try {
+			byte[] digest = MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8));
+			return "9:" + HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * The revisions of an existing Liquibase master changelog: each tag closes a revision named after it; without
+	 * tags, each change set is a revision.
+	 * @param changelog the master changelog
+	 * @param resourceLoader where to read it from
+	 * @return the revisions, in changelog order
+	 */
+	public static List<Revision> revisionsOfChangelog(String changelog, ResourceLoader resourceLoader) {
+		return LiquibaseChangelogs.revisionsOf(changelog, resourceLoader);
+	}
+
+	/**
+	 * Execute a revision and record it: statements and history rows in one transaction, committed at the end.
+	 * Change sets that cannot run in a transaction are committed on their own, with their history row.
+	 * @param revision the compiled revision
+	 * @throws ChangeSetFailedException if a change set fails; the transaction is rolled back
+	 */
+	public void apply(CompiledRevision revision) {
+		long started = System.nanoTime();
+		inTransaction(revision, (index, changeSet) -> {
+			String execType = changeSet.work().execute(this);
+			String tag = tagFor(revision, index);
+			String comment = (tag != null) ? APPLIED_COMMENT + " in " + (System.nanoTime() - started) / 1_000_000 + " ms"
+					: null;
+			execute(insertSql(changeSet, execType, comment, tag));
+		});
+	}
+
+	/**
+	 * Record a revision's change sets as ran without executing them ({@code EXECTYPE = MARK_RAN}).
+	 * @param revision the compiled revision
+	 * @param comment the comment that tells how it was recorded (stamp, baseline)
+	 * @param recordedKeys the change sets already recorded, which are skipped
+	 */
+	public void record(CompiledRevision revision, String comment, java.util.Set<String> recordedKeys) {
+		inTransaction(revision, (index, changeSet) -> {
+			if (!recordedKeys.contains(changeSet.key())) {
+				execute(insertSql(changeSet, "MARK_RAN", comment, tagFor(revision, index)));
+			}
+		});
+	}
+
+	/**
+	 * Remove history rows, in one transaction.
+	 * @param rows the rows to remove
+	 */
+	public void forget(List<HistoryRow> rows) {
+		try {
+			boolean autoCommit = this.connection.getAutoCommit();
+			this.connection.setAutoCommit(false);
+			try {
+				for (HistoryRow row : rows) {
+					execute(this.history.deleteSql(row));
+				}
+				this.connection.commit();
+			}
+			catch (SQLException | RuntimeException ex) {
+				this.connection.rollback();
+				throw ex;
+			}
+			finally {
+				this.connection.setAutoCommit(autoCommit);
+			}
+		}
+		catch (SQLException ex) {
+			throw new ChangeSetFailedException("history", null, true, ex);
+		}
+	}
+
+	private @Nullable String tagFor(CompiledRevision revision, int index) {
+		return (index == revision.changeSets().size() - 1) ? revision.revision().id().value() : null;
+	}
+
+	private String insertSql(PlannedChangeSet changeSet, String execType, @Nullable String comment,
+			@Nullable String tag) {
+		return this.history.insertSql(changeSet, this.nextOrder++, execType, comment, tag, this.deploymentId,
+				LiquibaseUtil.getBuildVersion());
+	}
+
+	private void inTransaction(CompiledRevision revision, ChangeSetStep step) {
+		List<PlannedChangeSet> changeSets = revision.changeSets();
+		boolean autoCommit;
+		try {
+			autoCommit = this.connection.getAutoCommit();
+			this.connection.setAutoCommit(false);
+		}
+		catch (SQLException ex) {
+			throw new ChangeSetFailedException(revision.revision().id().value(), null, false, ex);
+		}
+		boolean committedSome = false;
+		PlannedChangeSet current = null;
+		try {
+			for (int i = 0; i < changeSets.size(); i++) {
+				current = changeSets.get(i);
+				if (!current.runInTransaction()) {
+					this.connection.commit();
+					this.connection.setAutoCommit(true);
+					step.run(i, current);
+					committedSome = true;
+					this.connection.setAutoCommit(false);
+				}
+				else {
+					step.run(i, current);
+				}
+			}
+			this.connection.commit();
+		}
+		catch (Exception ex) {
+			rollbackQuietly();
+			String name = (current != null) ? current.id() + "::" + current.author() : revision.revision().id().value();
+			String statement = (ex instanceof StatementFailedException failed) ? failed.statement : null;
+			Throwable cause = (ex instanceof StatementFailedException failed) ? failed.getCause() : ex;
+			throw new ChangeSetFailedException(name, statement, !committedSome && this.info.isPostgres(), cause);
+		}
+		finally {
+			try {
+				this.connection.setAutoCommit(autoCommit);
+			}
+			catch (SQLException ex) {
+				logger.debug("Could not restore auto-commit", ex);
+			}
+		}
+	}
+
+	private void rollbackQuietly() {
+		try {
+			if (!this.connection.getAutoCommit()) {
+				this.connection.rollback();
+			}
+		}
+		catch (SQLException ex) {
+			logger.warn("Rollback after a failed revision failed: {}", ex.getMessage());
+		}
+	}
+
+	void execute(String sql) throws StatementFailedException {
+		try (Statement statement = this.connection.createStatement()) {
+			statement.execute(sql);
+		}
+		catch (SQLException ex) {
+			throw new StatementFailedException(sql, ex);
+		}
+	}
+
+	/**
+	 * Take Liquibase's table lock ({@code DATABASECHANGELOGLOCK}), polling until the timeout.
+	 * @param timeout how long to wait
+	 * @return the held lock
+	 */
+	public MigrationLock tableLock(Duration timeout) {
+		StandardLockService lockService = liquibase("prepare the lock table", () -> {
+			StandardLockService service = new StandardLockService();
+			service.setDatabase(liquibaseDatabase());
+			return service;
+		});
+		long deadline = System.nanoTime() + timeout.toNanos();
+		boolean acquired = false;
+		while (!acquired) {
+			acquired = liquibase("take the lock in " + this.settings.lockTable(), lockService::acquireLock);
+			if (!acquired) {
+				if (System.nanoTime() > deadline) {
+					String holder = liquibase("read the lock table", () -> describeLocks(lockService));
+					throw new dev.migrations.lock.LockTimeoutException("table lock in " + this.settings.lockTable(),
+							timeout, holder,
+							"If no migration is running (a process was killed while holding it), clear it with "
+									+ "UPDATE " + this.settings.lockTable()
+									+ " SET LOCKED = FALSE, LOCKGRANTED = NULL, LOCKEDBY = NULL WHERE ID = 1, "
+									+ "then restart. Otherwise wait, or raise migrations.lock.timeout.");
+				}
+				sleep(Duration.ofMillis(250));
+			}
+		}
+		return () -> liquibase("release the lock in " + this.settings.lockTable(), () -> {
+			lockService.releaseLock();
+			return null;
+		});
+	}
+
+	private static String describeLocks(StandardLockService lockService) throws Exception {
+		var locks = lockService.listLocks();
+		if (locks.length == 0) {
+			return "held by another migrator";
+		}
+		return "held by " + locks[0].getLockedBy() + " since " + locks[0].getLockGranted().toInstant();
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new MigrationException("Interrupted while waiting for the migration lock",
+					"Restart the application.", ex);
+		}
+	}
+
+	Connection connection() {
+		return this.connection;
+	}
+
+	EngineSettings settings() {
+		return this.settings;
+	}
+
+	ResourceLoader resourceLoader() {
+		return this.resourceLoader;
+	}
+
+	Database liquibaseDatabase() throws Exception {
+		if (this.database == null) {
+			Database created = DatabaseFactory.getInstance()
+				.findCorrectDatabaseImplementation(new JdbcConnection(this.connection));
+			created.setDatabaseChangeLogTableName(this.settings.historyTable());
+			created.setDatabaseChangeLogLockTableName(this.settings.lockTable());
+			if (this.settings.defaultSchema() != null) {
+				created.setDefaultSchemaName(this.settings.defaultSchema());
+				created.setLiquibaseSchemaName(this.settings.defaultSchema());
+			}
+			// An executor of our own, bound to this session's connection only.
+			JdbcExecutor executor = new JdbcExecutor();
+			executor.setDatabase(created);
+			Scope.getCurrentScope().getSingleton(ExecutorService.class).setExecutor("jdbc", created, executor);
+			this.database = created;
+		}
+		return this.database;
+	}
+
+	/**
+	 * Run Liquibase code in a scope of our own: analytics off, resources from the application's resource loader.
+	 */
+	<T> T liquibase(String what, Callable<T> work) {
+		try {
+			return Scope.child(liquibaseScope(this.resourceLoader), work::call);
+		}
+		catch (MigrationException | ChangeSetFailedException | StatementFailedException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw new MigrationException("Liquibase could not " + what + ": " + ChangeSetFailedException.rootMessage(ex),
+					"Check the revision files and the database; the cause is below.", ex);
+		}
+	}
+
+	static Map<String, Object> liquibaseScope(ResourceLoader resourceLoader) {
+		Map<String, Object> scope = new HashMap<>();
+		if (System.getProperty(AnalyticsArgs.ENABLED.getKey()) == null
+				&& System.getenv("LIQUIBASE_ANALYTICS_ENABLED") == null) {
+			scope.put(AnalyticsArgs.ENABLED.getKey(), Boolean.FALSE);
+		}
+		scope.put(Scope.Attr.resourceAccessor.name(), new SpringResourceAccessor(resourceLoader));
+		return scope;
+	}
+
+	@Override
+	public void close() {
+		if (this.database != null) {
+			Scope.getCurrentScope().getSingleton(ExecutorService.class).clearExecutor("jdbc", this.database);
+			this.database = null;
+		}
+		try {
+			if (this.settings.defaultSchema() != null && this.originalSchema != null && !this.connection.isClosed()) {
+				this.connection.setSchema(this.originalSchema);
+			}
+		}
+		catch (SQLException ex) {
+			logger.debug("Could not restore the connection's schema", ex);
+		}
+	}
+
+	@FunctionalInterface
+	private interface ChangeSetStep {
+
+		void run(int index, PlannedChangeSet changeSet) throws Exception;
+
+	}
+
+	/**
+	 * A statement failed; carries the statement to the failure report.
+	 */
+	static final class StatementFailedException extends RuntimeException {
+
+		private final String statement;
+
+		StatementFailedException(String statement, SQLException cause) {
+			super(cause.getMessage(), cause);
+			this.statement = statement;
+		}
+
+	}
+
+	private record SqlWork(List<String> statements) implements PlannedChangeSet.ChangeSetWork {
+
+		@Override
+		public boolean matchesChecksum(String stored, String computed) {
+			return stored.equals(computed);
+		}
+
+		@Override
+		public String execute(MigrationEngine engine) {
+			for (String statement : this.statements) {
+				engine.execute(statement);
+			}
+			return "EXECUTED";
+		}
+
+		@Override
+		public List<String> sql(MigrationEngine engine) {
+			return this.statements;
+		}
+
+	}
+
+}

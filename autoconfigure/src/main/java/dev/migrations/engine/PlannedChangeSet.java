@@ -1,0 +1,138 @@
+package dev.migrations.engine;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One change set of a revision as it applies to this database: its identity in the history table, its checksum,
+ * and how it runs. Plain SQL revisions have exactly one.
+ */
+public final class PlannedChangeSet {
+
+	private final String id;
+
+	private final String author;
+
+	private final String filename;
+
+	private final String checksum;
+
+	private final String description;
+
+	private final @Nullable String contexts;
+
+	private final @Nullable String labels;
+
+	private final boolean runInTransaction;
+
+	private final ChangeSetWork work;
+
+	PlannedChangeSet(String id, String author, String filename, String checksum, String description,
+			@Nullable String contexts, @Nullable String labels, boolean runInTransaction, ChangeSetWork work) {
+		this.id = id;
+		this.author = author;
+		this.filename = filename;
+		this.checksum = checksum;
+		this.description = description;
+		this.contexts = contexts;
+		this.labels = labels;
+		this.runInTransaction = runInTransaction;
+		this.work = work;
+	}
+
+	/**
+	 * The change set id.
+	 * @return the id
+	 */
+	public String id() {
+		return this.id;
+	}
+
+	/**
+	 * The change set author.
+	 * @return the author
+	 */
+	public String author() {
+		return this.author;
+	}
+
+	/**
+	 * The logical file name recorded in the history table.
+	 * @return the file name
+	 */
+	public String filename() {
+		return this.filename;
+	}
+
+	/**
+	 * The checksum recorded in the history table.
+	 * @return the checksum
+	 */
+	public String checksum() {
+		return this.checksum;
+	}
+
+	/**
+	 * The description recorded in the history table.
+	 * @return the description
+	 */
+	public String description() {
+		return this.description;
+	}
+
+	@Nullable String contexts() {
+		return this.contexts;
+	}
+
+	@Nullable String labels() {
+		return this.labels;
+	}
+
+	/**
+	 * Whether the change set runs inside the revision's transaction.
+	 * @return {@code false} for {@code runInTransaction: false} change sets
+	 */
+	public boolean runInTransaction() {
+		return this.runInTransaction;
+	}
+
+	/**
+	 * The key of this change set in the history table.
+	 * @return the key
+	 */
+	public String key() {
+		return HistoryRow.key(this.filename, this.id, this.author);
+	}
+
+	/**
+	 * Whether a stored checksum matches this change set (Liquibase's {@code validCheckSum} is honoured).
+	 * @param stored the stored checksum
+	 * @return {@code true} if it matches or nothing was stored
+	 */
+	public boolean matchesChecksum(@Nullable String stored) {
+		return stored == null || stored.isEmpty() || this.work.matchesChecksum(stored, this.checksum);
+	}
+
+	ChangeSetWork work() {
+		return this.work;
+	}
+
+	/**
+	 * What a change set does, in the engine's terms.
+	 */
+	interface ChangeSetWork {
+
+		boolean matchesChecksum(String stored, String computed);
+
+		/**
+		 * Execute the change set on the session's connection, without committing.
+		 * @return how to record it: {@code EXECUTED}, {@code MARK_RAN} (a precondition said so)
+		 */
+		String execute(MigrationEngine engine) throws Exception;
+
+		List<String> sql(MigrationEngine engine) throws Exception;
+
+	}
+
+}

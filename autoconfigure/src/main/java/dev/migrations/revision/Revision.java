@@ -1,0 +1,30 @@
+package dev.migrations.revision;
+
+import java.util.List;
+
+/**
+ * One revision: an id, what it is about, the revisions it follows and what it executes.
+ *
+ * @param id the revision id
+ * @param description the description, from the file name's slug with {@code _} as spaces
+ * @param parents the revisions it follows ({@code down_revision}); empty for the first revision
+ * @param file the file the revision comes from, as shown to users
+ * @param content what the revision executes
+ */
+public record Revision(RevisionId id, String description, List<RevisionId> parents, String file,
+		RevisionContent content) {
+
+	public Revision {
+		// null only while the scanner has not yet assigned the default parent
+		parents = (parents != null) ? List.copyOf(parents) : null;
+	}
+
+	/**
+	 * The id and description, as used in log lines: {@code 018 add project costs table}.
+	 * @return the label
+	 */
+	public String label() {
+		return this.description.isEmpty() ? this.id.value() : this.id.value() + " " + this.description;
+	}
+
+}

@@ -1,0 +1,74 @@
+package dev.migrations.runner;
+
+import java.time.Duration;
+
+import dev.migrations.MigrationException;
+import dev.migrations.engine.EngineSettings;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How a migrator behaves, independent of Spring's property binding.
+ *
+ * @param mode what to do at startup
+ * @param target {@code head} or a revision id
+ * @param stamp a revision to record as applied without running, or {@code null}
+ * @param baselineRevision the revision an existing schema corresponds to, or {@code null}
+ * @param baselineDescription a description of the baseline
+ * @param allowDowngrade whether a target below the current revision downgrades
+ * @param onUnknownRevisions what to do when the database is ahead of the application
+ * @param lockTimeout how long to wait for another migrator
+ * @param engine history table, schema, contexts and labels
+ */
+public record MigrationSettings(MigrationMode mode, String target, @Nullable String stamp,
+		@Nullable String baselineRevision, String baselineDescription, boolean allowDowngrade,
+		UnknownRevisionsAction onUnknownRevisions, Duration lockTimeout, EngineSettings engine) {
+
+	private static final java.util.regex.Pattern TABLE = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+	/**
+	 * Validate the settings, so that a wrong value fails before anything connects.
+	 * @throws MigrationException naming the property and the value
+	 */
+	public MigrationSettings {
+		requireRevision("migrations.target", target, false);
+		requireRevision("migrations.stamp", stamp, true);
+		requireRevision("migrations.baseline.revision", baselineRevision, true);
+		if (lockTimeout.isNegative()) {
+			throw invalid("migrations.lock.timeout", lockTimeout.toString(), "a positive duration such as 5m or 30s");
+		}
+		if (!TABLE.matcher(engine.historyTable()).matches()) {
+			throw invalid("migrations.history-table", engine.historyTable(),
+					"a plain table name of letters, digits and '_'");
+		}
+		if (engine.defaultSchema() != null && !TABLE.matcher(engine.defaultSchema()).matches()) {
+			throw invalid("migrations.default-schema", engine.defaultSchema(),
+					"a plain schema name of letters, digits and '_'");
+		}
+	}
+
+	private static void requireRevision(String property, @Nullable String value, boolean optional) {
+		if (value == null && optional) {
+			return;
+		}
+		if (value == null || (!dev.migrations.revision.RevisionGraph.HEAD.equalsIgnoreCase(value.trim())
+				&& !dev.migrations.revision.RevisionId.isValid(value.trim()))) {
+			throw invalid(property, String.valueOf(value), "'head' or a revision id such as 018");
+		}
+	}
+
+	private static MigrationException invalid(String property, String value, String expected) {
+		return new MigrationException("Invalid value '" + value + "' for " + property + ". Nothing was written.",
+				"Set " + property + " to " + expected + ".");
+	}
+
+	/**
+	 * Defaults: upgrade to head, warn on unknown revisions, five minutes lock timeout.
+	 * @return the default settings
+	 */
+	public static MigrationSettings defaults() {
+		return new MigrationSettings(MigrationMode.UPGRADE, "head", null, null, "Baseline", false,
+				UnknownRevisionsAction.WARN, Duration.ofMinutes(5),
+				new EngineSettings(EngineSettings.DEFAULT_HISTORY_TABLE, null, null, null));
+	}
+
+}

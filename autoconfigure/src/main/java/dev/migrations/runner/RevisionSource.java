@@ -1,0 +1,79 @@
+package dev.migrations.runner;
+
+import java.util.List;
+
+import dev.migrations.engine.MigrationEngine;
+import dev.migrations.revision.Revision;
+import dev.migrations.revision.RevisionScanner;
+
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.core.io.support.ResourcePatternUtils;
+
+/**
+ * Where the revisions come from: a directory of revision files, or an existing Liquibase master changelog.
+ */
+@FunctionalInterface
+public interface RevisionSource {
+
+	/**
+	 * Read the revisions.
+	 * @return the revisions with their parents
+	 */
+	List<Revision> revisions();
+
+	/**
+	 * A human-readable description of the source.
+	 * @return the description
+	 */
+	default String describe() {
+		return "revisions";
+	}
+
+	/**
+	 * Revision files in a directory.
+	 * @param location e.g. {@code classpath:db/migrations/}
+	 * @param resourceLoader the application's resource loader
+	 * @return the source
+	 */
+	static RevisionSource directory(String location, ResourceLoader resourceLoader) {
+		ResourcePatternResolver resolver = ResourcePatternUtils.getResourcePatternResolver(resourceLoader);
+		RevisionScanner scanner = new RevisionScanner(resolver);
+		return new RevisionSource() {
+
+			@Override
+			public List<Revision> revisions() {
+				return scanner.scan(location);
+			}
+
+			@Override
+			public String describe() {
+				return location;
+			}
+
+		};
+	}
+
+	/**
+	 * The tags (or change sets) of an existing Liquibase master changelog.
+	 * @param changelog the changelog, e.g. {@code classpath:db/changelog/db.changelog-master.yaml}
+	 * @param resourceLoader the application's resource loader
+	 * @return the source
+	 */
+	static RevisionSource changelog(String changelog, ResourceLoader resourceLoader) {
+		return new RevisionSource() {
+
+			@Override
+			public List<Revision> revisions() {
+				return MigrationEngine.revisionsOfChangelog(changelog, resourceLoader);
+			}
+
+			@Override
+			public String describe() {
+				return changelog;
+			}
+
+		};
+	}
+
+}

@@ -1,0 +1,26 @@
+package dev.migrations.runner;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One revision as the database sees it.
+ *
+ * @param revision the revision id
+ * @param description the description
+ * @param state the state
+ * @param file the revision file, {@code null} for unknown revisions
+ * @param appliedAt when its last change set was recorded
+ * @param executionTimeMs how long it took to apply, when this starter applied it
+ * @param changesets how many change sets it has for this database
+ * @param deploymentId the run that recorded it
+ * @param recordedChangesets the change sets that are recorded, as {@code id::author}
+ * @param missingChangesets the change sets that are not, as {@code id::author}
+ */
+public record RevisionStatus(String revision, String description, RevisionState state, @Nullable String file,
+		@Nullable Instant appliedAt, @Nullable Long executionTimeMs, int changesets, @Nullable String deploymentId,
+		List<String> recordedChangesets, List<String> missingChangesets) {
+
+}

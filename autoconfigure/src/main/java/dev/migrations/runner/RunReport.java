@@ -1,0 +1,44 @@
+package dev.migrations.runner;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What one migration run did.
+ *
+ * @param startedAt when it started
+ * @param durationMs how long it took
+ * @param from the current revision before the run
+ * @param to the current revision after the run
+ * @param applied the revisions executed, in order
+ * @param recorded the revisions recorded without running (stamp, baseline)
+ * @param backup the backup taken before writing, if any
+ * @param outcome how it ended
+ * @param error the failure, if it failed
+ */
+public record RunReport(Instant startedAt, long durationMs, @Nullable String from, @Nullable String to,
+		List<String> applied, List<String> recorded, @Nullable String backup, Outcome outcome,
+		@Nullable String error) {
+
+	/**
+	 * How a run ended.
+	 */
+	public enum Outcome {
+
+		/** Revisions were applied or recorded. */
+		SUCCESS,
+
+		/** The database was already at the target. */
+		UP_TO_DATE,
+
+		/** Only checked ({@code mode=validate}, or a dry run). */
+		VALIDATED,
+
+		/** The run failed. */
+		FAILED
+
+	}
+
+}

@@ -1,0 +1,192 @@
+package dev.migrations.runner;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import dev.migrations.engine.CompiledRevision;
+import dev.migrations.engine.DatabaseInfo;
+import dev.migrations.engine.HistoryRow;
+import dev.migrations.engine.PlannedChangeSet;
+import dev.migrations.revision.Revision;
+import dev.migrations.revision.RevisionGraph;
+import dev.migrations.revision.RevisionId;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Derives a {@link MigrationStatus} from the revisions, the history rows and the target. Pure: no database access.
+ */
+final class StatusCalculator {
+
+	/** Comment on the history rows of stamped revisions. */
+	static final String STAMPED_COMMENT = "stamped by migrations";
+
+	/** Comment prefix on the history rows of baselined revisions. */
+	static final String BASELINE_COMMENT = "baseline by migrations";
+
+	private static final Pattern DURATION = Pattern.compile(" in (\\d+) ms");
+
+	private StatusCalculator() {
+	}
+
+	static MigrationStatus compute(DatabaseInfo database, RevisionGraph graph, List<CompiledRevision> compiled,
+			List<HistoryRow> rows, int userTables, String target, @Nullable Revision targetRevision) {
+		Map<String, HistoryRow> byKey = new LinkedHashMap<>();
+		rows.forEach((row) -> byKey.put(row.key(), row));
+		Set<String> matched = new HashSet<>();
+		Set<RevisionId> wanted = new HashSet<>();
+		if (targetRevision != null) {
+			graph.upTo(targetRevision.id()).forEach((revision) -> wanted.add(revision.id()));
+		}
+		List<RevisionStatus> pending = new ArrayList<>();
+		List<RevisionStatus> history = new ArrayList<>();
+		List<ChecksumMismatch> mismatches = new ArrayList<>();
+		boolean recordedBeyondTarget = false;
+		String current = null;
+		for (CompiledRevision revision : compiled) {
+			RevisionStatus status = status(revision, byKey, matched, mismatches);
+			if (status.state() == RevisionState.PENDING) {
+				if (wanted.contains(revision.revision().id())) {
+					pending.add(status);
+				}
+			}
+			else {
+				history.add(status);
+				if (status.state().isRecorded()) {
+					current = status.revision();
+					recordedBeyondTarget |= !wanted.contains(revision.revision().id());
+				}
+			}
+		}
+		history.addAll(unknown(rows, matched, graph));
+		history.sort((a, b) -> compareApplied(a, b));
+		if (!history.isEmpty() && history.get(history.size() - 1).state() == RevisionState.UNKNOWN) {
+			current = history.get(history.size() - 1).revision();
+		}
+		DatabaseState state = state(graph, rows, userTables, history, pending, recordedBeyondTarget);
+		return new MigrationStatus(database, state, current, graph.heads().stream().map(RevisionId::value).toList(),
+				target, pending, history, mismatches, userTables);
+	}
+
+	private static int compareApplied(RevisionStatus a, RevisionStatus b) {
+		if (a.appliedAt() == null || b.appliedAt() == null) {
+			return 0;
+		}
+		return a.appliedAt().compareTo(b.appliedAt());
+	}
+
+	private static DatabaseState state(RevisionGraph graph, List<HistoryRow> rows, int userTables,
+			List<RevisionStatus> history, List<RevisionStatus> pending, boolean recordedBeyondTarget) {
+		if (graph.hasConflict()) {
+			return DatabaseState.CONFLICT;
+		}
+		if (history.stream().anyMatch((revision) -> revision.state() == RevisionState.PARTIAL)) {
+			return DatabaseState.PARTIAL;
+		}
+		if (rows.isEmpty()) {
+			return (userTables == 0) ? DatabaseState.EMPTY : DatabaseState.UNMANAGED;
+		}
+		if (recordedBeyondTarget || history.stream().anyMatch((revision) -> revision.state() == RevisionState.UNKNOWN)) {
+			return DatabaseState.AHEAD;
+		}
+		return pending.isEmpty() ? DatabaseState.UP_TO_DATE : DatabaseState.BEHIND;
+	}
+
+	private static RevisionStatus status(CompiledRevision compiled, Map<String, HistoryRow> byKey, Set<String> matched,
+			List<ChecksumMismatch> mismatches) {
+		Revision revision = compiled.revision();
+		List<String> recorded = new ArrayList<>();
+		List<String> missing = new ArrayList<>();
+		List<HistoryRow> rows = new ArrayList<>();
+		for (PlannedChangeSet changeSet : compiled.changeSets()) {
+			HistoryRow row = byKey.get(changeSet.key());
+			String name = changeSet.id() + "::" + changeSet.author();
+			if (row == null) {
+				missing.add(name);
+				continue;
+			}
+			matched.add(row.key());
+			recorded.add(name);
+			rows.add(row);
+			if (!row.markedRan() && !changeSet.matchesChecksum(row.checksum())) {
+				mismatches.add(new ChecksumMismatch(revision.id().value(), revision.file(), name, row.checksum(),
+						changeSet.checksum()));
+			}
+		}
+		RevisionState state;
+		if (rows.isEmpty()) {
+			state = RevisionState.PENDING;
+		}
+		else if (!missing.isEmpty()) {
+			state = RevisionState.PARTIAL;
+		}
+		else {
+			state = recordedState(rows);
+		}
+		HistoryRow last = rows.isEmpty() ? null : rows.get(rows.size() - 1);
+		return new RevisionStatus(revision.id().value(), revision.description(), state, revision.file(),
+				(last != null) ? last.executedAt() : null, (last != null) ? duration(last.comments()) : null,
+				compiled.changeSets().size(), (last != null) ? last.deploymentId() : null, recorded, missing);
+	}
+
+	private static RevisionState recordedState(List<HistoryRow> rows) {
+		if (rows.stream().allMatch(HistoryRow::markedRan)) {
+			String comments = rows.get(rows.size() - 1).comments();
+			if (comments != null && comments.startsWith(BASELINE_COMMENT)) {
+				return RevisionState.BASELINE;
+			}
+			if (STAMPED_COMMENT.equals(comments)) {
+				return RevisionState.STAMPED;
+			}
+		}
+		return RevisionState.APPLIED;
+	}
+
+	private static @Nullable Long duration(@Nullable String comments) {
+		if (comments == null) {
+			return null;
+		}
+		Matcher matcher = DURATION.matcher(comments);
+		return matcher.find() ? Long.valueOf(matcher.group(1)) : null;
+	}
+
+	// Rows that match no change set of the application: grouped into the revisions they belong to.
+	private static List<RevisionStatus> unknown(List<HistoryRow> rows, Set<String> matched, RevisionGraph graph) {
+		Map<String, List<HistoryRow>> groups = rows.stream()
+			.filter((row) -> !matched.contains(row.key()))
+			.collect(Collectors.groupingBy(StatusCalculator::revisionOf, LinkedHashMap::new, Collectors.toList()));
+		List<RevisionStatus> unknown = new ArrayList<>();
+		groups.forEach((revision, group) -> {
+			if (RevisionId.isValid(revision) && graph.contains(new RevisionId(revision))) {
+				// Extra rows of a known revision (a change set filtered out now, or removed): not a revision of its own.
+				return;
+			}
+			HistoryRow last = group.get(group.size() - 1);
+			unknown.add(new RevisionStatus(revision, (last.description() != null) ? last.description() : "",
+					RevisionState.UNKNOWN, null, last.executedAt(), duration(last.comments()), group.size(),
+					last.deploymentId(), group.stream().map((row) -> row.id() + "::" + row.author()).toList(),
+					List.of()));
+		});
+		return unknown;
+	}
+
+	private static String revisionOf(HistoryRow row) {
+		if (row.filename().startsWith(HistoryRow.REVISION_FILE_PREFIX)) {
+			return row.filename().substring(HistoryRow.REVISION_FILE_PREFIX.length());
+		}
+		return (row.tag() != null) ? row.tag() : row.id();
+	}
+
+	static Function<RevisionStatus, String> label() {
+		return (status) -> status.description().isEmpty() ? status.revision()
+				: status.revision() + " " + status.description();
+	}
+
+}

@@ -1,0 +1,116 @@
+package dev.migrations.test;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Real databases for tests. PostgreSQL is the server named by {@code MIGRATIONS_TEST_POSTGRES_URL} (a JDBC URL of an
+ * admin connection, with {@code MIGRATIONS_TEST_POSTGRES_USER} and {@code MIGRATIONS_TEST_POSTGRES_PASSWORD}), or
+ * else an embedded PostgreSQL that the tests start once per JVM. Each call creates a new database.
+ */
+public final class TestDatabases {
+
+	/** Environment variable naming an external PostgreSQL server's admin JDBC URL. */
+	public static final String POSTGRES_URL_ENV = "MIGRATIONS_TEST_POSTGRES_URL";
+
+	private static final AtomicInteger counter = new AtomicInteger();
+
+	private static volatile Server server;
+
+	private TestDatabases() {
+	}
+
+	/**
+	 * A new, empty in-memory H2 database that lives until the JVM exits.
+	 * @return the database
+	 */
+	public static TestDatabase h2() {
+		return new TestDatabase("h2", "jdbc:h2:mem:test" + counter.incrementAndGet() + "_"
+				+ UUID.randomUUID().toString().substring(0, 8) + ";DB_CLOSE_DELAY=-1", "sa", "");
+	}
+
+	/**
+	 * A new, empty PostgreSQL database.
+	 * @return the database
+	 */
+	public static TestDatabase postgres() {
+		Server server = server();
+		String name = "test_" + ProcessHandle.current().pid() + "_" + counter.incrementAndGet() + "_"
+				+ UUID.randomUUID().toString().substring(0, 6).toLowerCase(Locale.ROOT);
+		try (Connection connection = DriverManager.getConnection(server.adminUrl, server.user, server.password);
+				Statement statement = connection.createStatement()) {
+			statement.execute("CREATE DATABASE " + name);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot create test database " + name, ex);
+		}
+		return new TestDatabase("postgresql", server.urlFor(name), server.user, server.password);
+	}
+
+	/**
+	 * A new empty database of the given kind.
+	 * @param kind {@code h2} or {@code postgresql}
+	 * @return the database
+	 */
+	public static TestDatabase of(String kind) {
+		return kind.equals("postgresql") ? postgres() : h2();
+	}
+
+	private static synchronized Server server() {
+		if (server == null) {
+			String url = System.getenv(POSTGRES_URL_ENV);
+			if (url != null && !url.isBlank()) {
+				server = new Server(url, envOr("MIGRATIONS_TEST_POSTGRES_USER", "postgres"),
+						envOr("MIGRATIONS_TEST_POSTGRES_PASSWORD", ""));
+			}
+			else {
+				server = embedded();
+			}
+		}
+		return server;
+	}
+
+	private static Server embedded() {
+		try {
+			EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				try {
+					postgres.close();
+				}
+				catch (IOException ex) {
+					// the JVM is exiting
+				}
+			}));
+			return new Server(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot start embedded PostgreSQL", ex);
+		}
+	}
+
+	private static String envOr(String name, String fallback) {
+		String value = System.getenv(name);
+		return (value != null) ? value : fallback;
+	}
+
+	private record Server(String adminUrl, String user, String password) {
+
+		String urlFor(String database) {
+			// jdbc:postgresql://host:port/db?params -> same server, other database
+			String withoutParams = this.adminUrl.contains("?") ? this.adminUrl.substring(0, this.adminUrl.indexOf('?'))
+					: this.adminUrl;
+			String params = this.adminUrl.contains("?") ? this.adminUrl.substring(this.adminUrl.indexOf('?')) : "";
+			return withoutParams.substring(0, withoutParams.lastIndexOf('/') + 1) + database + params;
+		}
+
+	}
+
+}
