@@ -1,0 +1,192 @@
+package dev.migrations.autoconfigure;
+
+import java.nio.file.Path;
+
+import javax.sql.DataSource;
+
+import dev.migrations.MigrationException;
+import dev.migrations.runner.MigrationSettings;
+import dev.migrations.runner.Migrator;
+import dev.migrations.runner.MigrationsInitializer;
+import dev.migrations.runner.RevisionSource;
+import dev.migrations.test.RevisionDirectory;
+import dev.migrations.test.TestDatabase;
+import dev.migrations.test.TestDatabases;
+import liquibase.change.DatabaseChange;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.DefaultResourceLoader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MigrationsAutoConfigurationTests {
+
+	@TempDir
+	Path temp;
+
+	TestDatabase db;
+
+	RevisionDirectory revisions;
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrationsAutoConfiguration.class));
+
+	@BeforeEach
+	void setUp() {
+		this.db = TestDatabases.h2();
+		this.revisions = RevisionDirectory.in(this.temp).add("001_create_users.sql", "CREATE TABLE users (id INTEGER);");
+	}
+
+	private ApplicationContextRunner withDatabase() {
+		return this.contextRunner.withPropertyValues("spring.datasource.url=" + this.db.url(),
+				"migrations.location=" + this.revisions.location());
+	}
+
+	@Test
+	void migratesAtStartupWhenDataSourceIsPresent() {
+		withDatabase().run((context) -> {
+			assertThat(context).hasSingleBean(Migrator.class).hasSingleBean(MigrationsInitializer.class);
+			assertThat(this.db.tables()).contains("users", "databasechangelog");
+		});
+	}
+
+	@Test
+	void backsOffWithoutDataSource() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MigrationsAutoConfiguration.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(Migrator.class)
+				.doesNotHaveBean(MigrationsInitializer.class));
+	}
+
+	@Test
+	void backsOffWhenDisabled() {
+		withDatabase().withPropertyValues("migrations.enabled=false").run((context) -> {
+			assertThat(context).doesNotHaveBean(Migrator.class).doesNotHaveBean(MigrationsInitializer.class);
+			assertThat(this.db.tables()).isEmpty();
+		});
+	}
+
+	@Test
+	void backsOffWhenLiquibaseIsMissing() {
+		withDatabase().withClassLoader(new FilteredClassLoader(DatabaseChange.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(Migrator.class));
+	}
+
+	@Test
+	void userDefinedMigratorReplacesTheAutoConfiguredOne() {
+		withDatabase().withUserConfiguration(CustomMigratorConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(Migrator.class);
+			assertThat(context.getBean(Migrator.class)).isSameAs(context.getBean("customMigrator"));
+			assertThat(context.getBean(MigrationsInitializer.class).getMigrator())
+				.isSameAs(context.getBean("customMigrator"));
+			assertThat(this.db.tables()).contains("custom");
+		});
+	}
+
+	@Test
+	void userDefinedInitializerReplacesTheAutoConfiguredOne() {
+		withDatabase().withBean("customInitializer", MigrationsInitializer.class,
+				() -> new MigrationsInitializer(null) {
+					@Override
+					public void afterPropertiesSet() {
+						// migrates later, on the application's own terms
+					}
+				})
+			.run((context) -> {
+				assertThat(context).hasSingleBean(MigrationsInitializer.class).hasBean("customInitializer");
+				assertThat(this.db.tables()).isEmpty();
+			});
+	}
+
+	@Test
+	void failsToStartOnDuplicateRevisionsWithAnAnalysis() {
+		this.revisions.add("1_create_accounts.sql", "CREATE TABLE accounts (id INTEGER);");
+		withDatabase().run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context).getFailure().rootCause().isInstanceOf(MigrationException.class);
+			MigrationException cause = (MigrationException) rootCause(context.getStartupFailure());
+			FailureAnalysis analysis = new MigrationFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("Revision 1 is defined twice", "001_create_users.sql",
+					"1_create_accounts.sql");
+			assertThat(analysis.getAction()).isEqualTo(cause.getAction());
+			assertThat(this.db.tables()).isEmpty();
+		});
+	}
+
+	@Test
+	void failsToStartOnInvalidPropertyValue() {
+		withDatabase().withPropertyValues("migrations.target=not a revision!").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("Invalid value 'not a revision!' for migrations.target");
+			assertThat(this.db.tables()).isEmpty();
+		});
+	}
+
+	@Test
+	void failsToStartWhenSpringBootLiquibaseIsExplicitlyEnabledToo() {
+		withDatabase().withConfiguration(AutoConfigurations.of(LiquibaseAutoConfiguration.class))
+			.withPropertyValues("spring.liquibase.enabled=true")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context).getFailure()
+					.rootCause()
+					.hasMessageContaining("Liquibase would run twice")
+					.isInstanceOf(MigrationException.class);
+				assertThat(((MigrationException) rootCause(context.getStartupFailure())).getAction())
+					.contains("spring.liquibase.enabled=false", "migrations.enabled=false");
+			});
+	}
+
+	@Test
+	void setsUpALiquibaseMasterChangelogAsRevisionSource() {
+		this.revisions.add("master.yaml", """
+				databaseChangeLog:
+				  - changeSet:
+				      id: create-ledger
+				      author: x
+				      changes:
+				        - createTable: {tableName: ledger, columns: [{column: {name: id, type: INTEGER}}]}
+				""");
+		withDatabase().withPropertyValues("migrations.changelog=" + this.revisions.location() + "master.yaml")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(this.db.tables()).contains("ledger").doesNotContain("users");
+				assertThat(this.db.history()).extracting((row) -> row.get("ID")).containsExactly("create-ledger");
+			});
+	}
+
+	private static Throwable rootCause(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null) {
+			root = root.getCause();
+		}
+		return root;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomMigratorConfiguration {
+
+		@Bean
+		Migrator customMigrator(DataSource dataSource) throws Exception {
+			Path dir = java.nio.file.Files.createTempDirectory("custom-revisions");
+			RevisionDirectory revisions = RevisionDirectory.in(dir)
+				.add("001_custom.sql", "CREATE TABLE custom (id INTEGER);");
+			DefaultResourceLoader loader = new DefaultResourceLoader();
+			return new Migrator(dataSource, RevisionSource.directory(revisions.location(), loader),
+					MigrationSettings.defaults(), loader);
+		}
+
+	}
+
+}
