@@ -46,6 +46,77 @@ public record MigrationSettings(MigrationMode mode, String target, @Nullable Str
 		}
 	}
 
+	/**
+	 * These settings with another mode.
+	 * @param mode the mode
+	 * @return the new settings
+	 */
+	public MigrationSettings withMode(MigrationMode mode) {
+		return new MigrationSettings(mode, this.target, this.stamp, this.baselineRevision, this.baselineDescription,
+				this.allowDowngrade, this.onUnknownRevisions, this.lockTimeout, this.engine);
+	}
+
+	/**
+	 * These settings with another target.
+	 * @param target {@code head} or a revision id
+	 * @return the new settings
+	 */
+	public MigrationSettings withTarget(String target) {
+		return new MigrationSettings(this.mode, target, this.stamp, this.baselineRevision, this.baselineDescription,
+				this.allowDowngrade, this.onUnknownRevisions, this.lockTimeout, this.engine);
+	}
+
+	/**
+	 * These settings with a stamp.
+	 * @param stamp {@code head}, a revision id, or {@code null}
+	 * @return the new settings
+	 */
+	public MigrationSettings withStamp(@Nullable String stamp) {
+		return new MigrationSettings(this.mode, this.target, stamp, this.baselineRevision, this.baselineDescription,
+				this.allowDowngrade, this.onUnknownRevisions, this.lockTimeout, this.engine);
+	}
+
+	/**
+	 * These settings with a baseline.
+	 * @param revision the baseline revision, or {@code null}
+	 * @param description its description
+	 * @return the new settings
+	 */
+	public MigrationSettings withBaseline(@Nullable String revision, String description) {
+		return new MigrationSettings(this.mode, this.target, this.stamp, revision, description, this.allowDowngrade,
+				this.onUnknownRevisions, this.lockTimeout, this.engine);
+	}
+
+	/**
+	 * These settings with another reaction to unknown revisions.
+	 * @param action the action
+	 * @return the new settings
+	 */
+	public MigrationSettings withOnUnknownRevisions(UnknownRevisionsAction action) {
+		return new MigrationSettings(this.mode, this.target, this.stamp, this.baselineRevision,
+				this.baselineDescription, this.allowDowngrade, action, this.lockTimeout, this.engine);
+	}
+
+	/**
+	 * These settings with another lock timeout.
+	 * @param timeout the timeout
+	 * @return the new settings
+	 */
+	public MigrationSettings withLockTimeout(Duration timeout) {
+		return new MigrationSettings(this.mode, this.target, this.stamp, this.baselineRevision,
+				this.baselineDescription, this.allowDowngrade, this.onUnknownRevisions, timeout, this.engine);
+	}
+
+	/**
+	 * These settings with other engine settings.
+	 * @param engine history table, schema, contexts and labels
+	 * @return the new settings
+	 */
+	public MigrationSettings withEngine(EngineSettings engine) {
+		return new MigrationSettings(this.mode, this.target, this.stamp, this.baselineRevision,
+				this.baselineDescription, this.allowDowngrade, this.onUnknownRevisions, this.lockTimeout, engine);
+	}
+
 	private static void requireRevision(String property, @Nullable String value, boolean optional) {
 		if (value == null && optional) {
 			return;

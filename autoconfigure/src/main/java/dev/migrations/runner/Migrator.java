@@ -171,6 +171,11 @@ public class Migrator {
 			try (Session session = openSession()) {
 				MigrationStatus status = session.status(graph, targetRevision);
 				Work work = check(status, graph, targetRevision, stampRevision, baselineRevision);
+				if (!work.isEmpty()) {
+					logger.info("Database {} is {} at revision {}: {} to apply, {} to record without running",
+							status.database().url(), status.state(), orBase(status.current()), work.apply().size(),
+							work.baseline().size() + work.stamp().size());
+				}
 				if (work.isEmpty()) {
 					logger.info("Database {} is up to date at revision {} ({} revisions checked in {} ms)",
 							status.database().url(), orBase(status.current()), graph.ordered().size(),

@@ -53,15 +53,11 @@ abstract class AbstractMigratorTests {
 	}
 
 	static MigrationSettings settings(MigrationMode mode, String target) {
-		MigrationSettings d = MigrationSettings.defaults();
-		return new MigrationSettings(mode, target, d.stamp(), d.baselineRevision(), d.baselineDescription(),
-				d.allowDowngrade(), d.onUnknownRevisions(), d.lockTimeout(), d.engine());
+		return MigrationSettings.defaults().withMode(mode).withTarget(target);
 	}
 
 	static MigrationSettings withEngine(EngineSettings engine) {
-		MigrationSettings d = MigrationSettings.defaults();
-		return new MigrationSettings(d.mode(), d.target(), d.stamp(), d.baselineRevision(), d.baselineDescription(),
-				d.allowDowngrade(), d.onUnknownRevisions(), d.lockTimeout(), engine);
+		return MigrationSettings.defaults().withEngine(engine);
 	}
 
 	void addTimeTrackingRevisions() {

@@ -1,0 +1,289 @@
+package dev.migrations.runner;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import dev.migrations.MigrationException;
+import dev.migrations.test.RevisionDirectory;
+import dev.migrations.test.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.io.DefaultResourceLoader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Every database state an upgrade can meet, each with real rows that must survive unchanged. Run on H2 and on
+ * PostgreSQL.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+abstract class AbstractExistingDatabaseTests {
+
+	static final String USERS = """
+			CREATE TABLE users (id INTEGER PRIMARY KEY, name VARCHAR(100) NOT NULL, email VARCHAR(200));
+			""";
+
+	static final String PROJECTS = """
+			CREATE TABLE projects (id INTEGER PRIMARY KEY, owner_id INTEGER REFERENCES users (id),
+			    name VARCHAR(100), rate NUMERIC(10, 2));
+			""";
+
+	static final String BUDGET = "ALTER TABLE projects ADD COLUMN budget NUMERIC(12, 2);";
+
+	static final String TIME_ENTRIES = """
+			CREATE TABLE time_entries (id INTEGER PRIMARY KEY, project_id INTEGER REFERENCES projects (id),
+			    minutes INTEGER NOT NULL);
+			""";
+
+	@TempDir
+	Path temp;
+
+	TestDatabase db;
+
+	RevisionDirectory revisions;
+
+	abstract TestDatabase newDatabase();
+
+	@BeforeEach
+	void setUp() {
+		this.db = newDatabase();
+		this.revisions = RevisionDirectory.in(this.temp.resolve("db/migrations"))
+			.add("001_create_users.sql", USERS)
+			.add("002_create_projects.sql", PROJECTS)
+			.add("003_add_project_budget.sql", BUDGET)
+			.add("004_create_time_entries.sql", TIME_ENTRIES);
+	}
+
+	Migrator migrator(MigrationSettings settings) {
+		DefaultResourceLoader loader = new DefaultResourceLoader();
+		return new Migrator(this.db.dataSource(), RevisionSource.directory(this.revisions.location(), loader), settings,
+				loader);
+	}
+
+	Migrator migrator() {
+		return migrator(MigrationSettings.defaults());
+	}
+
+	/** Build the schema of the first revisions by hand, as a legacy application did, optionally with data. */
+	void buildByHand(int revisions, boolean withData) {
+		List<String> scripts = List.of(USERS, PROJECTS, BUDGET, TIME_ENTRIES);
+		for (int i = 0; i < revisions; i++) {
+			this.db.jdbc().execute(scripts.get(i));
+		}
+		if (withData) {
+			this.db.jdbc()
+				.update("INSERT INTO users (id, name, email) VALUES (1, 'Zoë Ünal', 'zoe@example.com'), "
+						+ "(2, 'O''Brien; Pat', NULL)");
+			if (revisions >= 2) {
+				this.db.jdbc()
+					.update("INSERT INTO projects (id, owner_id, name, rate) VALUES (10, 1, 'Website €', 95.50), "
+							+ "(11, 2, 'Audit', 120.00)");
+			}
+		}
+	}
+
+	List<Map<String, Object>> data() {
+		List<Map<String, Object>> rows = new java.util.ArrayList<>(
+				this.db.jdbc().queryForList("SELECT id, name, email FROM users ORDER BY id"));
+		if (this.db.tables().contains("projects")) {
+			rows.addAll(this.db.jdbc().queryForList("SELECT id, owner_id, name, rate FROM projects ORDER BY id"));
+		}
+		return rows;
+	}
+
+	List<String> states() {
+		return migrator().status().history().stream().map((r) -> r.revision() + ":" + r.state()).toList();
+	}
+
+	@Test
+	void emptyDatabaseIsUpgradedFromBase() {
+		assertThat(migrator().status().state()).isEqualTo(DatabaseState.EMPTY);
+		assertThat(migrator().migrate().applied()).containsExactly("001", "002", "003", "004");
+		assertThat(states()).containsExactly("001:APPLIED", "002:APPLIED", "003:APPLIED", "004:APPLIED");
+	}
+
+	@Test
+	void tablesWithoutHistoryFailWithoutBaselineAndCreateNothing() {
+		buildByHand(2, false);
+		List<String> tables = this.db.tables();
+		assertThat(migrator().status().state()).isEqualTo(DatabaseState.UNMANAGED);
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrator().migrate())
+			.withMessageContaining("has 2 table(s) in schema '" + (this.db.isPostgres() ? "public" : "PUBLIC") + "'")
+			.withMessageContaining("no migration history")
+			.satisfies((ex) -> assertThat(ex.getAction()).contains("migrations.baseline.revision"));
+		assertThat(this.db.tables()).isEqualTo(tables).doesNotContain("databasechangelog", "databasechangeloglock");
+	}
+
+	@Test
+	void legacySchemaWithDataIsBaselinedThenUpgraded() {
+		buildByHand(3, true);
+		List<Map<String, Object>> before = data();
+		RunReport report = migrator(MigrationSettings.defaults().withBaseline("003", "TimeTracker 2.3")).migrate();
+		assertThat(report.recorded()).containsExactly("001", "002", "003");
+		assertThat(report.applied()).containsExactly("004");
+		assertThat(states()).containsExactly("001:BASELINE", "002:BASELINE", "003:BASELINE", "004:APPLIED");
+		assertThat(this.db.history()).extracting((row) -> row.get("EXECTYPE"))
+			.containsExactly("MARK_RAN", "MARK_RAN", "MARK_RAN", "EXECUTED");
+		assertThat(this.db.history().get(2).get("COMMENTS")).isEqualTo("baseline by migrations: TimeTracker 2.3");
+		assertThat(data()).isEqualTo(before);
+		assertThat(this.db.tables()).contains("time_entries");
+	}
+
+	@Test
+	void partialSchemaIsBaselinedAtTheRevisionItMatches() {
+		buildByHand(2, true);
+		List<Map<String, Object>> before = data();
+		RunReport report = migrator(MigrationSettings.defaults().withBaseline("002", "Baseline")).migrate();
+		assertThat(report.applied()).containsExactly("003", "004");
+		assertThat(this.db.jdbc().queryForObject("SELECT count(budget) FROM projects", Integer.class)).isZero();
+		assertThat(data()).isEqualTo(before);
+	}
+
+	@Test
+	void completeSchemaBuiltByHandIsStampedAtHead() {
+		buildByHand(4, true);
+		List<Map<String, Object>> before = data();
+		RunReport report = migrator(MigrationSettings.defaults().withStamp("head")).migrate();
+		assertThat(report.recorded()).containsExactly("001", "002", "003", "004");
+		assertThat(report.applied()).isEmpty();
+		assertThat(states()).containsExactly("001:STAMPED", "002:STAMPED", "003:STAMPED", "004:STAMPED");
+		assertThat(migrator().status().state()).isEqualTo(DatabaseState.UP_TO_DATE);
+		assertThat(data()).isEqualTo(before);
+	}
+
+	@Test
+	void baselineIsRefusedOverADifferentExistingHistory() {
+		migrator().migrate();
+		List<Map<String, Object>> history = this.db.history();
+		assertThatExceptionOfType(MigrationException.class)
+			.isThrownBy(() -> migrator(MigrationSettings.defaults().withBaseline("002", "Baseline")).migrate())
+			.withMessageContaining("migrations.baseline.revision=002")
+			.withMessageContaining("already has a migration history (current revision 004)");
+		assertThat(this.db.history()).isEqualTo(history);
+	}
+
+	@Test
+	void baselineLeftInConfigurationIsANoOpOnLaterStarts() {
+		buildByHand(3, true);
+		MigrationSettings settings = MigrationSettings.defaults().withBaseline("003", "Baseline");
+		migrator(settings).migrate();
+		List<Map<String, Object>> history = this.db.history();
+		assertThat(migrator(settings).migrate().outcome()).isEqualTo(RunReport.Outcome.UP_TO_DATE);
+		assertThat(this.db.history()).isEqualTo(history);
+	}
+
+	@Test
+	void baselineIsIgnoredOnAnEmptyDatabaseSoEverythingRuns() {
+		RunReport report = migrator(MigrationSettings.defaults().withBaseline("003", "Baseline")).migrate();
+		assertThat(report.applied()).containsExactly("001", "002", "003", "004");
+		assertThat(states()).containsOnly("001:APPLIED", "002:APPLIED", "003:APPLIED", "004:APPLIED");
+	}
+
+	@Test
+	void stampLeftInConfigurationOnlyMovesForward() {
+		buildByHand(2, true);
+		List<Map<String, Object>> before = data();
+		MigrationSettings settings = MigrationSettings.defaults().withStamp("002");
+		RunReport first = migrator(settings).migrate();
+		assertThat(first.recorded()).containsExactly("001", "002");
+		assertThat(first.applied()).containsExactly("003", "004");
+		List<Map<String, Object>> history = this.db.history();
+		for (int restart = 0; restart < 3; restart++) {
+			assertThat(migrator(settings).migrate().outcome()).isEqualTo(RunReport.Outcome.UP_TO_DATE);
+			assertThat(this.db.history()).isEqualTo(history);
+		}
+		this.revisions.add("005_add_user_locale.sql", "ALTER TABLE users ADD COLUMN locale VARCHAR(10);");
+		assertThat(migrator(settings).migrate().applied()).containsExactly("005");
+		assertThat(states()).containsExactly("001:STAMPED", "002:STAMPED", "003:APPLIED", "004:APPLIED",
+				"005:APPLIED");
+		assertThat(data()).isEqualTo(before);
+	}
+
+	@Test
+	void databaseAheadOfTheCodeWarnsAndStarts(CapturedOutput output) {
+		migrator().migrate();
+		this.revisions.remove("004_create_time_entries.sql");
+		MigrationStatus status = migrator().status();
+		assertThat(status.state()).isEqualTo(DatabaseState.AHEAD);
+		assertThat(status.current()).isEqualTo("004");
+		assertThat(status.unknown()).extracting(RevisionStatus::revision).containsExactly("004");
+		RunReport report = migrator().migrate();
+		assertThat(report.applied()).isEmpty();
+		assertThat(output).contains("records revision(s) 004 that this application does not have");
+	}
+
+	@Test
+	void databaseAheadOfTheCodeFailsWhenConfiguredTo() {
+		migrator().migrate();
+		this.revisions.remove("004_create_time_entries.sql");
+		assertThatExceptionOfType(MigrationException.class)
+			.isThrownBy(() -> migrator(MigrationSettings.defaults().withOnUnknownRevisions(UnknownRevisionsAction.FAIL))
+				.migrate())
+			.withMessageContaining("records revision(s) 004 that this application does not have");
+	}
+
+	@Test
+	void halfAppliedRevisionFailsListingRecordedAndMissingChangeSets() {
+		this.revisions.add("005_reporting.yaml", """
+				databaseChangeLog:
+				  - changeSet:
+				      id: reports
+				      author: ana
+				      changes:
+				        - createTable: {tableName: reports, columns: [{column: {name: id, type: INTEGER}}]}
+				  - changeSet:
+				      id: report-index
+				      author: ana
+				      changes:
+				        - createIndex: {tableName: reports, indexName: idx_reports_id, columns: [{column: {name: id}}]}
+				""");
+		migrator().migrate();
+		this.db.jdbc().update("DELETE FROM DATABASECHANGELOG WHERE ID = 'report-index'");
+		List<Map<String, Object>> history = this.db.history();
+		assertThat(migrator().status().state()).isEqualTo(DatabaseState.PARTIAL);
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrator().migrate())
+			.withMessageContaining("Revision 005")
+			.withMessageContaining("half-applied")
+			.withMessageContaining("reports::ana are recorded")
+			.withMessageContaining("report-index::ana are not");
+		assertThat(this.db.history()).isEqualTo(history);
+	}
+
+	@Test
+	void unknownBaselineRevisionFailsBeforeWriting() {
+		buildByHand(2, true);
+		List<String> tables = this.db.tables();
+		assertThatExceptionOfType(MigrationException.class)
+			.isThrownBy(() -> migrator(MigrationSettings.defaults().withBaseline("999", "x")).migrate())
+			.withMessageContaining("migrations.baseline.revision=999 names a revision that does not exist");
+		assertThat(this.db.tables()).isEqualTo(tables);
+	}
+
+	@Test
+	void unknownStampRevisionFailsBeforeWriting() {
+		buildByHand(2, true);
+		List<String> tables = this.db.tables();
+		assertThatExceptionOfType(MigrationException.class)
+			.isThrownBy(() -> migrator(MigrationSettings.defaults().withStamp("42")).migrate())
+			.withMessageContaining("migrations.stamp=42 names a revision that does not exist");
+		assertThat(this.db.tables()).isEqualTo(tables);
+	}
+
+	@Test
+	void conflictingHeadsFailBeforeTouchingTheDatabase() {
+		this.revisions.add("005_branch_a.sql", "-- down_revision: 004\nCREATE TABLE a (id INTEGER);")
+			.add("006_branch_b.sql", "-- down_revision: 004\nCREATE TABLE b (id INTEGER);");
+		assertThat(migrator().status().state()).isEqualTo(DatabaseState.CONFLICT);
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrator().migrate())
+			.withMessageContaining("2 heads");
+		assertThat(this.db.tables()).isEmpty();
+	}
+
+}
