@@ -3,6 +3,8 @@ package dev.migrations.autoconfigure;
 import javax.sql.DataSource;
 
 import dev.migrations.MigrationException;
+import dev.migrations.backup.BackupSettings;
+import dev.migrations.backup.DatabaseBackups;
 import dev.migrations.engine.EngineSettings;
 import dev.migrations.runner.MigrationSettings;
 import dev.migrations.runner.Migrator;
@@ -52,8 +54,9 @@ public final class MigrationsAutoConfiguration {
 			RevisionSource source = (properties.getChangelog() != null)
 					? RevisionSource.changelog(properties.getChangelog(), resourceLoader)
 					: RevisionSource.directory(properties.getLocation(), resourceLoader);
-			return new Migrator(migrationDataSource(dataSource, connectionDetails.getIfAvailable(), properties),
-					source, settings(properties), resourceLoader);
+			JdbcConnectionDetails details = connectionDetails.getIfAvailable();
+			return new Migrator(migrationDataSource(dataSource, details, properties), source, settings(properties),
+					resourceLoader, backups(properties, details));
 		}
 
 		@Bean
@@ -104,12 +107,30 @@ public final class MigrationsAutoConfiguration {
 				.build();
 		}
 
+		private static DatabaseBackups backups(MigrationsProperties properties, JdbcConnectionDetails details) {
+			MigrationsProperties.Backup backup = properties.getBackup();
+			if (backup.getKeep() < 1) {
+				throw new MigrationException(
+						"Invalid value '" + backup.getKeep() + "' for migrations.backup.keep. Nothing was written.",
+						"Set migrations.backup.keep to 1 or more, or migrations.backup.enabled=false.");
+			}
+			String url = (properties.getUrl() != null) ? properties.getUrl()
+					: (details != null) ? details.getJdbcUrl() : null;
+			String user = (properties.getUrl() != null && properties.getUser() != null) ? properties.getUser()
+					: (details != null) ? details.getUsername() : properties.getUser();
+			String password = (properties.getUrl() != null && properties.getUser() != null) ? properties.getPassword()
+					: (details != null) ? details.getPassword() : properties.getPassword();
+			return new DatabaseBackups(new BackupSettings(backup.isEnabled(), backup.isRequired(),
+					backup.getDirectory(), backup.getKeep(), backup.getPgDumpPath(), url, user, password));
+		}
+
 		private static MigrationSettings settings(MigrationsProperties properties) {
 			return new MigrationSettings(properties.getMode(), properties.getTarget(), properties.getStamp(),
 					properties.getBaseline().getRevision(), properties.getBaseline().getDescription(),
 					properties.isAllowDowngrade(), properties.getOnUnknownRevisions(), properties.getLock().getTimeout(),
 					new EngineSettings(properties.getHistoryTable(), properties.getDefaultSchema(),
-							properties.getContexts(), properties.getLabels()));
+							properties.getContexts(), properties.getLabels()),
+					properties.getDryRunOutput());
 		}
 
 	}

@@ -1,5 +1,6 @@
 package dev.migrations.autoconfigure;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import dev.migrations.engine.EngineSettings;
@@ -92,9 +93,18 @@ public class MigrationsProperties {
 	 */
 	private @Nullable String password;
 
+	/**
+	 * File to write the SQL that an upgrade or downgrade to the target would execute, instead of executing it.
+	 */
+	private @Nullable Path dryRunOutput;
+
 	private final Baseline baseline = new Baseline();
 
 	private final Lock lock = new Lock();
+
+	private final Backup backup = new Backup();
+
+	private final Endpoint endpoint = new Endpoint();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -216,6 +226,22 @@ public class MigrationsProperties {
 		this.password = password;
 	}
 
+	public @Nullable Path getDryRunOutput() {
+		return this.dryRunOutput;
+	}
+
+	public void setDryRunOutput(@Nullable Path dryRunOutput) {
+		this.dryRunOutput = dryRunOutput;
+	}
+
+	public Backup getBackup() {
+		return this.backup;
+	}
+
+	public Endpoint getEndpoint() {
+		return this.endpoint;
+	}
+
 	public Baseline getBaseline() {
 		return this.baseline;
 	}
@@ -273,6 +299,99 @@ public class MigrationsProperties {
 
 		public void setTimeout(Duration timeout) {
 			this.timeout = timeout;
+		}
+
+	}
+
+	/**
+	 * Backups taken before migrating a database that holds tables.
+	 */
+	public static class Backup {
+
+		/**
+		 * Whether to take a backup before writing to a database that holds tables.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Whether a backup that cannot be taken fails the migration before anything is written.
+		 */
+		private boolean required;
+
+		/**
+		 * Directory the backup files are written to.
+		 */
+		private Path directory = Path.of("migration-backups");
+
+		/**
+		 * Number of backup files of a database to keep; older ones created by this starter are deleted.
+		 */
+		private int keep = 10;
+
+		/**
+		 * Path of the pg_dump executable; pg_restore is expected beside it.
+		 */
+		private String pgDumpPath = "pg_dump";
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public boolean isRequired() {
+			return this.required;
+		}
+
+		public void setRequired(boolean required) {
+			this.required = required;
+		}
+
+		public Path getDirectory() {
+			return this.directory;
+		}
+
+		public void setDirectory(Path directory) {
+			this.directory = directory;
+		}
+
+		public int getKeep() {
+			return this.keep;
+		}
+
+		public void setKeep(int keep) {
+			this.keep = keep;
+		}
+
+		public String getPgDumpPath() {
+			return this.pgDumpPath;
+		}
+
+		public void setPgDumpPath(String pgDumpPath) {
+			this.pgDumpPath = pgDumpPath;
+		}
+
+	}
+
+	/**
+	 * The migrations actuator endpoint.
+	 */
+	public static class Endpoint {
+
+		/**
+		 * Whether the endpoint's write operations (upgrade, downgrade, stamp) are available. They also need the
+		 * endpoint's access to be unrestricted.
+		 */
+		private boolean writeOperations;
+
+		public boolean isWriteOperations() {
+			return this.writeOperations;
+		}
+
+		public void setWriteOperations(boolean writeOperations) {
+			this.writeOperations = writeOperations;
 		}
 
 	}

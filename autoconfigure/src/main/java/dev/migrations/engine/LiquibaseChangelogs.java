@@ -32,6 +32,8 @@ import liquibase.integration.spring.SpringResourceAccessor;
 import liquibase.parser.ChangeLogParserFactory;
 import liquibase.precondition.core.PreconditionContainer;
 import liquibase.resource.ResourceAccessor;
+import liquibase.sql.Sql;
+import liquibase.sqlgenerator.SqlGeneratorFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -262,8 +264,75 @@ final class LiquibaseChangelogs {
 		}
 
 		@Override
-		public List<String> sql(MigrationEngine engine) {
-			return List.of();
+		public List<String> sql(MigrationEngine engine) throws Exception {
+			Database database = engine.liquibaseDatabase();
+			List<String> statements = new ArrayList<>();
+			for (Change change : this.changeSet.getChanges()) {
+				if (change instanceof DbmsTargetedChange targeted
+						&& !DatabaseList.definitionMatches(targeted.getDbms(), database, true)) {
+					continue;
+				}
+				addSql(statements, SqlGeneratorFactory.getInstance().generateSql(change, database));
+			}
+			return statements;
+		}
+
+		@Override
+		public Reversal reversal(MigrationEngine engine) throws Exception {
+			if (!this.changeSet.getRollback().getChanges().isEmpty()) {
+				return Reversal.by("its rollback block");
+			}
+			Database database = engine.liquibaseDatabase();
+			for (Change change : this.changeSet.getChanges()) {
+				if (!change.supportsRollback(database)) {
+					return Reversal.impossible("it has no rollback block and '" + change.getDescription()
+							+ "' has no automatic inverse");
+				}
+			}
+			return Reversal.by("Liquibase's automatic inverse");
+		}
+
+		@Override
+		public void rollback(MigrationEngine engine) throws Exception {
+			Database database = engine.liquibaseDatabase();
+			List<Change> custom = this.changeSet.getRollback().getChanges();
+			if (!custom.isEmpty()) {
+				for (Change change : custom) {
+					database.executeStatements(change, this.changelog, this.changeSet.getSqlVisitors());
+				}
+				return;
+			}
+			List<Change> changes = new ArrayList<>(this.changeSet.getChanges());
+			java.util.Collections.reverse(changes);
+			for (Change change : changes) {
+				database.executeRollbackStatements(change, this.changeSet.getSqlVisitors());
+			}
+		}
+
+		@Override
+		public List<String> rollbackSql(MigrationEngine engine) throws Exception {
+			Database database = engine.liquibaseDatabase();
+			List<String> statements = new ArrayList<>();
+			List<Change> custom = this.changeSet.getRollback().getChanges();
+			if (!custom.isEmpty()) {
+				for (Change change : custom) {
+					addSql(statements, SqlGeneratorFactory.getInstance().generateSql(change, database));
+				}
+				return statements;
+			}
+			List<Change> changes = new ArrayList<>(this.changeSet.getChanges());
+			java.util.Collections.reverse(changes);
+			for (Change change : changes) {
+				addSql(statements,
+						SqlGeneratorFactory.getInstance().generateSql(change.generateRollbackStatements(database), database));
+			}
+			return statements;
+		}
+
+		private static void addSql(List<String> statements, Sql[] sqls) {
+			for (Sql sql : sqls) {
+				statements.add(sql.toSql());
+			}
 		}
 
 	}

@@ -201,17 +201,20 @@ public final class MigrationEngine implements AutoCloseable {
 			// Every change set was filtered out (dbms, contexts, labels): a marker row still records the revision.
 			changeSets = List.of(new PlannedChangeSet(revision.id().value(), SQL_AUTHOR,
 					HistoryRow.REVISION_FILE_PREFIX + revision.id().value(), sqlChecksum(""), "empty", null, null, true,
-					new SqlWork(List.of())));
+					new SqlWork(List.of(), List.of(), null)));
 		}
 		return new CompiledRevision(revision, changeSets);
 	}
 
 	private PlannedChangeSet sqlChangeSet(Revision revision, RevisionContent.Sql sql) {
 		List<String> statements = SqlStatementSplitter.split(sql.upgrade());
+		List<String> down = (sql.downgrade() != null) ? SqlStatementSplitter.split(sql.downgrade()) : null;
+		String downFile = (sql.downgradeFile() != null)
+				? sql.downgradeFile().substring(sql.downgradeFile().lastIndexOf('/') + 1) : null;
 		String description = revision.description().isEmpty() ? "sql" : revision.description();
 		return new PlannedChangeSet(revision.id().value(), SQL_AUTHOR,
 				HistoryRow.REVISION_FILE_PREFIX + revision.id().value(), sqlChecksum(sql.upgrade()), description, null,
-				null, sql.transactional(), new SqlWork(statements));
+				null, sql.transactional(), new SqlWork(statements, down, downFile));
 	}
 
 	/**
@@ -374,6 +377,136 @@ public final class MigrationEngine implements AutoCloseable {
 	}
 
 	/**
+	 * The SQL a revision runs, without the history bookkeeping.
+	 * @param revision the compiled revision
+	 * @return the statements
+	 */
+	public List<String> sql(CompiledRevision revision) {
+		List<String> statements = new ArrayList<>();
+		for (PlannedChangeSet changeSet : revision.changeSets()) {
+			statements.addAll(liquibase("generate the SQL of change set " + changeSet.id(),
+					() -> changeSet.work().sql(this)));
+		}
+		return statements;
+	}
+
+	/**
+	 * Everything applying a revision executes, history bookkeeping included, in order; executes nothing.
+	 * @param revision the compiled revision
+	 * @return the statements
+	 */
+	public List<String> applySql(CompiledRevision revision) {
+		List<String> statements = new ArrayList<>();
+		List<PlannedChangeSet> changeSets = revision.changeSets();
+		for (int i = 0; i < changeSets.size(); i++) {
+			PlannedChangeSet changeSet = changeSets.get(i);
+			statements.addAll(liquibase("generate the SQL of change set " + changeSet.id(),
+					() -> changeSet.work().sql(this)));
+			statements.add(insertSql(changeSet, "EXECUTED", null, tagFor(revision, i)));
+		}
+		return statements;
+	}
+
+	/**
+	 * Everything reversing a revision executes, history bookkeeping included; executes nothing.
+	 * @param revision the compiled revision
+	 * @param rows the history rows of the revision
+	 * @return the statements
+	 */
+	public List<String> revertSql(CompiledRevision revision, List<HistoryRow> rows) {
+		List<String> statements = new ArrayList<>();
+		List<PlannedChangeSet> changeSets = new ArrayList<>(revision.changeSets());
+		java.util.Collections.reverse(changeSets);
+		for (PlannedChangeSet changeSet : changeSets) {
+			statements.addAll(liquibase("generate the rollback SQL of change set " + changeSet.id(),
+					() -> changeSet.work().rollbackSql(this)));
+		}
+		rows.forEach((row) -> statements.add(this.history.deleteSql(row)));
+		return statements;
+	}
+
+	/**
+	 * The history rows that recording a revision without running it inserts; executes nothing.
+	 * @param revision the compiled revision
+	 * @param comment the comment that tells how it was recorded
+	 * @return the statements
+	 */
+	public List<String> recordSql(CompiledRevision revision, String comment) {
+		List<String> statements = new ArrayList<>();
+		for (int i = 0; i < revision.changeSets().size(); i++) {
+			statements.add(insertSql(revision.changeSets().get(i), "MARK_RAN", comment, tagFor(revision, i)));
+		}
+		return statements;
+	}
+
+	/**
+	 * The SQL that creates the history table, if it does not exist yet.
+	 * @return the statements, empty if the table exists
+	 */
+	public List<String> historyTableSql() {
+		try {
+			if (historyExists()) {
+				return List.of();
+			}
+		}
+		catch (SQLException ex) {
+			throw new MigrationException("Cannot inspect the history table: " + ex.getMessage(),
+					"Check the database connection.", ex);
+		}
+		return liquibase("generate the history table's DDL", () -> {
+			List<String> statements = new ArrayList<>();
+			for (liquibase.sql.Sql sql : liquibase.sqlgenerator.SqlGeneratorFactory.getInstance()
+				.generateSql(new liquibase.statement.core.CreateDatabaseChangeLogTableStatement(),
+						liquibaseDatabase())) {
+				statements.add(sql.toSql());
+			}
+			return statements;
+		});
+	}
+
+	/**
+	 * Whether and how a revision can be reversed.
+	 * @param revision the compiled revision
+	 * @return the reversal; not reversible if any change set is not
+	 */
+	public Reversal reversal(CompiledRevision revision) {
+		Reversal result = null;
+		for (PlannedChangeSet changeSet : revision.changeSets()) {
+			Reversal reversal = liquibase("inspect the rollback of change set " + changeSet.id(),
+					() -> changeSet.work().reversal(this));
+			if (!reversal.reversible()) {
+				return Reversal.impossible("change set " + changeSet.id() + "::" + changeSet.author() + ": "
+						+ reversal.how());
+			}
+			result = (result == null) ? reversal : Reversal.combine(result, reversal);
+		}
+		return (result != null) ? result : Reversal.by("nothing to reverse");
+	}
+
+	/**
+	 * Reverse a revision: its change sets newest first, and delete its history rows, in one transaction.
+	 * @param revision the compiled revision
+	 * @param rows the history rows of the revision
+	 * @throws ChangeSetFailedException if a change set fails; the transaction is rolled back
+	 */
+	public void revert(CompiledRevision revision, List<HistoryRow> rows) {
+		List<PlannedChangeSet> changeSets = new ArrayList<>(revision.changeSets());
+		java.util.Collections.reverse(changeSets);
+		CompiledRevision reversed = new CompiledRevision(revision.revision(), changeSets);
+		inTransaction(reversed, (index, changeSet) -> {
+			liquibase("roll back change set " + changeSet.id(), () -> {
+				changeSet.work().rollback(this);
+				return null;
+			});
+			for (HistoryRow row : rows) {
+				if (row.key().equals(changeSet.key())) {
+					execute(this.history.deleteSql(row));
+				}
+			}
+		});
+	}
+
+	/**
 	 * Take Liquibase's table lock ({@code DATABASECHANGELOGLOCK}), polling until the timeout.
 	 * @param timeout how long to wait
 	 * @return the held lock
@@ -520,7 +653,8 @@ public final class MigrationEngine implements AutoCloseable {
 
 	}
 
-	private record SqlWork(List<String> statements) implements PlannedChangeSet.ChangeSetWork {
+	private record SqlWork(List<String> statements, @Nullable List<String> downStatements,
+			@Nullable String downFile) implements PlannedChangeSet.ChangeSetWork {
 
 		@Override
 		public boolean matchesChecksum(String stored, String computed) {
@@ -538,6 +672,27 @@ public final class MigrationEngine implements AutoCloseable {
 		@Override
 		public List<String> sql(MigrationEngine engine) {
 			return this.statements;
+		}
+
+		@Override
+		public Reversal reversal(MigrationEngine engine) {
+			if (this.downStatements == null) {
+				return this.statements.isEmpty() ? Reversal.by("nothing to reverse")
+						: Reversal.impossible("it has no .down.sql file");
+			}
+			return Reversal.by(this.downFile);
+		}
+
+		@Override
+		public void rollback(MigrationEngine engine) {
+			for (String statement : rollbackSql(engine)) {
+				engine.execute(statement);
+			}
+		}
+
+		@Override
+		public List<String> rollbackSql(MigrationEngine engine) {
+			return (this.downStatements != null) ? this.downStatements : List.of();
 		}
 
 	}

@@ -131,7 +131,25 @@ public final class PlannedChangeSet {
 		 */
 		String execute(MigrationEngine engine) throws Exception;
 
+		/**
+		 * The SQL the change set runs, as far as it can be known without running it.
+		 */
 		List<String> sql(MigrationEngine engine) throws Exception;
+
+		/**
+		 * How the change set is reversed, or why it cannot be.
+		 */
+		Reversal reversal(MigrationEngine engine) throws Exception;
+
+		/**
+		 * Reverse the change set on the session's connection, without committing.
+		 */
+		void rollback(MigrationEngine engine) throws Exception;
+
+		/**
+		 * The SQL that reverses the change set.
+		 */
+		List<String> rollbackSql(MigrationEngine engine) throws Exception;
 
 	}
 

@@ -1,5 +1,6 @@
 package dev.migrations.runner;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import dev.migrations.MigrationException;
@@ -18,10 +19,13 @@ import org.jspecify.annotations.Nullable;
  * @param onUnknownRevisions what to do when the database is ahead of the application
  * @param lockTimeout how long to wait for another migrator
  * @param engine history table, schema, contexts and labels
+ * @param dryRunOutput where to write the SQL an upgrade or downgrade would run, instead of running it; or
+ * {@code null}
  */
 public record MigrationSettings(MigrationMode mode, String target, @Nullable String stamp,
 		@Nullable String baselineRevision, String baselineDescription, boolean allowDowngrade,
-		UnknownRevisionsAction onUnknownRevisions, Duration lockTimeout, EngineSettings engine) {
+		UnknownRevisionsAction onUnknownRevisions, Duration lockTimeout, EngineSettings engine,
+		@Nullable Path dryRunOutput) {
 
 	private static final java.util.regex.Pattern TABLE = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -53,7 +57,7 @@ public record MigrationSettings(MigrationMode mode, String target, @Nullable Str
 	 */
 	public MigrationSettings withMode(MigrationMode mode) {
 		return new MigrationSettings(mode, this.target, this.stamp, this.baselineRevision, this.baselineDescription,
-				this.allowDowngrade, this.onUnknownRevisions, this.lockTimeout, this.engine);
+				this.allowDowngrade, this.onUnknownRevisions, this.lockTimeout, this.engine, this.dryRunOutput);
 	}
 
 	/**
@@ -63,7 +67,7 @@ public record MigrationSettings(MigrationMode mode, String target, @Nullable Str
 	 */
 	public MigrationSettings withTarget(String target) {
 		return new MigrationSettings(this.mode, target, this.stamp, this.baselineRevision, this.baselineDescription,
-				this.allowDowngrade, this.onUnknownRevisions, this.lockTimeout, this.engine);
+				this.allowDowngrade, this.onUnknownRevisions, this.lockTimeout, this.engine, this.dryRunOutput);
 	}
 
 	/**
@@ -73,7 +77,7 @@ public record MigrationSettings(MigrationMode mode, String target, @Nullable Str
 	 */
 	public MigrationSettings withStamp(@Nullable String stamp) {
 		return new MigrationSettings(this.mode, this.target, stamp, this.baselineRevision, this.baselineDescription,
-				this.allowDowngrade, this.onUnknownRevisions, this.lockTimeout, this.engine);
+				this.allowDowngrade, this.onUnknownRevisions, this.lockTimeout, this.engine, this.dryRunOutput);
 	}
 
 	/**
@@ -84,7 +88,7 @@ public record MigrationSettings(MigrationMode mode, String target, @Nullable Str
 	 */
 	public MigrationSettings withBaseline(@Nullable String revision, String description) {
 		return new MigrationSettings(this.mode, this.target, this.stamp, revision, description, this.allowDowngrade,
-				this.onUnknownRevisions, this.lockTimeout, this.engine);
+				this.onUnknownRevisions, this.lockTimeout, this.engine, this.dryRunOutput);
 	}
 
 	/**
@@ -94,7 +98,7 @@ public record MigrationSettings(MigrationMode mode, String target, @Nullable Str
 	 */
 	public MigrationSettings withOnUnknownRevisions(UnknownRevisionsAction action) {
 		return new MigrationSettings(this.mode, this.target, this.stamp, this.baselineRevision,
-				this.baselineDescription, this.allowDowngrade, action, this.lockTimeout, this.engine);
+				this.baselineDescription, this.allowDowngrade, action, this.lockTimeout, this.engine, this.dryRunOutput);
 	}
 
 	/**
@@ -104,7 +108,7 @@ public record MigrationSettings(MigrationMode mode, String target, @Nullable Str
 	 */
 	public MigrationSettings withLockTimeout(Duration timeout) {
 		return new MigrationSettings(this.mode, this.target, this.stamp, this.baselineRevision,
-				this.baselineDescription, this.allowDowngrade, this.onUnknownRevisions, timeout, this.engine);
+				this.baselineDescription, this.allowDowngrade, this.onUnknownRevisions, timeout, this.engine, this.dryRunOutput);
 	}
 
 	/**
@@ -114,7 +118,29 @@ public record MigrationSettings(MigrationMode mode, String target, @Nullable Str
 	 */
 	public MigrationSettings withEngine(EngineSettings engine) {
 		return new MigrationSettings(this.mode, this.target, this.stamp, this.baselineRevision,
-				this.baselineDescription, this.allowDowngrade, this.onUnknownRevisions, this.lockTimeout, engine);
+				this.baselineDescription, this.allowDowngrade, this.onUnknownRevisions, this.lockTimeout, engine, this.dryRunOutput);
+	}
+
+	/**
+	 * These settings with another downgrade permission.
+	 * @param allowDowngrade whether a target below the current revision downgrades
+	 * @return the new settings
+	 */
+	public MigrationSettings withAllowDowngrade(boolean allowDowngrade) {
+		return new MigrationSettings(this.mode, this.target, this.stamp, this.baselineRevision,
+				this.baselineDescription, allowDowngrade, this.onUnknownRevisions, this.lockTimeout, this.engine,
+				this.dryRunOutput);
+	}
+
+	/**
+	 * These settings with a dry-run output file.
+	 * @param dryRunOutput the file, or {@code null} to execute
+	 * @return the new settings
+	 */
+	public MigrationSettings withDryRunOutput(@Nullable Path dryRunOutput) {
+		return new MigrationSettings(this.mode, this.target, this.stamp, this.baselineRevision,
+				this.baselineDescription, this.allowDowngrade, this.onUnknownRevisions, this.lockTimeout, this.engine,
+				dryRunOutput);
 	}
 
 	private static void requireRevision(String property, @Nullable String value, boolean optional) {
@@ -139,7 +165,7 @@ public record MigrationSettings(MigrationMode mode, String target, @Nullable Str
 	public static MigrationSettings defaults() {
 		return new MigrationSettings(MigrationMode.UPGRADE, "head", null, null, "Baseline", false,
 				UnknownRevisionsAction.WARN, Duration.ofMinutes(5),
-				new EngineSettings(EngineSettings.DEFAULT_HISTORY_TABLE, null, null, null));
+				new EngineSettings(EngineSettings.DEFAULT_HISTORY_TABLE, null, null, null), null);
 	}
 
 }

@@ -4,22 +4,18 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
 import dev.migrations.MigrationException;
-import dev.migrations.engine.ChangeSetFailedException;
+import dev.migrations.backup.DatabaseBackups;
 import dev.migrations.engine.CompiledRevision;
-import dev.migrations.engine.HistoryRow;
 import dev.migrations.engine.MigrationEngine;
-import dev.migrations.lock.JvmMigrationLocks;
 import dev.migrations.lock.MigrationLock;
-import dev.migrations.lock.PostgresAdvisoryLock;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionGraph;
 import dev.migrations.revision.RevisionId;
@@ -30,8 +26,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ResourceLoader;
 
 /**
- * Migrates one database: reports its status, and upgrades or stamps it under the migration lock. The startup runner,
- * the endpoint and application code share this one API.
+ * Migrates one database: reports its status, and upgrades, downgrades or stamps it under the migration lock. The
+ * startup runner, the endpoint and application code share this one API.
  */
 public class Migrator {
 
@@ -45,10 +41,17 @@ public class Migrator {
 
 	private final ResourceLoader resourceLoader;
 
+	private final @Nullable DatabaseBackups backups;
+
 	private volatile @Nullable RunReport lastRun;
 
+	private volatile @Nullable RevisionGraph graph;
+
+	// Revisions compiled for this migrator's database, shared by its sessions: files are read and parsed once.
+	private final Map<String, CompiledRevision> compiled = new ConcurrentHashMap<>();
+
 	/**
-	 * Create a migrator.
+	 * Create a migrator without backups.
 	 * @param dataSource where to migrate; on PostgreSQL preferably a non-pooled source, as the lock is held on its
 	 * connection
 	 * @param source the revisions
@@ -57,10 +60,25 @@ public class Migrator {
 	 */
 	public Migrator(DataSource dataSource, RevisionSource source, MigrationSettings settings,
 			ResourceLoader resourceLoader) {
+		this(dataSource, source, settings, resourceLoader, null);
+	}
+
+	/**
+	 * Create a migrator.
+	 * @param dataSource where to migrate; on PostgreSQL preferably a non-pooled source, as the lock is held on its
+	 * connection
+	 * @param source the revisions
+	 * @param settings how to behave
+	 * @param resourceLoader where Liquibase changelogs are read from
+	 * @param backups the backups to take before writing, or {@code null} for none
+	 */
+	public Migrator(DataSource dataSource, RevisionSource source, MigrationSettings settings,
+			ResourceLoader resourceLoader, @Nullable DatabaseBackups backups) {
 		this.dataSource = dataSource;
 		this.source = source;
 		this.settings = settings;
 		this.resourceLoader = resourceLoader;
+		this.backups = backups;
 	}
 
 	/**
@@ -86,43 +104,109 @@ public class Migrator {
 	public MigrationStatus status() {
 		RevisionGraph graph = graph();
 		Revision target = graph.hasConflict() ? null : graph.resolve(this.settings.target(), "migrations.target");
-		try (Session session = openSession()) {
-			return session.status(graph, target);
+		try (MigrationSession session = openSession()) {
+			return session.status(graph, target, this.settings.target());
 		}
 	}
 
 	/**
-	 * Do what the configured mode says: upgrade (with baseline and stamp), validate, or nothing.
-	 * @return what the run did
+	 * One revision in full: files, change sets, SQL, and whether it can be downgraded. Reads only.
+	 * @param revision the revision id
+	 * @return the detail, or empty if neither the application nor the database knows the revision
+	 */
+	public Optional<RevisionDetail> revision(String revision) {
+		if (!RevisionId.isValid(revision)) {
+			return Optional.empty();
+		}
+		RevisionGraph graph = graph();
+		Revision target = graph.hasConflict() ? null : graph.resolve(this.settings.target(), "migrations.target");
+		RevisionId id = new RevisionId(revision);
+		try (MigrationSession session = openSession()) {
+			MigrationStatus status = session.status(graph, target, this.settings.target());
+			Optional<RevisionStatus> revisionStatus = status.history()
+				.stream()
+				.filter((candidate) -> new RevisionId(candidate.revision()).sameRevisionAs(id))
+				.findFirst()
+				.or(() -> status.pending()
+					.stream()
+					.filter((candidate) -> new RevisionId(candidate.revision()).sameRevisionAs(id))
+					.findFirst());
+			Revision known = graph.find(id);
+			if (revisionStatus.isEmpty() && known == null) {
+				return Optional.empty();
+			}
+			RevisionStatus effective = revisionStatus.orElseGet(() -> new RevisionStatus(known.id().value(),
+					known.description(), RevisionState.PENDING, known.file(), null, null, 0, null, List.of(),
+					List.of()));
+			return Optional.of(session.detail(effective, known));
+		}
+	}
+
+	/**
+	 * Do what the configured mode says: upgrade (with baseline, stamp and, if allowed, downgrade), validate, or
+	 * nothing. With a dry-run output configured, the SQL is written there and nothing is executed.
+	 * @return what the run did, or {@code null} with {@code mode=none}
 	 * @throws MigrationException if the database cannot be brought to the target
 	 */
-	public RunReport migrate() {
+	public @Nullable RunReport migrate() {
+		if (this.settings.dryRunOutput() != null && this.settings.mode() != MigrationMode.NONE) {
+			return run(new Request(this.settings.target(), this.settings.stamp(), this.settings.baselineRevision(),
+					this.settings.allowDowngrade(), true));
+		}
 		return switch (this.settings.mode()) {
 			case NONE -> {
 				logger.info("Migrations are not run at startup (migrations.mode=none)");
 				yield null;
 			}
 			case VALIDATE -> validate();
-			case UPGRADE -> run(this.settings.target(), this.settings.stamp(), this.settings.baselineRevision());
+			case UPGRADE -> run(new Request(this.settings.target(), this.settings.stamp(),
+					this.settings.baselineRevision(), this.settings.allowDowngrade(), false));
 		};
 	}
 
 	/**
-	 * Apply pending revisions up to a target.
+	 * Apply pending revisions up to a target. Never downgrades.
 	 * @param target {@code head} or a revision id
 	 * @return what the run did
 	 */
 	public RunReport upgrade(String target) {
-		return run(target, null, null);
+		return run(new Request(target, null, null, false, false));
 	}
 
 	/**
-	 * Record revisions up to a revision as applied without running them, then stop there.
+	 * Reverse the revisions above a target, newest first, after checking that every one of them can be reversed.
+	 * @param target a revision id
+	 * @return what the run did
+	 */
+	public RunReport downgrade(String target) {
+		return run(new Request(target, null, null, true, false));
+	}
+
+	/**
+	 * Record revisions up to a revision as applied without running them. Only ever moves forward.
 	 * @param revision {@code head} or a revision id
 	 * @return what the run did
 	 */
 	public RunReport stamp(String revision) {
-		return run(null, revision, null);
+		return run(new Request(null, revision, null, false, false));
+	}
+
+	/**
+	 * The SQL that migrating to a target would execute (upgrade or, if {@code allowDowngrade}, downgrade), history
+	 * bookkeeping included. Executes nothing.
+	 * @param target {@code head} or a revision id
+	 * @param allowDowngrade whether revisions above the target are reversed
+	 * @return the statements, in order
+	 */
+	public List<String> sql(String target, boolean allowDowngrade) {
+		RevisionGraph graph = graph();
+		graph.requireSingleHead();
+		Revision targetRevision = graph.resolve(target, "target");
+		try (MigrationSession session = openSession()) {
+			MigrationStatus status = session.status(graph, targetRevision, target);
+			Planner.Plan plan = planner().plan(status, graph, targetRevision, null, null, allowDowngrade);
+			return session.sql(plan);
+		}
 	}
 
 	/**
@@ -131,239 +215,115 @@ public class Migrator {
 	 * @throws MigrationException if it is not
 	 */
 	public RunReport validate() {
-		Instant started = Instant.now();
-		return report(started, () -> {
+		return report(Instant.now(), () -> {
 			RevisionGraph graph = graph();
 			graph.requireSingleHead();
 			Revision target = graph.resolve(this.settings.target(), "migrations.target");
-			try (Session session = openSession()) {
-				MigrationStatus status = session.status(graph, target);
-				failOnChecksumMismatch(status);
-				failOnPartial(status);
-				checkUnknown(status);
+			try (MigrationSession session = openSession()) {
+				MigrationStatus status = session.status(graph, target, this.settings.target());
+				Planner planner = planner();
+				planner.failOnChecksumMismatch(status);
+				planner.failOnPartial(status);
+				planner.checkUnknown(status);
 				if (!status.pending().isEmpty() || status.state() == DatabaseState.UNMANAGED) {
 					throw new MigrationException(
 							"migrations.mode=validate: the database " + status.database().url() + " is "
 									+ status.state() + " at revision " + orBase(status.current()) + ", "
 									+ status.pending().size() + " revision(s) pending up to the target "
-									+ this.settings.target() + ": " + labels(status.pending())
+									+ this.settings.target() + ": " + String.join(", ",
+											status.pending().stream().map(RevisionStatus::revision).toList())
 									+ ". Nothing was written.",
 							"Run the migration job (or start once with migrations.mode=upgrade) before this "
 									+ "application, or point migrations.target at " + orBase(status.current()) + ".");
 				}
 				logger.info("Database {} is at revision {}: validated ({} revisions, checksums match)",
 						status.database().url(), orBase(status.current()), status.history().size());
-				return new RunResult(status.current(), status.current(), List.of(), List.of(),
-						RunReport.Outcome.VALIDATED);
+				return new MigrationSession.RunOutcome(status.current(), status.current(), List.of(), List.of(),
+						List.of(), null, RunReport.Outcome.VALIDATED);
 			}
 		});
 	}
 
-	private RunReport run(@Nullable String target, @Nullable String stamp, @Nullable String baseline) {
+	private RunReport run(Request request) {
 		Instant started = Instant.now();
 		return report(started, () -> {
 			RevisionGraph graph = graph();
 			graph.requireSingleHead();
-			Revision stampRevision = (stamp != null) ? graph.resolve(stamp, "migrations.stamp") : null;
-			Revision baselineRevision = (baseline != null) ? graph.resolve(baseline, "migrations.baseline.revision")
-					: null;
-			Revision targetRevision = (target != null) ? graph.resolve(target, "migrations.target") : stampRevision;
-			try (Session session = openSession()) {
-				MigrationStatus status = session.status(graph, targetRevision);
-				Work work = check(status, graph, targetRevision, stampRevision, baselineRevision);
-				if (!work.isEmpty()) {
-					logger.info("Database {} is {} at revision {}: {} to apply, {} to record without running",
-							status.database().url(), status.state(), orBase(status.current()), work.apply().size(),
-							work.baseline().size() + work.stamp().size());
+			Revision stamp = (request.stamp() != null) ? graph.resolve(request.stamp(), "migrations.stamp") : null;
+			Revision baseline = (request.baseline() != null)
+					? graph.resolve(request.baseline(), "migrations.baseline.revision") : null;
+			Revision target = (request.target() != null) ? graph.resolve(request.target(), "migrations.target")
+					: stamp;
+			String targetName = (request.target() != null) ? request.target() : RevisionGraph.HEAD;
+			Planner planner = planner();
+			try (MigrationSession session = openSession()) {
+				MigrationStatus status = session.status(graph, target, targetName);
+				Planner.Plan plan = planner.plan(status, graph, target, stamp, baseline, request.allowDowngrade());
+				if (request.dryRun()) {
+					return dryRun(session, status, plan);
 				}
-				if (work.isEmpty()) {
-					logger.info("Database {} is up to date at revision {} ({} revisions checked in {} ms)",
-							status.database().url(), orBase(status.current()), graph.ordered().size(),
+				if (plan.isEmpty()) {
+					logger.info("Database {} is {} at revision {}: nothing to apply ({} revisions checked in {} ms)",
+							status.database().url(),
+							(status.state() == DatabaseState.AHEAD) ? "AHEAD of the application" : "up to date",
+							orBase(status.current()), graph.ordered().size(),
 							Duration.between(started, Instant.now()).toMillis());
-					return new RunResult(status.current(), status.current(), List.of(), List.of(),
-							RunReport.Outcome.UP_TO_DATE);
+					return new MigrationSession.RunOutcome(status.current(), status.current(), List.of(), List.of(),
+							List.of(), null, RunReport.Outcome.UP_TO_DATE);
 				}
+				logger.info("Database {} is {} at revision {}: {} to apply, {} to downgrade, {} to record without running",
+						status.database().url(), status.state(), orBase(status.current()), plan.apply().size(),
+						plan.revert().size(), plan.recorded());
 				try (MigrationLock lock = session.lock()) {
-					// Another instance may have migrated while we waited for the lock.
-					status = session.status(graph, targetRevision);
-					work = check(status, graph, targetRevision, stampRevision, baselineRevision);
-					return session.execute(status, work, graph, targetRevision);
+					// Another instance may have migrated while this one waited for the lock.
+					status = session.status(graph, target, targetName);
+					plan = planner.plan(status, graph, target, stamp, baseline, request.allowDowngrade());
+					return session.execute(status, plan, (target != null) ? target.id().value() : null, this.backups);
 				}
 			}
 		});
 	}
 
+	private MigrationSession.RunOutcome dryRun(MigrationSession session, MigrationStatus status, Planner.Plan plan) {
+		List<String> statements = session.sql(plan);
+		MigrationSession.writeSql(this.settings.dryRunOutput(), status.database(), statements);
+		logger.info("Dry run: the SQL of {} revision(s) to apply, {} to downgrade and {} to record was written to {}; "
+				+ "nothing was executed (migrations.dry-run-output)", plan.apply().size(), plan.revert().size(),
+				plan.recorded(), this.settings.dryRunOutput());
+		return new MigrationSession.RunOutcome(status.current(), status.current(), List.of(), List.of(), List.of(),
+				null, RunReport.Outcome.DRY_RUN);
+	}
+
 	private RunReport report(Instant started, RunAction action) {
 		try {
-			RunResult result = action.run();
+			MigrationSession.RunOutcome outcome = action.run();
 			RunReport report = new RunReport(started, Duration.between(started, Instant.now()).toMillis(),
-					result.from(), result.to(), result.applied(), result.recorded(), null, result.outcome(), null);
+					outcome.from(), outcome.to(), outcome.applied(), outcome.reverted(), outcome.recorded(),
+					outcome.backup(), outcome.outcome(), null);
 			this.lastRun = report;
 			return report;
 		}
 		catch (RuntimeException ex) {
 			this.lastRun = new RunReport(started, Duration.between(started, Instant.now()).toMillis(), null, null,
-					List.of(), List.of(), null, RunReport.Outcome.FAILED, ex.getMessage());
+					List.of(), List.of(), List.of(), null, RunReport.Outcome.FAILED, ex.getMessage());
 			throw ex;
 		}
 	}
 
-	/**
-	 * Decide what has to be done, or fail for a state that must not be migrated.
-	 */
-	private Work check(MigrationStatus status, RevisionGraph graph, @Nullable Revision target,
-			@Nullable Revision stamp, @Nullable Revision baseline) {
-		failOnChecksumMismatch(status);
-		failOnPartial(status);
-		checkUnknown(status);
-		List<Revision> toBaseline = List.of();
-		if (baseline != null) {
-			toBaseline = baselineWork(status, graph, baseline);
-		}
-		else if (status.state() == DatabaseState.UNMANAGED && stamp == null) {
-			throw new MigrationException(
-					"The database " + status.database().url() + " has " + status.userTables() + " table(s) in schema '"
-							+ status.database().schema() + "' but no migration history (" + historyTable()
-							+ " is missing or empty). Migrating it would run CREATE TABLE over an existing schema, "
-							+ "so nothing was written.",
-					"If the schema matches a revision, set migrations.baseline.revision=<that revision> (revisions up to "
-							+ "it are recorded as BASELINE, the rest applied), or migrations.stamp=<revision> to record "
-							+ "revisions as applied without running them. If the database is the wrong one, fix "
-							+ "spring.datasource.url.");
-		}
-		List<Revision> toStamp = (stamp != null) ? stampWork(status, graph, stamp, toBaseline) : List.of();
-		if (target != null) {
-			Set<String> wanted = ids(graph.upTo(target.id()));
-			List<String> beyond = status.history()
-				.stream()
-				.filter((revision) -> revision.state().isRecorded() && !wanted.contains(revision.revision()))
-				.map(RevisionStatus::revision)
-				.filter((id) -> graph.contains(new RevisionId(id)))
-				.toList();
-			if (!beyond.isEmpty()) {
-				throw new MigrationException(
-						"The database is at revision " + status.current() + ", above the target " + target.id()
-								+ " (revisions " + String.join(", ", beyond) + " are recorded). Nothing was written.",
-						"Set migrations.target=head, or to downgrade set migrations.allow-downgrade=true together with "
-								+ "migrations.target=" + target.id() + ".");
-			}
-		}
-		Set<String> recordedNow = new HashSet<>(ids(toBaseline));
-		recordedNow.addAll(ids(toStamp));
-		List<String> toApply = status.pending()
-			.stream()
-			.map(RevisionStatus::revision)
-			.filter((id) -> !recordedNow.contains(id))
-			.toList();
-		return new Work(toBaseline, toStamp, toApply);
-	}
-
-	private List<Revision> baselineWork(MigrationStatus status, RevisionGraph graph, Revision baseline) {
-		List<Revision> upTo = graph.upTo(baseline.id());
-		if (status.state() == DatabaseState.EMPTY) {
-			logger.info("migrations.baseline.revision={} is ignored: the database is empty, so every revision runs",
-					baseline.id());
-			return List.of();
-		}
-		if (status.history().isEmpty()) {
-			return upTo;
-		}
-		Set<String> baselined = status.history()
-			.stream()
-			.filter((revision) -> revision.state() == RevisionState.BASELINE)
-			.map(RevisionStatus::revision)
-			.collect(Collectors.toSet());
-		if (baselined.equals(ids(upTo))) {
-			return List.of();
-		}
-		throw new MigrationException(
-				"migrations.baseline.revision=" + baseline.id() + " is set, but the database "
-						+ status.database().url() + " already has a migration history (current revision "
-						+ orBase(status.current()) + ") that does not match a baseline at " + baseline.id()
-						+ ". Nothing was written.",
-				"Baselining adopts a database without history only: remove migrations.baseline.revision. To record "
-						+ "further revisions as applied without running them, use migrations.stamp.");
-	}
-
-	private List<Revision> stampWork(MigrationStatus status, RevisionGraph graph, Revision stamp,
-			List<Revision> baselined) {
-		if (status.state() == DatabaseState.EMPTY) {
-			logger.warn("migrations.stamp={} is ignored: the database is empty, so revisions are applied, not stamped",
-					stamp.id());
-			return List.of();
-		}
-		Set<String> recorded = status.history()
-			.stream()
-			.filter((revision) -> revision.state().isRecorded())
-			.map(RevisionStatus::revision)
-			.collect(Collectors.toSet());
-		recorded.addAll(ids(baselined));
-		return graph.upTo(stamp.id()).stream().filter((revision) -> !recorded.contains(revision.id().value())).toList();
-	}
-
-	private void failOnChecksumMismatch(MigrationStatus status) {
-		if (status.checksumMismatches().isEmpty()) {
-			return;
-		}
-		ChecksumMismatch first = status.checksumMismatches().get(0);
-		throw new MigrationException(
-				"Revision " + first.revision() + " was edited after it was applied: " + first.file()
-						+ " (change set " + first.changeset() + ") has checksum " + first.current()
-						+ ", the database recorded " + first.recorded()
-						+ ((status.checksumMismatches().size() > 1)
-								? " (" + (status.checksumMismatches().size() - 1) + " more edited change set(s))" : "")
-						+ ". Nothing was written.",
-				"Revert the edit of " + first.file() + " and put the change into a new revision. If the edit is "
-						+ "intended and harmless (a comment), record the new checksum: UPDATE " + historyTable()
-						+ " SET MD5SUM = NULL WHERE FILENAME = 'migrations/" + first.revision() + "'.");
-	}
-
-	private void failOnPartial(MigrationStatus status) {
-		List<RevisionStatus> partial = status.partial();
-		if (partial.isEmpty()) {
-			return;
-		}
-		RevisionStatus first = partial.get(0);
-		throw new MigrationException(
-				"Revision " + first.revision() + " (" + first.file() + ") is half-applied: change sets "
-						+ String.join(", ", first.recordedChangesets()) + " are recorded, "
-						+ String.join(", ", first.missingChangesets()) + " are not. Nothing was written.",
-				"Compare the database with " + first.file() + ". If the missing change sets' changes are present, "
-						+ "record them with migrations.stamp=" + first.revision() + "; if not, delete the recorded "
-						+ "rows of revision " + first.revision() + " from " + historyTable()
-						+ " after undoing their changes, and restart.");
-	}
-
-	private void checkUnknown(MigrationStatus status) {
-		List<RevisionStatus> unknown = status.unknown();
-		if (unknown.isEmpty()) {
-			return;
-		}
-		String ids = unknown.stream().map(RevisionStatus::revision).collect(Collectors.joining(", "));
-		if (this.settings.onUnknownRevisions() == UnknownRevisionsAction.FAIL) {
-			throw new MigrationException(
-					"The database " + status.database().url() + " records revision(s) " + ids
-							+ " that this application does not have: it is ahead of the code. Nothing was written.",
-					"Deploy the application version that has revision(s) " + ids + ", or set "
-							+ "migrations.on-unknown-revisions=warn to start anyway (rolling deploys).");
-		}
-		if (!status.pending().isEmpty()) {
-			throw new MigrationException(
-					"The database records revision(s) " + ids + " that this application does not have, and this "
-							+ "application has pending revision(s) " + labels(status.pending())
-							+ ": the histories have diverged. Nothing was written.",
-					"Deploy an application version that contains both sets of revisions (merge the branches).");
-		}
-		logger.warn("The database {} records revision(s) {} that this application does not have: it is ahead of the "
-				+ "code (an older version during a rolling deploy?). Starting anyway (migrations.on-unknown-revisions=warn)",
-				status.database().url(), ids);
+	private Planner planner() {
+		return new Planner(this.settings, historyTable());
 	}
 
 	private RevisionGraph graph() {
-		return new RevisionGraph(this.source.revisions());
+		RevisionGraph current = this.graph;
+		if (current == null) {
+			current = new RevisionGraph(this.source.revisions());
+			this.graph = current;
+		}
+		return current;
 	}
 
-	private Session openSession() {
+	private MigrationSession openSession() {
 		Connection connection;
 		try {
 			connection = this.dataSource.getConnection();
@@ -375,10 +335,17 @@ public class Migrator {
 					ex);
 		}
 		try {
-			return new Session(connection, new MigrationEngine(connection, this.settings.engine(), this.resourceLoader));
+			return new MigrationSession(connection,
+					new MigrationEngine(connection, this.settings.engine(), this.resourceLoader), this.settings,
+					historyTable(), this.compiled);
 		}
 		catch (SQLException | RuntimeException ex) {
-			closeQuietly(connection);
+			try {
+				connection.close();
+			}
+			catch (SQLException closeFailure) {
+				ex.addSuppressed(closeFailure);
+			}
 			throw new MigrationException("Cannot inspect the database: " + ex.getMessage(),
 					"Check the database connection and the migration user's privileges.", ex);
 		}
@@ -390,211 +357,19 @@ public class Migrator {
 		return (schema != null) ? schema + "." + table : table;
 	}
 
-	private static Set<String> ids(List<Revision> revisions) {
-		return revisions.stream().map((revision) -> revision.id().value()).collect(Collectors.toSet());
-	}
-
-	private static String labels(List<RevisionStatus> revisions) {
-		return revisions.stream().map(RevisionStatus::revision).collect(Collectors.joining(", "));
-	}
-
 	static String orBase(@Nullable String revision) {
 		return (revision != null) ? revision : "base (no revision)";
-	}
-
-	private static void closeQuietly(Connection connection) {
-		try {
-			connection.close();
-		}
-		catch (SQLException ex) {
-			logger.debug("Could not close the migration connection", ex);
-		}
 	}
 
 	@FunctionalInterface
 	private interface RunAction {
 
-		RunResult run();
+		MigrationSession.RunOutcome run();
 
 	}
 
-	private record RunResult(@Nullable String from, @Nullable String to, List<String> applied, List<String> recorded,
-			RunReport.Outcome outcome) {
-	}
-
-	private record Work(List<Revision> baseline, List<Revision> stamp, List<String> apply) {
-
-		boolean isEmpty() {
-			return this.baseline.isEmpty() && this.stamp.isEmpty() && this.apply.isEmpty();
-		}
-
-	}
-
-	/**
-	 * One connection and engine for one run.
-	 */
-	private final class Session implements AutoCloseable {
-
-		private final Connection connection;
-
-		private final MigrationEngine engine;
-
-		private List<CompiledRevision> compiled;
-
-		Session(Connection connection, MigrationEngine engine) {
-			this.connection = connection;
-			this.engine = engine;
-		}
-
-		MigrationStatus status(RevisionGraph graph, @Nullable Revision target) {
-			try {
-				if (this.compiled == null) {
-					this.compiled = graph.ordered().stream().map(this.engine::compile).toList();
-				}
-				List<HistoryRow> rows = this.engine.readHistory();
-				int tables = rows.isEmpty() ? this.engine.userTables().size() : 0;
-				String targetName = (target != null) ? Migrator.this.settings.target() : RevisionGraph.HEAD;
-				return StatusCalculator.compute(this.engine.databaseInfo(), graph, this.compiled, rows, tables,
-						targetName, target);
-			}
-			catch (SQLException ex) {
-				throw new MigrationException(
-						"Cannot read the migration history of " + this.engine.databaseInfo().url() + ": "
-								+ ex.getMessage(),
-						"Check that the migration user may read " + historyTable() + " and the schema's tables.", ex);
-			}
-		}
-
-		MigrationLock lock() {
-			Duration timeout = Migrator.this.settings.lockTimeout();
-			String key = this.engine.databaseInfo().url() + "|" + this.engine.databaseInfo().schema() + "|"
-					+ historyTable();
-			MigrationLock jvmLock;
-			try {
-				jvmLock = JvmMigrationLocks.acquire(key, timeout);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new MigrationException("Interrupted while waiting for the migration lock",
-						"Restart the application.", ex);
-			}
-			try {
-				MigrationLock databaseLock = databaseLock(timeout);
-				return () -> {
-					try {
-						databaseLock.close();
-					}
-					finally {
-						jvmLock.close();
-					}
-				};
-			}
-			catch (RuntimeException ex) {
-				jvmLock.close();
-				throw ex;
-			}
-		}
-
-		private MigrationLock databaseLock(Duration timeout) {
-			if (this.engine.databaseInfo().isPostgres()) {
-				String database;
-				try {
-					database = this.connection.getCatalog();
-				}
-				catch (SQLException ex) {
-					database = this.engine.databaseInfo().url();
-				}
-				long key = PostgresAdvisoryLock.keyFor(database, this.engine.databaseInfo().schema(),
-						Migrator.this.settings.engine().historyTable());
-				return PostgresAdvisoryLock.acquire(this.connection, key, timeout);
-			}
-			return this.engine.tableLock(timeout);
-		}
-
-		RunResult execute(MigrationStatus status, Work work, RevisionGraph graph, @Nullable Revision target) {
-			String from = status.current();
-			List<String> recorded = new ArrayList<>();
-			List<String> applied = new ArrayList<>();
-			if (work.isEmpty()) {
-				return new RunResult(from, from, applied, recorded, RunReport.Outcome.UP_TO_DATE);
-			}
-			this.engine.ensureHistoryTable();
-			Set<String> alreadyRecorded = new HashSet<>();
-			status.history().forEach((revision) -> revision.recordedChangesets().forEach(alreadyRecorded::add));
-			for (Revision revision : work.baseline()) {
-				this.engine.record(compiledOf(revision), StatusCalculator.BASELINE_COMMENT + ": "
-						+ Migrator.this.settings.baselineDescription(), Set.of());
-				recorded.add(revision.id().value());
-			}
-			if (!work.baseline().isEmpty()) {
-				logger.info("Baselined {} at revision {}: {} revision(s) recorded as BASELINE without running",
-						this.engine.databaseInfo().url(), recorded.get(recorded.size() - 1), recorded.size());
-			}
-			for (Revision revision : work.stamp()) {
-				this.engine.record(compiledOf(revision), StatusCalculator.STAMPED_COMMENT, Set.of());
-				recorded.add(revision.id().value());
-				logger.info("Stamped {} as applied without running it", revision.label());
-			}
-			String current = recorded.isEmpty() ? from : recorded.get(recorded.size() - 1);
-			int total = work.apply().size();
-			for (int i = 0; i < total; i++) {
-				Revision revision = graph.find(new RevisionId(work.apply().get(i)));
-				long started = System.nanoTime();
-				try {
-					this.engine.apply(compiledOf(revision));
-				}
-				catch (ChangeSetFailedException ex) {
-					throw failure(revision, ex, current, applied);
-				}
-				applied.add(revision.id().value());
-				current = revision.id().value();
-				logger.info("Applying {} ({}/{})\u2026 done in {} ms", revision.label(), i + 1, total,
-						(System.nanoTime() - started) / 1_000_000);
-			}
-			logger.info("Database {} migrated from revision {} to {} ({} applied, {} recorded without running)",
-					this.engine.databaseInfo().url(), orBase(from), orBase(current), applied.size(), recorded.size());
-			return new RunResult(from, current, applied, recorded, RunReport.Outcome.SUCCESS);
-		}
-
-		private CompiledRevision compiledOf(Revision revision) {
-			return this.compiled.stream()
-				.filter((compiled) -> compiled.revision().id().equals(revision.id()))
-				.findFirst()
-				.orElseGet(() -> this.engine.compile(revision));
-		}
-
-		private MigrationException failure(Revision revision, ChangeSetFailedException ex, @Nullable String current,
-				List<String> applied) {
-			String leftState;
-			if (ex.isRolledBack()) {
-				leftState = "The revision was rolled back completely: the database is at revision " + orBase(current)
-						+ ".";
-			}
-			else {
-				leftState = "The history records the database at revision " + orBase(current) + ", but "
-						+ this.engine.databaseInfo().product()
-						+ " commits DDL immediately (or the change set ran outside a transaction), so statements of "
-						+ revision.id() + " that ran before the failing one may remain in the database.";
-			}
-			String appliedNow = applied.isEmpty() ? ""
-					: " Revisions applied by this run before the failure: " + String.join(", ", applied) + ".";
-			return new MigrationException(
-					"Revision " + revision.label() + " (" + revision.file() + ") failed in change set "
-							+ ex.getChangeSet() + ".\n"
-							+ ((ex.getStatement() != null) ? "Statement: " + ex.getStatement() + "\n" : "")
-							+ "Database error: " + ex.getMessage() + "\n" + leftState + appliedNow,
-					"Fix " + revision.file() + " (it has not been recorded, so the corrected file runs on the next "
-							+ "start)" + (ex.isRolledBack() ? "" : ", after removing what its statements left behind")
-							+ ", then restart.",
-					ex);
-		}
-
-		@Override
-		public void close() {
-			this.engine.close();
-			closeQuietly(this.connection);
-		}
-
+	private record Request(@Nullable String target, @Nullable String stamp, @Nullable String baseline,
+			boolean allowDowngrade, boolean dryRun) {
 	}
 
 }

@@ -13,13 +13,14 @@ import org.jspecify.annotations.Nullable;
  * @param from the current revision before the run
  * @param to the current revision after the run
  * @param applied the revisions executed, in order
+ * @param reverted the revisions reversed by a downgrade, newest first
  * @param recorded the revisions recorded without running (stamp, baseline)
  * @param backup the backup taken before writing, if any
  * @param outcome how it ended
  * @param error the failure, if it failed
  */
 public record RunReport(Instant startedAt, long durationMs, @Nullable String from, @Nullable String to,
-		List<String> applied, List<String> recorded, @Nullable String backup, Outcome outcome,
+		List<String> applied, List<String> reverted, List<String> recorded, @Nullable String backup, Outcome outcome,
 		@Nullable String error) {
 
 	/**
@@ -33,8 +34,11 @@ public record RunReport(Instant startedAt, long durationMs, @Nullable String fro
 		/** The database was already at the target. */
 		UP_TO_DATE,
 
-		/** Only checked ({@code mode=validate}, or a dry run). */
+		/** Only checked ({@code mode=validate}). */
 		VALIDATED,
+
+		/** The SQL was written to a file; nothing was executed. */
+		DRY_RUN,
 
 		/** The run failed. */
 		FAILED

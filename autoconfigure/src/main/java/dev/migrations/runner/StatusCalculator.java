@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -182,11 +181,6 @@ final class StatusCalculator {
 			return row.filename().substring(HistoryRow.REVISION_FILE_PREFIX.length());
 		}
 		return (row.tag() != null) ? row.tag() : row.id();
-	}
-
-	static Function<RevisionStatus, String> label() {
-		return (status) -> status.description().isEmpty() ? status.revision()
-				: status.revision() + " " + status.description();
 	}
 
 }

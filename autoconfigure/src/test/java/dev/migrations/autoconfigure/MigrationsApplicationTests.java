@@ -80,7 +80,7 @@ class MigrationsApplicationTests {
 		int before = output.getOut().length();
 		run(PlainApplication.class).close();
 		String second = output.getOut().substring(before);
-		assertThat(second).contains("is up to date at revision 002 (2 revisions checked in").doesNotContain("Applying");
+		assertThat(second).contains("is up to date at revision 002: nothing to apply (2 revisions checked in").doesNotContain("Applying");
 		assertThat(second.lines().filter((line) -> line.contains("Migrator") || line.contains("MigrationEngine")))
 			.hasSize(1);
 	}

@@ -397,7 +397,7 @@ abstract class AbstractMigratorTests {
 		MigrationSettings d = MigrationSettings.defaults();
 		assertThatExceptionOfType(MigrationException.class)
 			.isThrownBy(() -> new MigrationSettings(d.mode(), d.target(), null, null, "", false,
-					d.onUnknownRevisions(), Duration.ofSeconds(-1), d.engine()))
+					d.onUnknownRevisions(), Duration.ofSeconds(-1), d.engine(), null))
 			.withMessageContaining("migrations.lock.timeout");
 	}
 

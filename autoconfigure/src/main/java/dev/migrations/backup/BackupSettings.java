@@ -1,0 +1,28 @@
+package dev.migrations.backup;
+
+import java.nio.file.Path;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How backups are taken.
+ *
+ * @param enabled whether to take a backup before writing to a database that holds tables
+ * @param required whether a backup that cannot be taken fails the migration
+ * @param directory where backup files go
+ * @param keep how many backup files of a database to keep
+ * @param pgDumpPath the pg_dump executable; pg_restore is expected beside it
+ * @param jdbcUrl the JDBC URL pg_dump connects to, or {@code null} if unknown
+ * @param user the user pg_dump connects as
+ * @param password the password, passed to pg_dump through the environment only
+ */
+public record BackupSettings(boolean enabled, boolean required, Path directory, int keep, String pgDumpPath,
+		@Nullable String jdbcUrl, @Nullable String user, @Nullable String password) {
+
+	@Override
+	public String toString() {
+		return "BackupSettings[enabled=" + this.enabled + ", required=" + this.required + ", directory="
+				+ this.directory + ", keep=" + this.keep + ", pgDumpPath=" + this.pgDumpPath + "]";
+	}
+
+}

@@ -1,0 +1,87 @@
+package dev.migrations.runner;
+
+import java.util.List;
+
+import dev.migrations.MigrationException;
+import dev.migrations.backup.Backup;
+import dev.migrations.engine.ChangeSetFailedException;
+import dev.migrations.engine.DatabaseInfo;
+import dev.migrations.revision.Revision;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The failures a user meets, worded once: what happened, where, the state left behind, and the next step.
+ */
+final class MigrationFailures {
+
+	private MigrationFailures() {
+	}
+
+	static MigrationException unmanaged(MigrationStatus status, String historyTable) {
+		return new MigrationException(
+				"The database " + status.database().url() + " has " + status.userTables() + " table(s) in schema '"
+						+ status.database().schema() + "' but no migration history (" + historyTable
+						+ " is missing or empty). Migrating it would run CREATE TABLE over an existing schema, so "
+						+ "nothing was written.",
+				"If the schema matches a revision, set migrations.baseline.revision=<that revision> (revisions up to "
+						+ "it are recorded as BASELINE, the rest applied), or migrations.stamp=<revision> to record "
+						+ "revisions as applied without running them. If the database is the wrong one, fix "
+						+ "spring.datasource.url.");
+	}
+
+	static MigrationException checksumMismatch(List<ChecksumMismatch> mismatches, String historyTable) {
+		ChecksumMismatch first = mismatches.get(0);
+		return new MigrationException("Revision " + first.revision() + " was edited after it was applied: "
+				+ first.file() + " (change set " + first.changeset() + ") has checksum " + first.current()
+				+ ", the database recorded " + first.recorded()
+				+ ((mismatches.size() > 1) ? " (" + (mismatches.size() - 1) + " more edited change set(s))" : "")
+				+ ". Nothing was written.",
+				"Revert the edit of " + first.file() + " and put the change into a new revision. If the edit is "
+						+ "intended and harmless (a comment), record the new checksum: UPDATE " + historyTable
+						+ " SET MD5SUM = NULL WHERE FILENAME = 'migrations/" + first.revision() + "'.");
+	}
+
+	static MigrationException partial(RevisionStatus revision, String historyTable) {
+		return new MigrationException(
+				"Revision " + revision.revision() + " (" + revision.file() + ") is half-applied: change sets "
+						+ String.join(", ", revision.recordedChangesets()) + " are recorded, "
+						+ String.join(", ", revision.missingChangesets()) + " are not. Nothing was written.",
+				"Compare the database with " + revision.file() + ". If the missing change sets' changes are present, "
+						+ "record them with migrations.stamp=" + revision.revision() + "; if not, delete the recorded "
+						+ "rows of revision " + revision.revision() + " from " + historyTable
+						+ " after undoing their changes, and restart.");
+	}
+
+	static MigrationException revisionFailed(Revision revision, ChangeSetFailedException ex, DatabaseInfo database,
+			@Nullable String current, List<String> done, boolean downgrade, @Nullable Backup backup) {
+		String verb = downgrade ? "Downgrading revision " : "Revision ";
+		String leftState;
+		if (ex.isRolledBack()) {
+			leftState = "The revision was rolled back completely: the database is at revision "
+					+ Migrator.orBase(current) + ".";
+		}
+		else {
+			leftState = "The history records the database at revision " + Migrator.orBase(current) + ", but "
+					+ database.product()
+					+ " commits DDL immediately (or the change set ran outside a transaction), so statements of "
+					+ revision.id() + " that ran before the failing one may remain in the database.";
+		}
+		String doneNow = done.isEmpty() ? ""
+				: " Revisions " + (downgrade ? "reversed" : "applied") + " by this run before the failure: "
+						+ String.join(", ", done) + ".";
+		String backupText = (backup != null)
+				? "\nBackup taken before this run: " + backup.file() + " (restore: " + backup.restoreCommand() + ")"
+				: "";
+		return new MigrationException(
+				verb + revision.label() + " (" + revision.file() + ") failed in change set " + ex.getChangeSet() + ".\n"
+						+ ((ex.getStatement() != null) ? "Statement: " + ex.getStatement() + "\n" : "")
+						+ "Database error: " + ex.getMessage() + "\n" + leftState + doneNow + backupText,
+				"Fix " + revision.file() + " (it has not been " + (downgrade ? "un-recorded" : "recorded")
+						+ ", so the corrected file runs on the next start)"
+						+ (ex.isRolledBack() ? "" : ", after removing what its statements left behind")
+						+ ", then restart." + ((backup != null) ? " To go back to the state before this run, restore "
+								+ backup.file() + "." : ""),
+				ex);
+	}
+
+}

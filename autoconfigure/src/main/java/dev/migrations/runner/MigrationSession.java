@@ -1,0 +1,323 @@
+package dev.migrations.runner;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import dev.migrations.MigrationException;
+import dev.migrations.backup.Backup;
+import dev.migrations.backup.DatabaseBackups;
+import dev.migrations.engine.ChangeSetFailedException;
+import dev.migrations.engine.CompiledRevision;
+import dev.migrations.engine.DatabaseInfo;
+import dev.migrations.engine.HistoryRow;
+import dev.migrations.engine.MigrationEngine;
+import dev.migrations.engine.Reversal;
+import dev.migrations.lock.JvmMigrationLocks;
+import dev.migrations.lock.MigrationLock;
+import dev.migrations.lock.PostgresAdvisoryLock;
+import dev.migrations.revision.Revision;
+import dev.migrations.revision.RevisionGraph;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One connection and engine for one run: reads the status, takes the lock, and executes or writes out a plan.
+ */
+final class MigrationSession implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(MigrationSession.class);
+
+	private final Connection connection;
+
+	private final MigrationEngine engine;
+
+	private final MigrationSettings settings;
+
+	private final String historyTable;
+
+	private final Map<String, CompiledRevision> compiled;
+
+	private List<HistoryRow> rows = List.of();
+
+	MigrationSession(Connection connection, MigrationEngine engine, MigrationSettings settings, String historyTable,
+			Map<String, CompiledRevision> compiled) {
+		this.connection = connection;
+		this.compiled = compiled;
+		this.engine = engine;
+		this.settings = settings;
+		this.historyTable = historyTable;
+	}
+
+	DatabaseInfo database() {
+		return this.engine.databaseInfo();
+	}
+
+	MigrationStatus status(RevisionGraph graph, @Nullable Revision target, String targetName) {
+		try {
+			List<CompiledRevision> ordered = graph.ordered().stream().map(this::compiled).toList();
+			this.rows = this.engine.readHistory();
+			int tables = this.rows.isEmpty() ? this.engine.userTables().size() : 0;
+			return StatusCalculator.compute(this.engine.databaseInfo(), graph, ordered, this.rows, tables, targetName,
+					target);
+		}
+		catch (SQLException ex) {
+			throw new MigrationException(
+					"Cannot read the migration history of " + this.engine.databaseInfo().url() + ": " + ex.getMessage(),
+					"Check that the migration user may read " + this.historyTable + " and the schema's tables.", ex);
+		}
+	}
+
+	CompiledRevision compiled(Revision revision) {
+		return this.compiled.computeIfAbsent(revision.id().value(), (id) -> this.engine.compile(revision));
+	}
+
+	List<HistoryRow> rowsOf(CompiledRevision revision) {
+		List<String> keys = revision.changeSets().stream().map((changeSet) -> changeSet.key()).toList();
+		return this.rows.stream().filter((row) -> keys.contains(row.key())).toList();
+	}
+
+	RevisionDetail detail(RevisionStatus status, @Nullable Revision revision) {
+		if (revision == null) {
+			return new RevisionDetail(status.revision(), status.description(), status.state(), List.of(),
+					status.appliedAt(), List.of(), List.of(), false,
+					"the application does not have this revision, so it cannot reverse it");
+		}
+		CompiledRevision compiled = compiled(revision);
+		Map<String, HistoryRow> recorded = rowsOf(compiled).stream()
+			.collect(Collectors.toMap(HistoryRow::key, Function.identity()));
+		List<RevisionDetail.ChangeSetDetail> changeSets = compiled.changeSets().stream().map((changeSet) -> {
+			HistoryRow row = recorded.get(changeSet.key());
+			return new RevisionDetail.ChangeSetDetail(changeSet.id(), changeSet.author(), row != null,
+					(row != null) ? row.execType() : null, changeSet.checksum(), (row != null) ? row.checksum() : null,
+					changeSet.runInTransaction());
+		}).toList();
+		List<String> files = new ArrayList<>(List.of(revision.file()));
+		if (revision.content() instanceof dev.migrations.revision.RevisionContent.Sql sql
+				&& sql.downgradeFile() != null) {
+			files.add(sql.downgradeFile());
+		}
+		Reversal reversal = this.engine.reversal(compiled);
+		boolean downgradable = reversal.reversible();
+		String how = reversal.how();
+		if (status.state() == RevisionState.STAMPED || status.state() == RevisionState.BASELINE) {
+			downgradable = false;
+			how = "it is " + status.state() + ": recorded without being executed, so its reverse SQL is never run";
+		}
+		return new RevisionDetail(revision.id().value(), revision.description(), status.state(), files,
+				status.appliedAt(), changeSets, this.engine.sql(compiled), downgradable, how);
+	}
+
+	MigrationLock lock() {
+		Duration timeout = this.settings.lockTimeout();
+		String key = database().url() + "|" + database().schema() + "|" + this.historyTable;
+		MigrationLock jvmLock;
+		try {
+			jvmLock = JvmMigrationLocks.acquire(key, timeout);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new MigrationException("Interrupted while waiting for the migration lock", "Restart the application.",
+					ex);
+		}
+		try {
+			MigrationLock databaseLock = databaseLock(timeout);
+			return () -> {
+				try {
+					databaseLock.close();
+				}
+				finally {
+					jvmLock.close();
+				}
+			};
+		}
+		catch (RuntimeException ex) {
+			jvmLock.close();
+			throw ex;
+		}
+	}
+
+	private MigrationLock databaseLock(Duration timeout) {
+		if (database().isPostgres()) {
+			String name;
+			try {
+				name = this.connection.getCatalog();
+			}
+			catch (SQLException ex) {
+				name = database().url();
+			}
+			long key = PostgresAdvisoryLock.keyFor(name, database().schema(), this.settings.engine().historyTable());
+			return PostgresAdvisoryLock.acquire(this.connection, key, timeout);
+		}
+		return this.engine.tableLock(timeout);
+	}
+
+	void preflight(Planner.Plan plan) {
+		List<String> irreversible = new ArrayList<>();
+		for (Revision revision : plan.revert()) {
+			Reversal reversal = this.engine.reversal(compiled(revision));
+			if (!reversal.reversible()) {
+				irreversible.add(revision.id() + " (" + revision.file() + "): " + reversal.how());
+			}
+		}
+		if (!irreversible.isEmpty()) {
+			throw new MigrationException("Cannot downgrade: " + irreversible.size()
+					+ " revision(s) in the range cannot be reversed: " + String.join("; ", irreversible)
+					+ ". Nothing was written.",
+					"Add the missing downgrade (a <revision>_<slug>.down.sql file, or a rollback block in the changelog), "
+							+ "or choose a target above these revisions.");
+		}
+	}
+
+	/**
+	 * Execute a plan under the lock: backup, baseline, stamp, then revisions one by one.
+	 */
+	RunOutcome execute(MigrationStatus status, Planner.Plan plan, @Nullable String targetId,
+			@Nullable DatabaseBackups backups) {
+		String from = status.current();
+		List<String> recorded = new ArrayList<>();
+		List<String> applied = new ArrayList<>();
+		List<String> reverted = new ArrayList<>();
+		if (plan.isEmpty()) {
+			return new RunOutcome(from, from, applied, reverted, recorded, null, RunReport.Outcome.UP_TO_DATE);
+		}
+		preflight(plan);
+		Backup backup = null;
+		if (backups != null && (status.userTables() > 0 || !status.history().isEmpty())) {
+			backup = backups.take(this.connection, database(), Migrator.orBase(from).replace(" (no revision)", ""),
+					(targetId != null) ? targetId : "head");
+		}
+		this.engine.ensureHistoryTable();
+		for (Revision revision : plan.baseline()) {
+			this.engine.record(compiled(revision),
+					StatusCalculator.BASELINE_COMMENT + ": " + this.settings.baselineDescription(), java.util.Set.of());
+			recorded.add(revision.id().value());
+		}
+		if (!plan.baseline().isEmpty()) {
+			logger.info("Baselined {} at revision {}: {} revision(s) recorded as BASELINE without running",
+					database().url(), recorded.get(recorded.size() - 1), recorded.size());
+		}
+		for (Revision revision : plan.stamp()) {
+			this.engine.record(compiled(revision), StatusCalculator.STAMPED_COMMENT, java.util.Set.of());
+			recorded.add(revision.id().value());
+			logger.info("Stamped {} as applied without running it", revision.label());
+		}
+		String current = recorded.isEmpty() ? from : recorded.get(recorded.size() - 1);
+		int total = plan.revert().size();
+		for (int i = 0; i < total; i++) {
+			Revision revision = plan.revert().get(i);
+			long started = System.nanoTime();
+			CompiledRevision compiledRevision = compiled(revision);
+			try {
+				this.engine.revert(compiledRevision, rowsOf(compiledRevision));
+			}
+			catch (ChangeSetFailedException ex) {
+				throw MigrationFailures.revisionFailed(revision, ex, database(), current, reverted, true, backup);
+			}
+			reverted.add(revision.id().value());
+			current = (i + 1 < total) ? plan.revert().get(i + 1).id().value() : targetId;
+			logger.info("Downgrading {} ({}/{})\u2026 done in {} ms", revision.label(), i + 1, total,
+					(System.nanoTime() - started) / 1_000_000);
+		}
+		total = plan.apply().size();
+		for (int i = 0; i < total; i++) {
+			Revision revision = plan.apply().get(i);
+			long started = System.nanoTime();
+			try {
+				this.engine.apply(compiled(revision));
+			}
+			catch (ChangeSetFailedException ex) {
+				throw MigrationFailures.revisionFailed(revision, ex, database(), current, applied, false, backup);
+			}
+			applied.add(revision.id().value());
+			current = revision.id().value();
+			logger.info("Applying {} ({}/{})\u2026 done in {} ms", revision.label(), i + 1, total,
+					(System.nanoTime() - started) / 1_000_000);
+		}
+		logger.info("Database {} migrated from revision {} to {} ({} applied, {} reversed, {} recorded without running)",
+				database().url(), Migrator.orBase(from), Migrator.orBase(current), applied.size(), reverted.size(),
+				recorded.size());
+		return new RunOutcome(from, current, applied, reverted, recorded, (backup != null) ? backup.file().toString() : null,
+				RunReport.Outcome.SUCCESS);
+	}
+
+	/**
+	 * The SQL a plan would execute, history bookkeeping included, in execution order.
+	 */
+	List<String> sql(Planner.Plan plan) {
+		preflight(plan);
+		List<String> statements = new ArrayList<>();
+		if (!plan.isEmpty()) {
+			statements.addAll(this.engine.historyTableSql());
+		}
+		for (Revision revision : plan.baseline()) {
+			statements.addAll(this.engine.recordSql(compiled(revision),
+					StatusCalculator.BASELINE_COMMENT + ": " + this.settings.baselineDescription()));
+		}
+		for (Revision revision : plan.stamp()) {
+			statements.addAll(this.engine.recordSql(compiled(revision), StatusCalculator.STAMPED_COMMENT));
+		}
+		for (Revision revision : plan.revert()) {
+			CompiledRevision compiledRevision = compiled(revision);
+			statements.add("-- downgrade " + revision.label());
+			statements.addAll(this.engine.revertSql(compiledRevision, rowsOf(compiledRevision)));
+		}
+		for (Revision revision : plan.apply()) {
+			statements.add("-- revision " + revision.label());
+			statements.addAll(this.engine.applySql(compiled(revision)));
+		}
+		return statements;
+	}
+
+	static void writeSql(Path file, DatabaseInfo database, List<String> statements) {
+		StringBuilder text = new StringBuilder();
+		text.append("-- SQL that migrations would execute on ")
+			.append(database.url())
+			.append(", generated ")
+			.append(Instant.now())
+			.append("\n-- Nothing was executed. Statements end with ';'.\n\n");
+		for (String statement : statements) {
+			text.append(statement);
+			text.append(statement.startsWith("-- ") ? "\n" : ";\n");
+		}
+		try {
+			if (file.getParent() != null) {
+				Files.createDirectories(file.getParent());
+			}
+			Files.writeString(file, text.toString());
+		}
+		catch (IOException ex) {
+			throw new MigrationException("Cannot write the dry-run SQL to " + file + ": " + ex.getMessage(),
+					"Check migrations.dry-run-output: its directory must be writable.", ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		this.engine.close();
+		try {
+			this.connection.close();
+		}
+		catch (SQLException ex) {
+			logger.debug("Could not close the migration connection", ex);
+		}
+	}
+
+	/**
+	 * What a run did.
+	 */
+	record RunOutcome(@Nullable String from, @Nullable String to, List<String> applied, List<String> reverted,
+			List<String> recorded, @Nullable String backup, RunReport.Outcome outcome) {
+	}
+
+}

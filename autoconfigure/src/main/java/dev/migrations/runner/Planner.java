@@ -1,0 +1,205 @@
+package dev.migrations.runner;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.migrations.MigrationException;
+import dev.migrations.revision.Revision;
+import dev.migrations.revision.RevisionGraph;
+import dev.migrations.revision.RevisionId;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides what a run does to a database in a given status, or refuses: baseline, stamp, upgrade or downgrade.
+ * Reads the status only; the session executes the plan.
+ */
+final class Planner {
+
+	private static final Logger logger = LoggerFactory.getLogger(Planner.class);
+
+	private final MigrationSettings settings;
+
+	private final String historyTable;
+
+	Planner(MigrationSettings settings, String historyTable) {
+		this.settings = settings;
+		this.historyTable = historyTable;
+	}
+
+	/**
+	 * What a run does.
+	 *
+	 * @param baseline revisions to record as BASELINE
+	 * @param stamp revisions to record as STAMPED
+	 * @param apply revisions to execute, in order
+	 * @param revert revisions to reverse, newest first
+	 */
+	record Plan(List<Revision> baseline, List<Revision> stamp, List<Revision> apply, List<Revision> revert) {
+
+		boolean isEmpty() {
+			return this.baseline.isEmpty() && this.stamp.isEmpty() && this.apply.isEmpty() && this.revert.isEmpty();
+		}
+
+		int recorded() {
+			return this.baseline.size() + this.stamp.size();
+		}
+
+	}
+
+	Plan plan(MigrationStatus status, RevisionGraph graph, @Nullable Revision target, @Nullable Revision stamp,
+			@Nullable Revision baseline, boolean allowDowngrade) {
+		failOnChecksumMismatch(status);
+		failOnPartial(status);
+		checkUnknown(status);
+		List<Revision> toBaseline = List.of();
+		if (baseline != null) {
+			toBaseline = baselineWork(status, graph, baseline);
+		}
+		else if (status.state() == DatabaseState.UNMANAGED && stamp == null) {
+			throw MigrationFailures.unmanaged(status, this.historyTable);
+		}
+		List<Revision> toStamp = (stamp != null) ? stampWork(status, graph, stamp, toBaseline) : List.of();
+		List<Revision> toRevert = (target != null) ? revertWork(status, graph, target, allowDowngrade) : List.of();
+		Set<String> recordedNow = new HashSet<>(ids(toBaseline));
+		recordedNow.addAll(ids(toStamp));
+		List<Revision> toApply = status.pending()
+			.stream()
+			.filter((revision) -> !recordedNow.contains(revision.revision()))
+			.map((revision) -> graph.find(new RevisionId(revision.revision())))
+			.toList();
+		return new Plan(toBaseline, toStamp, toApply, toRevert);
+	}
+
+	private List<Revision> revertWork(MigrationStatus status, RevisionGraph graph, Revision target,
+			boolean allowDowngrade) {
+		Set<String> wanted = ids(graph.upTo(target.id()));
+		List<RevisionStatus> beyond = status.history()
+			.stream()
+			.filter((revision) -> revision.state().isRecorded() && !wanted.contains(revision.revision()))
+			.filter((revision) -> graph.contains(new RevisionId(revision.revision())))
+			.toList();
+		if (beyond.isEmpty()) {
+			return List.of();
+		}
+		String ids = beyond.stream().map(RevisionStatus::revision).collect(Collectors.joining(", "));
+		if (!allowDowngrade) {
+			throw new MigrationException(
+					"The database is at revision " + status.current() + ", above the target " + target.id()
+							+ " (revisions " + ids + " are recorded). Nothing was written.",
+					"Set migrations.target=head, or to downgrade set migrations.allow-downgrade=true together with "
+							+ "migrations.target=" + target.id() + ".");
+		}
+		List<String> refused = new ArrayList<>();
+		for (RevisionStatus revision : beyond) {
+			if (revision.state() == RevisionState.BASELINE) {
+				refused.add(revision.revision() + " is part of the baseline, the floor a downgrade cannot cross");
+			}
+			else if (revision.state() == RevisionState.STAMPED) {
+				refused.add(revision.revision() + " was stamped, never executed by migrations, so its reverse SQL "
+						+ "is not run");
+			}
+		}
+		if (!refused.isEmpty()) {
+			throw new MigrationException("Cannot downgrade to " + target.id() + ": " + String.join("; ", refused)
+					+ ". Nothing was written.",
+					"Choose a target at or above the newest baselined or stamped revision.");
+		}
+		List<Revision> revert = new ArrayList<>(graph.ordered()
+			.stream()
+			.filter((revision) -> beyond.stream().anyMatch((b) -> b.revision().equals(revision.id().value())))
+			.toList());
+		Collections.reverse(revert);
+		return revert;
+	}
+
+	private List<Revision> baselineWork(MigrationStatus status, RevisionGraph graph, Revision baseline) {
+		List<Revision> upTo = graph.upTo(baseline.id());
+		if (status.state() == DatabaseState.EMPTY) {
+			logger.info("migrations.baseline.revision={} is ignored: the database is empty, so every revision runs",
+					baseline.id());
+			return List.of();
+		}
+		if (status.history().isEmpty()) {
+			return upTo;
+		}
+		Set<String> baselined = status.history()
+			.stream()
+			.filter((revision) -> revision.state() == RevisionState.BASELINE)
+			.map(RevisionStatus::revision)
+			.collect(Collectors.toSet());
+		if (baselined.equals(ids(upTo))) {
+			return List.of();
+		}
+		throw new MigrationException(
+				"migrations.baseline.revision=" + baseline.id() + " is set, but the database " + status.database().url()
+						+ " already has a migration history (current revision " + Migrator.orBase(status.current())
+						+ ") that does not match a baseline at " + baseline.id() + ". Nothing was written.",
+				"Baselining adopts a database without history only: remove migrations.baseline.revision. To record "
+						+ "further revisions as applied without running them, use migrations.stamp.");
+	}
+
+	private List<Revision> stampWork(MigrationStatus status, RevisionGraph graph, Revision stamp,
+			List<Revision> baselined) {
+		if (status.state() == DatabaseState.EMPTY) {
+			logger.warn("migrations.stamp={} is ignored: the database is empty, so revisions are applied, not stamped",
+					stamp.id());
+			return List.of();
+		}
+		Set<String> recorded = status.history()
+			.stream()
+			.filter((revision) -> revision.state().isRecorded())
+			.map(RevisionStatus::revision)
+			.collect(Collectors.toSet());
+		recorded.addAll(ids(baselined));
+		return graph.upTo(stamp.id()).stream().filter((revision) -> !recorded.contains(revision.id().value())).toList();
+	}
+
+	void failOnChecksumMismatch(MigrationStatus status) {
+		if (!status.checksumMismatches().isEmpty()) {
+			throw MigrationFailures.checksumMismatch(status.checksumMismatches(), this.historyTable);
+		}
+	}
+
+	void failOnPartial(MigrationStatus status) {
+		if (!status.partial().isEmpty()) {
+			throw MigrationFailures.partial(status.partial().get(0), this.historyTable);
+		}
+	}
+
+	void checkUnknown(MigrationStatus status) {
+		List<RevisionStatus> unknown = status.unknown();
+		if (unknown.isEmpty()) {
+			return;
+		}
+		String ids = unknown.stream().map(RevisionStatus::revision).collect(Collectors.joining(", "));
+		if (this.settings.onUnknownRevisions() == UnknownRevisionsAction.FAIL) {
+			throw new MigrationException(
+					"The database " + status.database().url() + " records revision(s) " + ids
+							+ " that this application does not have: it is ahead of the code. Nothing was written.",
+					"Deploy the application version that has revision(s) " + ids + ", or set "
+							+ "migrations.on-unknown-revisions=warn to start anyway (rolling deploys).");
+		}
+		if (!status.pending().isEmpty()) {
+			throw new MigrationException(
+					"The database records revision(s) " + ids + " that this application does not have, and this "
+							+ "application has pending revision(s) "
+							+ status.pending().stream().map(RevisionStatus::revision).collect(Collectors.joining(", "))
+							+ ": the histories have diverged. Nothing was written.",
+					"Deploy an application version that contains both sets of revisions (merge the branches).");
+		}
+		logger.warn("The database {} records revision(s) {} that this application does not have: it is ahead of the "
+				+ "code (an older version during a rolling deploy?). Starting anyway (migrations.on-unknown-revisions=warn)",
+				status.database().url(), ids);
+	}
+
+	static Set<String> ids(List<Revision> revisions) {
+		return revisions.stream().map((revision) -> revision.id().value()).collect(Collectors.toSet());
+	}
+
+}

@@ -1,0 +1,42 @@
+package dev.migrations.runner;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One revision in full: its files, its change sets with their state, the SQL it runs, and whether it can be
+ * downgraded.
+ *
+ * @param revision the revision id
+ * @param description the description
+ * @param state the state in the database
+ * @param files the files it comes from (the revision file, and its downgrade file if any)
+ * @param appliedAt when it was recorded, if it was
+ * @param changesets its change sets
+ * @param sql the SQL it runs (pending) or ran, without the history bookkeeping
+ * @param downgradable whether it can be reversed by a downgrade
+ * @param downgrade how it is reversed, or why it cannot be
+ */
+public record RevisionDetail(String revision, String description, RevisionState state, List<String> files,
+		@Nullable Instant appliedAt, List<ChangeSetDetail> changesets, List<String> sql, boolean downgradable,
+		String downgrade) {
+
+	/**
+	 * One change set of a revision.
+	 *
+	 * @param id the change set id
+	 * @param author the author
+	 * @param recorded whether the history records it
+	 * @param execType how it was recorded ({@code EXECUTED}, {@code MARK_RAN}), if it was
+	 * @param checksum the checksum of the file now
+	 * @param recordedChecksum the checksum in the history, if recorded
+	 * @param runInTransaction whether it runs inside the revision's transaction
+	 */
+	public record ChangeSetDetail(String id, String author, boolean recorded, @Nullable String execType,
+			String checksum, @Nullable String recordedChecksum, boolean runInTransaction) {
+
+	}
+
+}
