@@ -113,6 +113,7 @@ public class DatabaseBackups {
 			statement.execute("SCRIPT TO '" + file.toAbsolutePath().toString().replace("'", "''")
 					+ "' COMPRESSION GZIP");
 		}
+		ownerOnly(file);
 		try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
 			byte[] head = in.readNBytes(64);
 			if (head.length == 0) {
@@ -145,6 +146,7 @@ public class DatabaseBackups {
 			command.add("--username=" + this.settings.user());
 		}
 		run(command, "pg_dump");
+		ownerOnly(file);
 		run(List.of(sibling("pg_restore"), "--list", file.toAbsolutePath().toString()), "pg_restore --list");
 		String restore = "pg_restore --clean --if-exists --no-owner --host=" + target.host() + " --port="
 				+ target.port() + ((this.settings.user() != null) ? " --username=" + this.settings.user() : "")
@@ -191,7 +193,15 @@ public class DatabaseBackups {
 	}
 
 	private Path newFile(String database, String from, String to, String extension) throws IOException {
-		Files.createDirectories(this.settings.directory());
+		if (!Files.isDirectory(this.settings.directory())) {
+			try {
+				Files.createDirectories(this.settings.directory(),
+						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+			}
+			catch (UnsupportedOperationException ex) {
+				Files.createDirectories(this.settings.directory());
+			}
+		}
 		String name = safe(database) + "-" + safe(from) + "-to-" + safe(to) + "-" + LocalDateTime.now().format(TIMESTAMP)
 				+ extension;
 		Path file = this.settings.directory().resolve(name);
@@ -206,6 +216,16 @@ public class DatabaseBackups {
 			Files.createFile(file);
 		}
 		return file;
+	}
+
+	// Tools may replace the file we created; its mode is set again once they are done.
+	private static void ownerOnly(Path file) throws IOException {
+		try {
+			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+		}
+		catch (UnsupportedOperationException ex) {
+			logger.debug("Cannot restrict the permissions of {} on this file system", file);
+		}
 	}
 
 	/**

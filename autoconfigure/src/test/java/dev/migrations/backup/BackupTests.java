@@ -1,0 +1,195 @@
+package dev.migrations.backup;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import dev.migrations.MigrationException;
+import dev.migrations.runner.MigrationSettings;
+import dev.migrations.runner.Migrator;
+import dev.migrations.runner.RevisionSource;
+import dev.migrations.runner.RunReport;
+import dev.migrations.test.RevisionDirectory;
+import dev.migrations.test.TestDatabase;
+import dev.migrations.test.TestDatabases;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.core.io.DefaultResourceLoader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Backups before a migration writes, restored with the database's own tools, on an H2 file database and on
+ * PostgreSQL ({@code pg_dump} must be installed; {@code .ci/run} installs it).
+ */
+class BackupTests {
+
+	@TempDir
+	Path temp;
+
+	Path backups;
+
+	RevisionDirectory revisions;
+
+	@BeforeEach
+	void setUp() {
+		this.backups = this.temp.resolve("migration-backups");
+		this.revisions = RevisionDirectory.in(this.temp.resolve("db/migrations"))
+			.add("001_create_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY, name VARCHAR(100));");
+	}
+
+	TestDatabase h2File() {
+		return new TestDatabase("h2", "jdbc:h2:file:" + this.temp.resolve("data/app").toAbsolutePath()
+				+ ";DB_CLOSE_DELAY=-1", "sa", "");
+	}
+
+	Migrator migrator(TestDatabase db, BackupSettings settings) {
+		DefaultResourceLoader loader = new DefaultResourceLoader();
+		return new Migrator(db.dataSource(), RevisionSource.directory(this.revisions.location(), loader),
+				MigrationSettings.defaults(), loader, new DatabaseBackups(settings));
+	}
+
+	BackupSettings settings(TestDatabase db, boolean required, int keep, String pgDump) {
+		return new BackupSettings(true, required, this.backups, keep, pgDump, db.url(), db.user(), db.password());
+	}
+
+	List<Path> backupFiles() throws IOException {
+		if (!Files.exists(this.backups)) {
+			return List.of();
+		}
+		try (Stream<Path> files = Files.list(this.backups)) {
+			return files.sorted().toList();
+		}
+	}
+
+	List<Map<String, Object>> users(TestDatabase db) {
+		return db.jdbc().queryForList("SELECT id, name FROM users ORDER BY id");
+	}
+
+	@Test
+	void h2BackupBeforeAChangeRestoresThePreviousDatabase() throws IOException {
+		TestDatabase db = h2File();
+		Migrator first = migrator(db, settings(db, true, 10, "pg_dump"));
+		assertThat(first.migrate().backup()).as("nothing to back up in an empty database").isNull();
+		db.jdbc().update("INSERT INTO users (id, name) VALUES (1, 'Ada'), (2, 'Zoë')");
+		List<Map<String, Object>> before = users(db);
+		this.revisions.add("002_drop_names.sql", "ALTER TABLE users DROP COLUMN name;");
+		RunReport report = migrator(db, settings(db, true, 10, "pg_dump")).migrate();
+		assertThat(report.backup()).isNotNull();
+		Path file = Path.of(report.backup());
+		assertThat(file.getFileName().toString()).matches("app-001-to-002-\\d{8}-\\d{6}\\.sql\\.gz");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+		TestDatabase restored = TestDatabases.h2();
+		restored.jdbc().execute("RUNSCRIPT FROM '" + file.toAbsolutePath() + "' COMPRESSION GZIP");
+		assertThat(users(restored)).isEqualTo(before);
+		assertThat(restored.history()).extracting((row) -> row.get("ID")).containsExactly("001");
+	}
+
+	@Test
+	void noBackupOnANoOpStartOrForAnInMemoryDatabase() throws IOException {
+		TestDatabase file = h2File();
+		migrator(file, settings(file, true, 10, "pg_dump")).migrate();
+		RunReport noOp = migrator(file, settings(file, true, 10, "pg_dump")).migrate();
+		assertThat(noOp.outcome()).isEqualTo(RunReport.Outcome.UP_TO_DATE);
+		TestDatabase memory = TestDatabases.h2();
+		migrator(memory, settings(memory, true, 10, "pg_dump")).migrate();
+		this.revisions.add("002_more.sql", "CREATE TABLE more_data (id INTEGER);");
+		assertThat(migrator(memory, settings(memory, true, 10, "pg_dump")).migrate().backup()).isNull();
+		assertThat(backupFiles()).isEmpty();
+	}
+
+	@Test
+	void retentionKeepsExactlyTheNewestBackupsAndOnlyTouchesItsOwnFiles() throws IOException {
+		TestDatabase db = h2File();
+		migrator(db, settings(db, false, 2, "pg_dump")).migrate();
+		Files.createDirectories(this.backups);
+		Path foreign = Files.writeString(this.backups.resolve("notes.txt"), "keep me");
+		for (int i = 2; i <= 5; i++) {
+			this.revisions.add("00" + i + "_table_" + i + ".sql", "CREATE TABLE t" + i + " (id INTEGER);");
+			assertThat(migrator(db, settings(db, false, 2, "pg_dump")).migrate().backup()).isNotNull();
+		}
+		List<Path> files = backupFiles();
+		assertThat(files).contains(foreign);
+		assertThat(files).filteredOn((file) -> file.toString().endsWith(".sql.gz"))
+			.extracting((file) -> file.getFileName().toString())
+			.hasSize(2)
+			.anyMatch((name) -> name.startsWith("app-003-to-004"))
+			.anyMatch((name) -> name.startsWith("app-004-to-005"));
+	}
+
+	@Test
+	void postgresBackupRestoresWithPgRestore() throws Exception {
+		TestDatabase db = TestDatabases.postgres();
+		migrator(db, settings(db, true, 10, "pg_dump")).migrate();
+		db.jdbc().update("INSERT INTO users (id, name) VALUES (1, 'Ada'), (2, 'O''Brien')");
+		List<Map<String, Object>> before = users(db);
+		this.revisions.add("002_drop_names.sql", "ALTER TABLE users DROP COLUMN name;");
+		RunReport report = migrator(db, settings(db, true, 10, "pg_dump")).migrate();
+		Path file = Path.of(report.backup());
+		assertThat(file.getFileName().toString()).matches("test_.*-001-to-002-\\d{8}-\\d{6}\\.dump");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+		TestDatabase restored = TestDatabases.postgres();
+		String database = restored.url().substring(restored.url().lastIndexOf('/') + 1).replaceAll("\\?.*", "");
+		java.net.URI uri = java.net.URI.create(restored.url().substring(5));
+		ProcessBuilder restore = new ProcessBuilder("pg_restore", "--no-owner", "--host=" + uri.getHost(),
+				"--port=" + uri.getPort(), "--username=" + restored.user(), "--dbname=" + database,
+				file.toAbsolutePath().toString())
+			.redirectErrorStream(true);
+		restore.environment().put("PGPASSWORD", restored.password());
+		Process process = restore.start();
+		String output = new String(process.getInputStream().readAllBytes());
+		assertThat(process.waitFor()).as(output).isZero();
+		assertThat(users(restored)).isEqualTo(before);
+		assertThat(restored.history()).extracting((row) -> row.get("ID")).containsExactly("001");
+	}
+
+	@Test
+	void requiredBackupWithoutPgDumpLeavesTheDatabaseUntouched() {
+		TestDatabase db = TestDatabases.postgres();
+		migrator(db, settings(db, true, 10, "pg_dump")).migrate();
+		this.revisions.add("002_more.sql", "CREATE TABLE more_data (id INTEGER);");
+		assertThatExceptionOfType(MigrationException.class)
+			.isThrownBy(() -> migrator(db, settings(db, true, 10, "/nonexistent/pg_dump")).migrate())
+			.withMessageContaining("No backup could be taken before migrating (migrations.backup.required=true)")
+			.withMessageContaining("/nonexistent/pg_dump cannot be run")
+			.withMessageContaining("Nothing was written");
+		assertThat(db.tables()).doesNotContain("more_data");
+		assertThat(db.history()).extracting((row) -> row.get("ID")).containsExactly("001");
+	}
+
+	@Test
+	void optionalBackupWithoutPgDumpWarnsAndMigrates() {
+		TestDatabase db = TestDatabases.postgres();
+		migrator(db, settings(db, false, 10, "pg_dump")).migrate();
+		this.revisions.add("002_more.sql", "CREATE TABLE more_data (id INTEGER);");
+		RunReport report = migrator(db, settings(db, false, 10, "/nonexistent/pg_dump")).migrate();
+		assertThat(report.backup()).isNull();
+		assertThat(report.applied()).containsExactly("002");
+	}
+
+	@Test
+	void failureAfterABackupNamesTheBackupAndHowToRestoreIt() {
+		TestDatabase db = h2File();
+		migrator(db, settings(db, true, 10, "pg_dump")).migrate();
+		this.revisions.add("002_broken.sql", "INSERT INTO missing_table VALUES (1);");
+		assertThatExceptionOfType(MigrationException.class)
+			.isThrownBy(() -> migrator(db, settings(db, true, 10, "pg_dump")).migrate())
+			.withMessageContaining("Backup taken before this run: " + this.backups.toAbsolutePath() + "/app-001-to-002-")
+			.withMessageContaining("RUNSCRIPT FROM '");
+	}
+
+	@Test
+	void backupSettingsNeverPrintThePassword() {
+		BackupSettings settings = new BackupSettings(true, true, this.backups, 1, "pg_dump",
+				"jdbc:postgresql://localhost/app", "app", "s3cret");
+		assertThat(settings.toString()).doesNotContain("s3cret");
+	}
+
+}
