@@ -87,6 +87,19 @@ final class HistoryTable {
 				+ literal(deploymentId, 10) + ")";
 	}
 
+	/**
+	 * The DDL of the history table, column for column what Liquibase creates, for the databases where it is known
+	 * (H2, PostgreSQL), so that creating the table does not need Liquibase.
+	 */
+	String createSql(DatabaseInfo database) {
+		String timestamp = database.isPostgres() ? "TIMESTAMP WITHOUT TIME ZONE" : "TIMESTAMP";
+		return "CREATE TABLE " + this.qualifiedName + " (ID VARCHAR(255) NOT NULL, AUTHOR VARCHAR(255) NOT NULL, "
+				+ "FILENAME VARCHAR(255) NOT NULL, DATEEXECUTED " + timestamp + " NOT NULL, ORDEREXECUTED INTEGER NOT NULL, "
+				+ "EXECTYPE VARCHAR(10) NOT NULL, MD5SUM VARCHAR(35), DESCRIPTION VARCHAR(255), COMMENTS VARCHAR(255), "
+				+ "TAG VARCHAR(255), LIQUIBASE VARCHAR(20), CONTEXTS VARCHAR(255), LABELS VARCHAR(255), "
+				+ "DEPLOYMENT_ID VARCHAR(10))";
+	}
+
 	String deleteSql(HistoryRow row) {
 		return "DELETE FROM " + this.qualifiedName + " WHERE ID = " + literal(row.id(), 255) + " AND AUTHOR = "
 				+ literal(row.author(), 255) + " AND FILENAME = " + literal(row.filename(), 255);

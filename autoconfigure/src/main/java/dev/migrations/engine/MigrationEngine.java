@@ -177,6 +177,19 @@ public final class MigrationEngine implements AutoCloseable {
 			throw new MigrationException("Cannot inspect the history table " + this.history.qualifiedName() + ": "
 					+ ex.getMessage(), "Check the database connection and the migration user's privileges.", ex);
 		}
+		if (this.info.isPostgres() || this.info.isH2()) {
+			try {
+				execute(this.history.createSql(this.info));
+				if (!this.connection.getAutoCommit()) {
+					this.connection.commit();
+				}
+				return;
+			}
+			catch (SQLException | StatementFailedException ex) {
+				throw new MigrationException("Cannot create the history table " + this.history.qualifiedName() + ": "
+						+ ex.getMessage(), "Check that the migration user may create tables in the schema.", ex);
+			}
+		}
 		liquibase("create the history table " + this.history.qualifiedName(), () -> {
 			StandardChangeLogHistoryService service = new StandardChangeLogHistoryService();
 			service.setDatabase(liquibaseDatabase());
@@ -308,7 +321,7 @@ public final class MigrationEngine implements AutoCloseable {
 	private String insertSql(PlannedChangeSet changeSet, String execType, @Nullable String comment,
 			@Nullable String tag) {
 		return this.history.insertSql(changeSet, this.nextOrder++, execType, comment, tag, this.deploymentId,
-				LiquibaseUtil.getBuildVersion());
+				LiquibaseVersion.VALUE);
 	}
 
 	private void inTransaction(CompiledRevision revision, ChangeSetStep step) {
@@ -452,6 +465,9 @@ public final class MigrationEngine implements AutoCloseable {
 		catch (SQLException ex) {
 			throw new MigrationException("Cannot inspect the history table: " + ex.getMessage(),
 					"Check the database connection.", ex);
+		}
+		if (this.info.isPostgres() || this.info.isH2()) {
+			return List.of(this.history.createSql(this.info));
 		}
 		return liquibase("generate the history table's DDL", () -> {
 			List<String> statements = new ArrayList<>();
@@ -630,6 +646,13 @@ public final class MigrationEngine implements AutoCloseable {
 		catch (SQLException ex) {
 			logger.debug("Could not restore the connection's schema", ex);
 		}
+	}
+
+	// Loaded on first use only: reading the version loads Liquibase's build properties.
+	private static final class LiquibaseVersion {
+
+		static final String VALUE = LiquibaseUtil.getBuildVersion();
+
 	}
 
 	@FunctionalInterface

@@ -3,26 +3,40 @@ package dev.migrations.revision;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * The id of a revision, the text of a revision file's name before the first {@code _}.
- * Ids compare in natural order: runs of digits compare as numbers, so {@code 2 < 10 < 018},
- * and {@code 18} and {@code 018} are the same revision.
- *
- * @param value the id as written in the file name
+ * The id of a revision, the text of a revision file's name before the first {@code _}. Ids compare in natural
+ * order: runs of digits compare as numbers, so {@code 2 < 10 < 018}, and {@code 18} and {@code 018} are the same
+ * revision.
  */
-public record RevisionId(String value) implements Comparable<RevisionId> {
+public final class RevisionId implements Comparable<RevisionId> {
 
 	private static final Pattern VALID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.\\-]*");
 
 	private static final Pattern CHUNK = Pattern.compile("\\d+|\\D+");
 
-	public RevisionId {
+	private final String value;
+
+	// The id split into numbers and lower-case text, computed once: ids are compared a lot while sorting.
+	private final Object[] chunks;
+
+	/**
+	 * Create an id.
+	 * @param value the id as written in the file name
+	 * @throws IllegalArgumentException if it is not a valid id
+	 */
+	public RevisionId(String value) {
 		if (!isValid(value)) {
 			throw new IllegalArgumentException("'" + value
 					+ "' is not a valid revision id: use letters, digits, '.' and '-', starting with a letter or digit");
 		}
+		this.value = value;
+		this.chunks = chunks(value);
 	}
 
 	/**
@@ -30,21 +44,29 @@ public record RevisionId(String value) implements Comparable<RevisionId> {
 	 * @param value the candidate
 	 * @return {@code true} if it is valid
 	 */
-	public static boolean isValid(String value) {
+	public static boolean isValid(@Nullable String value) {
 		return value != null && VALID.matcher(value).matches();
+	}
+
+	/**
+	 * The id as written.
+	 * @return the id
+	 */
+	public String value() {
+		return this.value;
 	}
 
 	@Override
 	public int compareTo(RevisionId other) {
-		List<String> mine = chunks(this.value);
-		List<String> theirs = chunks(other.value);
-		for (int i = 0; i < Math.min(mine.size(), theirs.size()); i++) {
-			int result = compareChunk(mine.get(i), theirs.get(i));
+		Object[] mine = this.chunks;
+		Object[] theirs = other.chunks;
+		for (int i = 0; i < Math.min(mine.length, theirs.length); i++) {
+			int result = compareChunk(mine[i], theirs[i]);
 			if (result != 0) {
 				return result;
 			}
 		}
-		return Integer.compare(mine.size(), theirs.size());
+		return Integer.compare(mine.length, theirs.length);
 	}
 
 	/**
@@ -56,21 +78,31 @@ public record RevisionId(String value) implements Comparable<RevisionId> {
 		return compareTo(other) == 0;
 	}
 
-	private static int compareChunk(String a, String b) {
-		boolean numeric = Character.isDigit(a.charAt(0)) && Character.isDigit(b.charAt(0));
-		if (numeric) {
-			return new BigInteger(a).compareTo(new BigInteger(b));
+	private static int compareChunk(Object a, Object b) {
+		if (a instanceof BigInteger numberA && b instanceof BigInteger numberB) {
+			return numberA.compareTo(numberB);
 		}
-		return a.compareToIgnoreCase(b);
+		return a.toString().compareTo(b.toString());
 	}
 
-	private static List<String> chunks(String value) {
-		List<String> chunks = new ArrayList<>();
-		var matcher = CHUNK.matcher(value);
+	private static Object[] chunks(String value) {
+		List<Object> chunks = new ArrayList<>();
+		Matcher matcher = CHUNK.matcher(value);
 		while (matcher.find()) {
-			chunks.add(matcher.group());
+			String chunk = matcher.group();
+			chunks.add(Character.isDigit(chunk.charAt(0)) ? new BigInteger(chunk) : chunk.toLowerCase(Locale.ROOT));
 		}
-		return chunks;
+		return chunks.toArray();
+	}
+
+	@Override
+	public boolean equals(@Nullable Object other) {
+		return this == other || (other instanceof RevisionId id && this.value.equals(id.value));
+	}
+
+	@Override
+	public int hashCode() {
+		return this.value.hashCode();
 	}
 
 	@Override
