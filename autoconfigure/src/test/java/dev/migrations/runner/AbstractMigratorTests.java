@@ -393,6 +393,39 @@ abstract class AbstractMigratorTests {
 	}
 
 	@Test
+	void noOpStartNeverHidesARemovedHistoryRow() {
+		addTimeTrackingRevisions();
+		migrator().migrate();
+		this.db.jdbc().update("DELETE FROM DATABASECHANGELOG WHERE ID = '003'");
+		MigrationStatus status = migrator().status();
+		assertThat(status.state()).isEqualTo(DatabaseState.BEHIND);
+		assertThat(status.pending()).extracting(RevisionStatus::revision).containsExactly("003");
+	}
+
+	@Test
+	void noOpStartNeverHidesARowAddedByAnotherTool() {
+		addTimeTrackingRevisions();
+		migrator().migrate();
+		this.db.jdbc()
+			.update("INSERT INTO DATABASECHANGELOG (ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, EXECTYPE) "
+					+ "VALUES ('004', 'migrations', 'migrations/004', CURRENT_TIMESTAMP, 99, 'MARK_RAN')");
+		MigrationStatus status = migrator().status();
+		assertThat(status.state()).isEqualTo(DatabaseState.AHEAD);
+		assertThat(status.unknown()).extracting(RevisionStatus::revision).containsExactly("004");
+	}
+
+	@Test
+	void noOpStartNeverHidesAChangedTarget() {
+		addTimeTrackingRevisions();
+		migrator().migrate();
+		assertThatExceptionOfType(MigrationException.class)
+			.isThrownBy(() -> migrator(settings(MigrationMode.UPGRADE, "001")).migrate())
+			.withMessageContaining("above the target 001");
+		assertThat(migrator(settings(MigrationMode.VALIDATE, "head")).migrate().outcome())
+			.isEqualTo(RunReport.Outcome.VALIDATED);
+	}
+
+	@Test
 	void lockTimeoutMustNotBeNegative() {
 		MigrationSettings d = MigrationSettings.defaults();
 		assertThatExceptionOfType(MigrationException.class)
