@@ -3,7 +3,6 @@ package dev.migrations.autoconfigure;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import dev.migrations.engine.EngineSettings;
 import dev.migrations.runner.MigrationMode;
 import dev.migrations.runner.UnknownRevisionsAction;
 import org.jspecify.annotations.Nullable;
@@ -76,7 +75,7 @@ public class MigrationsProperties {
 	/**
 	 * Name of the history table; the lock table is named after it with the suffix 'LOCK'.
 	 */
-	private String historyTable = EngineSettings.DEFAULT_HISTORY_TABLE;
+	private String historyTable = "DATABASECHANGELOG";
 
 	/**
 	 * JDBC URL of a connection of its own to migrate through. Defaults to the application's data source.
