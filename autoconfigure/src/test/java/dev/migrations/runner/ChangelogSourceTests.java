@@ -1,0 +1,53 @@
+package dev.migrations.runner;
+
+import dev.migrations.test.TestDatabase;
+import dev.migrations.test.TestDatabases;
+import liquibase.integration.spring.SpringLiquibase;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.core.io.DefaultResourceLoader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An existing Liquibase master changelog as the source of revisions: its tags are the revisions.
+ */
+class ChangelogSourceTests {
+
+	private static final String CHANGELOG = "classpath:db/changelog/master.yaml";
+
+	private final DefaultResourceLoader loader = new DefaultResourceLoader();
+
+	private Migrator migrator(TestDatabase db) {
+		return new Migrator(db.dataSource(), RevisionSource.changelog(CHANGELOG, this.loader),
+				MigrationSettings.defaults(), this.loader);
+	}
+
+	@Test
+	void tagsOfTheChangelogAreTheRevisions() {
+		TestDatabase db = TestDatabases.h2();
+		RunReport report = migrator(db).migrate();
+		assertThat(report.applied()).containsExactly("v1.0", "v1.1");
+		assertThat(db.tables()).contains("customers", "orders");
+		MigrationStatus status = migrator(db).status();
+		assertThat(status.state()).isEqualTo(DatabaseState.UP_TO_DATE);
+		assertThat(status.current()).isEqualTo("v1.1");
+	}
+
+	@Test
+	void aDatabaseMigratedBySpringBootsLiquibaseIntegrationIsRecognised() throws Exception {
+		TestDatabase db = TestDatabases.h2();
+		SpringLiquibase liquibase = new SpringLiquibase();
+		liquibase.setDataSource(db.dataSource());
+		liquibase.setChangeLog(CHANGELOG);
+		liquibase.setResourceLoader(this.loader);
+		liquibase.afterPropertiesSet();
+		var history = db.history();
+		MigrationStatus status = migrator(db).status();
+		assertThat(status.state()).isEqualTo(DatabaseState.UP_TO_DATE);
+		assertThat(status.history()).extracting(RevisionStatus::revision).containsExactly("v1.0", "v1.1");
+		assertThat(migrator(db).migrate().outcome()).isEqualTo(RunReport.Outcome.UP_TO_DATE);
+		assertThat(db.history()).isEqualTo(history);
+	}
+
+}
