@@ -7,13 +7,10 @@ import java.util.Map;
 
 import dev.migrations.MigrationException;
 import dev.migrations.revision.SqlStatementSplitter;
-import dev.migrations.test.RevisionDirectory;
 import dev.migrations.test.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.core.io.DefaultResourceLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -21,22 +18,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Downgrades and dry runs on a real database, run on H2 and on PostgreSQL.
  */
-abstract class AbstractDowngradeAndDryRunTests {
-
-	@TempDir
-	Path temp;
-
-	TestDatabase db;
-
-	RevisionDirectory revisions;
-
-	abstract TestDatabase newDatabase();
+abstract class AbstractDowngradeAndDryRunTests extends AbstractDatabaseTests {
 
 	@BeforeEach
-	void setUp() {
-		this.db = newDatabase();
-		this.revisions = RevisionDirectory.in(this.temp.resolve("db/migrations"))
-			.add("001_create_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY, name VARCHAR(100));")
+	void addRevisions() {
+		this.revisions.add("001_create_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY, name VARCHAR(100));")
 			.add("002_create_projects.sql", "CREATE TABLE projects (id INTEGER PRIMARY KEY, name VARCHAR(100));")
 			.add("002_create_projects.down.sql", "DROP TABLE projects;")
 			.add("003_create_tags.yaml", """
@@ -53,20 +39,6 @@ abstract class AbstractDowngradeAndDryRunTests {
 					ALTER TABLE projects ADD COLUMN code VARCHAR(20);
 					--rollback ALTER TABLE projects DROP COLUMN code;
 					""");
-	}
-
-	Migrator migrator(MigrationSettings settings) {
-		DefaultResourceLoader loader = new DefaultResourceLoader();
-		return new Migrator(this.db.dataSource(), RevisionSource.directory(this.revisions.location(), loader), settings,
-				loader);
-	}
-
-	Migrator migrator() {
-		return migrator(MigrationSettings.defaults());
-	}
-
-	List<String> historyIds() {
-		return this.db.history().stream().map((row) -> (String) row.get("ID")).toList();
 	}
 
 	List<String> columns(TestDatabase database) {

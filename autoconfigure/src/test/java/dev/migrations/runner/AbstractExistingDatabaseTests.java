@@ -1,20 +1,15 @@
 package dev.migrations.runner;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import dev.migrations.MigrationException;
-import dev.migrations.test.RevisionDirectory;
-import dev.migrations.test.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.core.io.DefaultResourceLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -24,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * PostgreSQL.
  */
 @ExtendWith(OutputCaptureExtension.class)
-abstract class AbstractExistingDatabaseTests {
+abstract class AbstractExistingDatabaseTests extends AbstractDatabaseTests {
 
 	static final String USERS = """
 			CREATE TABLE users (id INTEGER PRIMARY KEY, name VARCHAR(100) NOT NULL, email VARCHAR(200));
@@ -42,33 +37,12 @@ abstract class AbstractExistingDatabaseTests {
 			    minutes INTEGER NOT NULL);
 			""";
 
-	@TempDir
-	Path temp;
-
-	TestDatabase db;
-
-	RevisionDirectory revisions;
-
-	abstract TestDatabase newDatabase();
-
 	@BeforeEach
-	void setUp() {
-		this.db = newDatabase();
-		this.revisions = RevisionDirectory.in(this.temp.resolve("db/migrations"))
-			.add("001_create_users.sql", USERS)
+	void addRevisions() {
+		this.revisions.add("001_create_users.sql", USERS)
 			.add("002_create_projects.sql", PROJECTS)
 			.add("003_add_project_budget.sql", BUDGET)
 			.add("004_create_time_entries.sql", TIME_ENTRIES);
-	}
-
-	Migrator migrator(MigrationSettings settings) {
-		DefaultResourceLoader loader = new DefaultResourceLoader();
-		return new Migrator(this.db.dataSource(), RevisionSource.directory(this.revisions.location(), loader), settings,
-				loader);
-	}
-
-	Migrator migrator() {
-		return migrator(MigrationSettings.defaults());
 	}
 
 	/** Build the schema of the first revisions by hand, as a legacy application did, optionally with data. */

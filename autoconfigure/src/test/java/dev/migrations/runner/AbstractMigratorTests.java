@@ -1,6 +1,5 @@
 package dev.migrations.runner;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -8,12 +7,8 @@ import java.util.Map;
 import dev.migrations.MigrationException;
 import dev.migrations.engine.EngineSettings;
 import dev.migrations.test.RevisionDirectory;
-import dev.migrations.test.TestDatabase;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.core.io.DefaultResourceLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -21,36 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * What a migrator does to a real database, run once on H2 and once on PostgreSQL.
  */
-abstract class AbstractMigratorTests {
-
-	@TempDir
-	Path temp;
-
-	TestDatabase db;
-
-	RevisionDirectory revisions;
-
-	abstract TestDatabase newDatabase();
-
-	@BeforeEach
-	void setUp() {
-		this.db = newDatabase();
-		this.revisions = RevisionDirectory.in(this.temp.resolve("db/migrations"));
-	}
-
-	Migrator migrator() {
-		return migrator(MigrationSettings.defaults());
-	}
-
-	Migrator migrator(MigrationSettings settings) {
-		return migrator(this.revisions, settings);
-	}
-
-	Migrator migrator(RevisionDirectory directory, MigrationSettings settings) {
-		DefaultResourceLoader loader = new DefaultResourceLoader();
-		return new Migrator(this.db.dataSource(), RevisionSource.directory(directory.location(), loader), settings,
-				loader);
-	}
+abstract class AbstractMigratorTests extends AbstractDatabaseTests {
 
 	static MigrationSettings settings(MigrationMode mode, String target) {
 		return MigrationSettings.defaults().withMode(mode).withTarget(target);
@@ -71,10 +37,6 @@ abstract class AbstractMigratorTests {
 					    name VARCHAR(100));
 					""")
 			.add("003_add_project_budget.sql", "ALTER TABLE projects ADD COLUMN budget NUMERIC(12, 2);");
-	}
-
-	List<String> historyIds() {
-		return this.db.history().stream().map((row) -> (String) row.get("ID")).toList();
 	}
 
 	@Test
