@@ -104,7 +104,7 @@ final class LiquibaseChangelogs {
 	static List<Revision> revisionsOf(String changelogPath, ResourceLoader resourceLoader) {
 		DatabaseChangeLog changelog;
 		try {
-			changelog = Scope.child(MigrationEngine.liquibaseScope(resourceLoader),
+			changelog = Scope.child(LiquibaseSession.scope(resourceLoader),
 					() -> parseChangelog(changelogPath, resourceLoader));
 		}
 		catch (Exception ex) {

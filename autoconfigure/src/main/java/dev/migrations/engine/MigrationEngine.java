@@ -1,8 +1,5 @@
 package dev.migrations.engine;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -10,27 +7,16 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.migrations.MigrationException;
 import dev.migrations.lock.MigrationLock;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionContent;
-import dev.migrations.revision.SqlStatementSplitter;
-import liquibase.Scope;
-import liquibase.analytics.configuration.AnalyticsArgs;
 import liquibase.changelog.StandardChangeLogHistoryService;
 import liquibase.database.Database;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.executor.ExecutorService;
-import liquibase.executor.jvm.JdbcExecutor;
-import liquibase.integration.spring.SpringResourceAccessor;
 import liquibase.lockservice.StandardLockService;
 import liquibase.util.LiquibaseUtil;
 import org.jspecify.annotations.Nullable;
@@ -54,9 +40,6 @@ public final class MigrationEngine implements AutoCloseable {
 	/** The comment on the last history row of a revision applied by this starter; the duration follows. */
 	public static final String APPLIED_COMMENT = "applied by migrations";
 
-	/** The author recorded for plain SQL revisions. */
-	public static final String SQL_AUTHOR = "migrations";
-
 	private final Connection connection;
 
 	private final EngineSettings settings;
@@ -73,7 +56,7 @@ public final class MigrationEngine implements AutoCloseable {
 
 	private final LiquibaseChangelogs changelogs;
 
-	private @Nullable Database database;
+	private final LiquibaseSession liquibaseSession;
 
 	private int nextOrder = 1;
 
@@ -99,6 +82,7 @@ public final class MigrationEngine implements AutoCloseable {
 				DatabaseInfo.sanitize(meta.getURL()), (schema != null) ? schema : "");
 		this.history = new HistoryTable(settings.historyTable(), settings.defaultSchema());
 		this.deploymentId = String.valueOf(System.currentTimeMillis()).substring(3);
+		this.liquibaseSession = new LiquibaseSession(connection, settings, resourceLoader);
 		this.changelogs = new LiquibaseChangelogs(this);
 	}
 
@@ -207,42 +191,14 @@ public final class MigrationEngine implements AutoCloseable {
 	public CompiledRevision compile(Revision revision) {
 		RevisionContent content = revision.content();
 		if (content instanceof RevisionContent.Sql sql) {
-			return new CompiledRevision(revision, List.of(sqlChangeSet(revision, sql)));
+			return new CompiledRevision(revision, List.of(SqlWork.changeSet(revision, sql)));
 		}
 		List<PlannedChangeSet> changeSets = this.changelogs.compile(revision);
 		if (changeSets.isEmpty()) {
 			// Every change set was filtered out (dbms, contexts, labels): a marker row still records the revision.
-			changeSets = List.of(new PlannedChangeSet(revision.id().value(), SQL_AUTHOR,
-					HistoryRow.REVISION_FILE_PREFIX + revision.id().value(), sqlChecksum(""), "empty", null, null, true,
-					new SqlWork(List.of(), List.of(), null)));
+			changeSets = List.of(SqlWork.marker(revision));
 		}
 		return new CompiledRevision(revision, changeSets);
-	}
-
-	private PlannedChangeSet sqlChangeSet(Revision revision, RevisionContent.Sql sql) {
-		List<String> statements = SqlStatementSplitter.split(sql.upgrade());
-		List<String> down = (sql.downgrade() != null) ? SqlStatementSplitter.split(sql.downgrade()) : null;
-		String downFile = (sql.downgradeFile() != null)
-				? sql.downgradeFile().substring(sql.downgradeFile().lastIndexOf('/') + 1) : null;
-		String description = revision.description().isEmpty() ? "sql" : revision.description();
-		return new PlannedChangeSet(revision.id().value(), SQL_AUTHOR,
-				HistoryRow.REVISION_FILE_PREFIX + revision.id().value(), sqlChecksum(sql.upgrade()), description, null,
-				null, sql.transactional(), new SqlWork(statements, down, downFile));
-	}
-
-	/**
-	 * The checksum of a plain SQL revision: Liquibase's checksum format over the file's text.
-	 * @param text the file's text, line endings normalized
-	 * @return the checksum
-	 */
-	public static String sqlChecksum(String text) {
-		try {
-			byte[] digest = MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8));
-			return "9:" + HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	/**
@@ -285,33 +241,6 @@ public final class MigrationEngine implements AutoCloseable {
 				execute(insertSql(changeSet, "MARK_RAN", comment, tagFor(revision, index)));
 			}
 		});
-	}
-
-	/**
-	 * Remove history rows, in one transaction.
-	 * @param rows the rows to remove
-	 */
-	public void forget(List<HistoryRow> rows) {
-		try {
-			boolean autoCommit = this.connection.getAutoCommit();
-			this.connection.setAutoCommit(false);
-			try {
-				for (HistoryRow row : rows) {
-					execute(this.history.deleteSql(row));
-				}
-				this.connection.commit();
-			}
-			catch (SQLException | RuntimeException ex) {
-				this.connection.rollback();
-				throw ex;
-			}
-			finally {
-				this.connection.setAutoCommit(autoCommit);
-			}
-		}
-		catch (SQLException ex) {
-			throw new ChangeSetFailedException("history", null, true, ex);
-		}
 	}
 
 	private @Nullable String tagFor(CompiledRevision revision, int index) {
@@ -588,56 +517,19 @@ public final class MigrationEngine implements AutoCloseable {
 	}
 
 	Database liquibaseDatabase() throws Exception {
-		if (this.database == null) {
-			Database created = DatabaseFactory.getInstance()
-				.findCorrectDatabaseImplementation(new JdbcConnection(this.connection));
-			created.setDatabaseChangeLogTableName(this.settings.historyTable());
-			created.setDatabaseChangeLogLockTableName(this.settings.lockTable());
-			if (this.settings.defaultSchema() != null) {
-				created.setDefaultSchemaName(this.settings.defaultSchema());
-				created.setLiquibaseSchemaName(this.settings.defaultSchema());
-			}
-			// An executor of our own, bound to this session's connection only.
-			JdbcExecutor executor = new JdbcExecutor();
-			executor.setDatabase(created);
-			Scope.getCurrentScope().getSingleton(ExecutorService.class).setExecutor("jdbc", created, executor);
-			this.database = created;
-		}
-		return this.database;
+		return this.liquibaseSession.database();
 	}
 
 	/**
-	 * Run Liquibase code in a scope of our own: analytics off, resources from the application's resource loader.
+	 * Run Liquibase code in the starter's scope: analytics off, resources from the application's resource loader.
 	 */
 	<T> T liquibase(String what, Callable<T> work) {
-		try {
-			return Scope.child(liquibaseScope(this.resourceLoader), work::call);
-		}
-		catch (MigrationException | ChangeSetFailedException | StatementFailedException ex) {
-			throw ex;
-		}
-		catch (Exception ex) {
-			throw new MigrationException("Liquibase could not " + what + ": " + ChangeSetFailedException.rootMessage(ex),
-					"Check the revision files and the database; the cause is below.", ex);
-		}
-	}
-
-	static Map<String, Object> liquibaseScope(ResourceLoader resourceLoader) {
-		Map<String, Object> scope = new HashMap<>();
-		if (System.getProperty(AnalyticsArgs.ENABLED.getKey()) == null
-				&& System.getenv("LIQUIBASE_ANALYTICS_ENABLED") == null) {
-			scope.put(AnalyticsArgs.ENABLED.getKey(), Boolean.FALSE);
-		}
-		scope.put(Scope.Attr.resourceAccessor.name(), new SpringResourceAccessor(resourceLoader));
-		return scope;
+		return this.liquibaseSession.run(what, work);
 	}
 
 	@Override
 	public void close() {
-		if (this.database != null) {
-			Scope.getCurrentScope().getSingleton(ExecutorService.class).clearExecutor("jdbc", this.database);
-			this.database = null;
-		}
+		this.liquibaseSession.close();
 		try {
 			if (this.settings.defaultSchema() != null && this.originalSchema != null && !this.connection.isClosed()) {
 				this.connection.setSchema(this.originalSchema);
@@ -672,50 +564,6 @@ public final class MigrationEngine implements AutoCloseable {
 		StatementFailedException(String statement, SQLException cause) {
 			super(cause.getMessage(), cause);
 			this.statement = statement;
-		}
-
-	}
-
-	private record SqlWork(List<String> statements, @Nullable List<String> downStatements,
-			@Nullable String downFile) implements PlannedChangeSet.ChangeSetWork {
-
-		@Override
-		public boolean matchesChecksum(String stored, String computed) {
-			return stored.equals(computed);
-		}
-
-		@Override
-		public String execute(MigrationEngine engine) {
-			for (String statement : this.statements) {
-				engine.execute(statement);
-			}
-			return "EXECUTED";
-		}
-
-		@Override
-		public List<String> sql(MigrationEngine engine) {
-			return this.statements;
-		}
-
-		@Override
-		public Reversal reversal(MigrationEngine engine) {
-			if (this.downStatements == null) {
-				return this.statements.isEmpty() ? Reversal.by("nothing to reverse")
-						: Reversal.impossible("it has no .down.sql file");
-			}
-			return Reversal.by(this.downFile);
-		}
-
-		@Override
-		public void rollback(MigrationEngine engine) {
-			for (String statement : rollbackSql(engine)) {
-				engine.execute(statement);
-			}
-		}
-
-		@Override
-		public List<String> rollbackSql(MigrationEngine engine) {
-			return (this.downStatements != null) ? this.downStatements : List.of();
 		}
 
 	}

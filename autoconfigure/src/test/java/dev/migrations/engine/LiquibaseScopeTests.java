@@ -13,7 +13,7 @@ class LiquibaseScopeTests {
 	@Test
 	void liquibaseAnalyticsAreOffInsideTheStartersScope() throws Exception {
 		assertThat(AnalyticsArgs.ENABLED.getCurrentValue()).as("left to Liquibase's remote configuration").isNotEqualTo(Boolean.FALSE);
-		Boolean enabled = Scope.child(MigrationEngine.liquibaseScope(new DefaultResourceLoader()),
+		Boolean enabled = Scope.child(LiquibaseSession.scope(new DefaultResourceLoader()),
 				() -> AnalyticsArgs.ENABLED.getCurrentValue());
 		assertThat(enabled).isFalse();
 	}
@@ -22,7 +22,7 @@ class LiquibaseScopeTests {
 	void anExplicitChoiceOfTheUserIsRespected() throws Exception {
 		System.setProperty("liquibase.analytics.enabled", "true");
 		try {
-			Boolean enabled = Scope.child(MigrationEngine.liquibaseScope(new DefaultResourceLoader()),
+			Boolean enabled = Scope.child(LiquibaseSession.scope(new DefaultResourceLoader()),
 					() -> AnalyticsArgs.ENABLED.getCurrentValue());
 			assertThat(enabled).isTrue();
 		}

@@ -1,0 +1,94 @@
+package dev.migrations.engine;
+
+import java.sql.Connection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import dev.migrations.MigrationException;
+import liquibase.Scope;
+import liquibase.analytics.configuration.AnalyticsArgs;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.executor.ExecutorService;
+import liquibase.executor.jvm.JdbcExecutor;
+import liquibase.integration.spring.SpringResourceAccessor;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.io.ResourceLoader;
+
+/**
+ * Liquibase on one migration connection: the {@link Database} it works through, created on first use only, and the
+ * scope every Liquibase call runs in (analytics off, resources from the application's resource loader).
+ */
+final class LiquibaseSession implements AutoCloseable {
+
+	private final Connection connection;
+
+	private final EngineSettings settings;
+
+	private final ResourceLoader resourceLoader;
+
+	private @Nullable Database database;
+
+	LiquibaseSession(Connection connection, EngineSettings settings, ResourceLoader resourceLoader) {
+		this.connection = connection;
+		this.settings = settings;
+		this.resourceLoader = resourceLoader;
+	}
+
+	Database database() throws Exception {
+		if (this.database == null) {
+			Database created = DatabaseFactory.getInstance()
+				.findCorrectDatabaseImplementation(new JdbcConnection(this.connection));
+			created.setDatabaseChangeLogTableName(this.settings.historyTable());
+			created.setDatabaseChangeLogLockTableName(this.settings.lockTable());
+			if (this.settings.defaultSchema() != null) {
+				created.setDefaultSchemaName(this.settings.defaultSchema());
+				created.setLiquibaseSchemaName(this.settings.defaultSchema());
+			}
+			// An executor of our own, bound to this connection only: Liquibase caches executors per database.
+			JdbcExecutor executor = new JdbcExecutor();
+			executor.setDatabase(created);
+			Scope.getCurrentScope().getSingleton(ExecutorService.class).setExecutor("jdbc", created, executor);
+			this.database = created;
+		}
+		return this.database;
+	}
+
+	<T> T run(String what, Callable<T> work) {
+		try {
+			return Scope.child(scope(this.resourceLoader), work::call);
+		}
+		catch (MigrationException | ChangeSetFailedException | MigrationEngine.StatementFailedException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw new MigrationException("Liquibase could not " + what + ": " + ChangeSetFailedException.rootMessage(ex),
+					"Check the revision files and the database; the cause is below.", ex);
+		}
+	}
+
+	/**
+	 * The scope values for Liquibase calls. Analytics are off unless the user set Liquibase's own switch.
+	 */
+	static Map<String, Object> scope(ResourceLoader resourceLoader) {
+		Map<String, Object> scope = new HashMap<>();
+		if (System.getProperty(AnalyticsArgs.ENABLED.getKey()) == null
+				&& System.getenv("LIQUIBASE_ANALYTICS_ENABLED") == null) {
+			scope.put(AnalyticsArgs.ENABLED.getKey(), Boolean.FALSE);
+		}
+		scope.put(Scope.Attr.resourceAccessor.name(), new SpringResourceAccessor(resourceLoader));
+		return scope;
+	}
+
+	@Override
+	public void close() {
+		if (this.database != null) {
+			Scope.getCurrentScope().getSingleton(ExecutorService.class).clearExecutor("jdbc", this.database);
+			this.database = null;
+		}
+	}
+
+}

@@ -1,0 +1,102 @@
+package dev.migrations.engine;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+import dev.migrations.revision.Revision;
+import dev.migrations.revision.RevisionContent;
+import dev.migrations.revision.SqlStatementSplitter;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A plain SQL revision's one change set: its statements, and those of its {@code .down.sql} file. Needs no
+ * Liquibase.
+ *
+ * @param statements the statements of the revision file
+ * @param downStatements the statements of the downgrade file, or {@code null} if there is none
+ * @param downFile the downgrade file's name
+ */
+record SqlWork(List<String> statements, @Nullable List<String> downStatements,
+		@Nullable String downFile) implements PlannedChangeSet.ChangeSetWork {
+
+	/** The author recorded for plain SQL revisions. */
+	static final String AUTHOR = "migrations";
+
+	static PlannedChangeSet changeSet(Revision revision, RevisionContent.Sql sql) {
+		List<String> statements = SqlStatementSplitter.split(sql.upgrade());
+		List<String> down = (sql.downgrade() != null) ? SqlStatementSplitter.split(sql.downgrade()) : null;
+		String downFile = (sql.downgradeFile() != null)
+				? sql.downgradeFile().substring(sql.downgradeFile().lastIndexOf('/') + 1) : null;
+		String description = revision.description().isEmpty() ? "sql" : revision.description();
+		return new PlannedChangeSet(revision.id().value(), AUTHOR, HistoryRow.REVISION_FILE_PREFIX + revision.id().value(),
+				checksum(sql.upgrade()), description, null, null, sql.transactional(),
+				new SqlWork(statements, down, downFile));
+	}
+
+	/**
+	 * A change set that runs nothing and records a revision whose change sets were all filtered out (dbms,
+	 * contexts, labels).
+	 */
+	static PlannedChangeSet marker(Revision revision) {
+		return new PlannedChangeSet(revision.id().value(), AUTHOR, HistoryRow.REVISION_FILE_PREFIX + revision.id().value(),
+				checksum(""), "empty", null, null, true, new SqlWork(List.of(), List.of(), null));
+	}
+
+	/**
+	 * The checksum of a plain SQL revision: Liquibase's checksum format over the file's text.
+	 * @param text the file's text, line endings normalized
+	 * @return the checksum
+	 */
+	static String checksum(String text) {
+		try {
+			byte[] digest = MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8));
+			return "9:" + HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Override
+	public boolean matchesChecksum(String stored, String computed) {
+		return stored.equals(computed);
+	}
+
+	@Override
+	public String execute(MigrationEngine engine) {
+		for (String statement : this.statements) {
+			engine.execute(statement);
+		}
+		return "EXECUTED";
+	}
+
+	@Override
+	public List<String> sql(MigrationEngine engine) {
+		return this.statements;
+	}
+
+	@Override
+	public Reversal reversal(MigrationEngine engine) {
+		if (this.downStatements == null) {
+			return this.statements.isEmpty() ? Reversal.by("nothing to reverse")
+					: Reversal.impossible("it has no .down.sql file");
+		}
+		return Reversal.by(this.downFile);
+	}
+
+	@Override
+	public void rollback(MigrationEngine engine) {
+		for (String statement : rollbackSql(engine)) {
+			engine.execute(statement);
+		}
+	}
+
+	@Override
+	public List<String> rollbackSql(MigrationEngine engine) {
+		return (this.downStatements != null) ? this.downStatements : List.of();
+	}
+
+}
