@@ -6,6 +6,7 @@ import dev.migrations.MigrationException;
 import dev.migrations.backup.BackupSettings;
 import dev.migrations.backup.DatabaseBackups;
 import dev.migrations.engine.EngineSettings;
+import dev.migrations.runner.MigrationListener;
 import dev.migrations.runner.MigrationSettings;
 import dev.migrations.runner.Migrator;
 import dev.migrations.runner.MigrationsInitializer;
@@ -49,14 +50,19 @@ public final class MigrationsAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		Migrator migrator(DataSource dataSource, ObjectProvider<JdbcConnectionDetails> connectionDetails,
-				MigrationsProperties properties, ResourceLoader resourceLoader, Environment environment) {
+				MigrationsProperties properties, ResourceLoader resourceLoader, Environment environment,
+				ObjectProvider<MigrationListener> listeners) {
 			rejectBootLiquibase(environment, resourceLoader);
 			RevisionSource source = (properties.getChangelog() != null)
 					? RevisionSource.changelog(properties.getChangelog(), resourceLoader)
 					: RevisionSource.directory(properties.getLocation(), resourceLoader);
 			JdbcConnectionDetails details = connectionDetails.getIfAvailable();
-			return new Migrator(migrationDataSource(dataSource, details, properties), source, settings(properties),
-					resourceLoader, backups(properties, details));
+			Migrator migrator = new Migrator(migrationDataSource(dataSource, details, properties), source,
+					settings(properties), resourceLoader, backups(properties, details));
+			// Looked up at each run, not now: listeners such as the metrics binder depend on this migrator.
+			migrator.addListener(
+					(ran, report) -> listeners.orderedStream().forEach((listener) -> listener.onRun(ran, report)));
+			return migrator;
 		}
 
 		@Bean

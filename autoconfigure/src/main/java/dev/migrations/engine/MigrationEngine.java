@@ -220,6 +220,15 @@ public final class MigrationEngine implements AutoCloseable {
 	 */
 	public void apply(CompiledRevision revision) {
 		long started = System.nanoTime();
+		if (!revision.transactional()) {
+			logger.info("Revision {} runs change sets outside its transaction (runInTransaction: false): {}. If the "
+					+ "process dies while they run, their changes can remain without their history rows.",
+					revision.revision().id(), revision.changeSets()
+						.stream()
+						.filter((changeSet) -> !changeSet.runInTransaction())
+						.map((changeSet) -> changeSet.id() + "::" + changeSet.author())
+						.toList());
+		}
 		inTransaction(revision, (index, changeSet) -> {
 			String execType = changeSet.work().execute(this);
 			String tag = tagFor(revision, index);

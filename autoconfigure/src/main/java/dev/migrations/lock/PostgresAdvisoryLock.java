@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -16,7 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A PostgreSQL session advisory lock held on a dedicated connection. PostgreSQL releases it when the session ends,
- * so a migrator that dies never leaves a stale lock behind.
+ * so a migrator that dies never leaves a stale lock behind. While the lock is held, the server checks every second
+ * whether the client is still there (PostgreSQL 14+): a statement of a killed migrator is cancelled, and its lock
+ * released, instead of running to its end.
  */
 public final class PostgresAdvisoryLock implements MigrationLock {
 
@@ -24,13 +27,18 @@ public final class PostgresAdvisoryLock implements MigrationLock {
 
 	private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
 
+	private static final String CLIENT_CHECK_INTERVAL = "client_connection_check_interval";
+
 	private final Connection connection;
 
 	private final long key;
 
-	private PostgresAdvisoryLock(Connection connection, long key) {
+	private final boolean checksClient;
+
+	private PostgresAdvisoryLock(Connection connection, long key, boolean checksClient) {
 		this.connection = connection;
 		this.key = key;
+		this.checksClient = checksClient;
 	}
 
 	/**
@@ -70,7 +78,7 @@ public final class PostgresAdvisoryLock implements MigrationLock {
 		try {
 			while (true) {
 				if (tryLock(connection, key)) {
-					return new PostgresAdvisoryLock(connection, key);
+					return new PostgresAdvisoryLock(connection, key, checkClient(connection));
 				}
 				if (Instant.now().isAfter(deadline)) {
 					throw new LockTimeoutException("advisory lock (key " + key + ")", timeout, holder(connection, key),
@@ -79,7 +87,7 @@ public final class PostgresAdvisoryLock implements MigrationLock {
 									+ "with the session. Or raise migrations.lock.timeout.");
 				}
 				if (!logged) {
-					logger.info("Waiting for the migration lock held by {}", holder(connection, key));
+					logger.info("Waiting for the migration lock: {}", holder(connection, key));
 					logged = true;
 				}
 				Thread.sleep(POLL_INTERVAL.toMillis());
@@ -109,6 +117,34 @@ public final class PostgresAdvisoryLock implements MigrationLock {
 				}
 				return locked;
 			}
+		}
+	}
+
+	/**
+	 * Ask the server to check the client while a statement runs. Without it, a long statement of a migrator whose
+	 * process was killed runs to its end before the server notices, keeping the lock from the next start all along.
+	 * @param connection the locked connection
+	 * @return whether the check is on
+	 */
+	private static boolean checkClient(Connection connection) throws SQLException {
+		if (connection.getMetaData().getDatabaseMajorVersion() < 14) {
+			return false;
+		}
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("SET " + CLIENT_CHECK_INTERVAL + " = '1s'");
+			if (!connection.getAutoCommit()) {
+				connection.commit();
+			}
+			return true;
+		}
+		catch (SQLException ex) {
+			// Not available on every platform the server runs on: the lock still works, a killed migrator's last
+			// statement just runs to its end before the server releases the lock.
+			if (!connection.getAutoCommit()) {
+				connection.rollback();
+			}
+			logger.debug("Could not set {} on the migration connection: {}", CLIENT_CHECK_INTERVAL, ex.getMessage());
+			return false;
 		}
 	}
 
@@ -144,6 +180,11 @@ public final class PostgresAdvisoryLock implements MigrationLock {
 		try (PreparedStatement statement = this.connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
 			statement.setLong(1, this.key);
 			statement.execute();
+			if (this.checksClient) {
+				try (Statement reset = this.connection.createStatement()) {
+					reset.execute("RESET " + CLIENT_CHECK_INTERVAL);
+				}
+			}
 			if (!this.connection.getAutoCommit()) {
 				this.connection.commit();
 			}

@@ -78,6 +78,15 @@ final class MigrationSession implements AutoCloseable {
 		}
 	}
 
+	boolean historyExists() {
+		try {
+			return this.engine.historyExists();
+		}
+		catch (SQLException ex) {
+			return false;
+		}
+	}
+
 	CompiledRevision compiled(Revision revision) {
 		return this.compiled.computeIfAbsent(revision.id().value(), (id) -> this.engine.compile(revision));
 	}

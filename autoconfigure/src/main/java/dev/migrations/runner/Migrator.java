@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.sql.DataSource;
 
@@ -44,6 +45,8 @@ public class Migrator {
 	private final @Nullable DatabaseBackups backups;
 
 	private volatile @Nullable RunReport lastRun;
+
+	private final List<MigrationListener> listeners = new CopyOnWriteArrayList<>();
 
 	private volatile @Nullable RevisionGraph graph;
 
@@ -95,6 +98,14 @@ public class Migrator {
 	 */
 	public @Nullable RunReport lastRun() {
 		return this.lastRun;
+	}
+
+	/**
+	 * Tell a listener about every later run of this migrator.
+	 * @param listener the listener
+	 */
+	public void addListener(MigrationListener listener) {
+		this.listeners.add(listener);
 	}
 
 	/**
@@ -258,11 +269,24 @@ public class Migrator {
 			Planner planner = planner();
 			try (MigrationSession session = openSession()) {
 				MigrationStatus status = session.status(graph, target, targetName);
-				Planner.Plan plan = planner.plan(status, graph, target, stamp, baseline, request.allowDowngrade());
+				Planner.Plan plan;
+				try {
+					plan = planner.plan(status, graph, target, stamp, baseline, request.allowDowngrade());
+				}
+				catch (MigrationException ex) {
+					if (request.dryRun() || !mayBeMigrating(status, session)) {
+						throw ex;
+					}
+					// Read without the lock, another migrator's revision can look half done (H2 commits DDL before
+					// the history rows): only what the database shows under the lock is final.
+					logger.info("Database {} looks {} while another migrator may be working on it: deciding under the "
+							+ "migration lock", status.database().url(), status.state());
+					plan = null;
+				}
 				if (request.dryRun()) {
 					return dryRun(session, status, plan);
 				}
-				if (plan.isEmpty()) {
+				if (plan != null && plan.isEmpty()) {
 					logger.info("Database {} is {} at revision {}: nothing to apply ({} revisions checked in {} ms)",
 							status.database().url(),
 							(status.state() == DatabaseState.AHEAD) ? "AHEAD of the application" : "up to date",
@@ -271,9 +295,11 @@ public class Migrator {
 					return new MigrationSession.RunOutcome(status.current(), status.current(), List.of(), List.of(),
 							List.of(), null, RunReport.Outcome.UP_TO_DATE);
 				}
-				logger.info("Database {} is {} at revision {}: {} to apply, {} to downgrade, {} to record without running",
-						status.database().url(), status.state(), orBase(status.current()), plan.apply().size(),
-						plan.revert().size(), plan.recorded());
+				if (plan != null) {
+					logger.info("Database {} is {} at revision {}: {} to apply, {} to downgrade, {} to record without "
+							+ "running", status.database().url(), status.state(), orBase(status.current()),
+							plan.apply().size(), plan.revert().size(), plan.recorded());
+				}
 				try (MigrationLock lock = session.lock()) {
 					// Another instance may have migrated while this one waited for the lock.
 					status = session.status(graph, target, targetName);
@@ -282,6 +308,17 @@ public class Migrator {
 				}
 			}
 		});
+	}
+
+	/**
+	 * Whether a database that cannot be migrated as read without the lock may be another migrator's work in
+	 * progress: its tables without their history rows, or a revision with some of its change sets recorded. Only
+	 * where a migrator has been (the history table exists), so that a schema that was never migrated is refused
+	 * without writing anything, not even a lock table.
+	 */
+	private static boolean mayBeMigrating(MigrationStatus status, MigrationSession session) {
+		return (status.state() == DatabaseState.UNMANAGED || status.state() == DatabaseState.PARTIAL)
+				&& session.historyExists();
 	}
 
 	private MigrationSession.RunOutcome dryRun(MigrationSession session, MigrationStatus status, Planner.Plan plan) {
@@ -300,13 +337,25 @@ public class Migrator {
 			RunReport report = new RunReport(started, Duration.between(started, Instant.now()).toMillis(),
 					outcome.from(), outcome.to(), outcome.applied(), outcome.reverted(), outcome.recorded(),
 					outcome.backup(), outcome.outcome(), null);
-			this.lastRun = report;
+			publish(report);
 			return report;
 		}
 		catch (RuntimeException ex) {
-			this.lastRun = new RunReport(started, Duration.between(started, Instant.now()).toMillis(), null, null,
-					List.of(), List.of(), List.of(), null, RunReport.Outcome.FAILED, ex.getMessage());
+			publish(new RunReport(started, Duration.between(started, Instant.now()).toMillis(), null, null,
+					List.of(), List.of(), List.of(), null, RunReport.Outcome.FAILED, ex.getMessage()));
 			throw ex;
+		}
+	}
+
+	private void publish(RunReport report) {
+		this.lastRun = report;
+		for (MigrationListener listener : this.listeners) {
+			try {
+				listener.onRun(this, report);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Migration listener {} failed: {}", listener, ex.getMessage(), ex);
+			}
 		}
 	}
 

@@ -135,6 +135,18 @@ abstract class AbstractTimeTrackerApplicationTests {
 		assertThat(JsonPath.<String>read(response.body(), "$.status")).isEqualTo("UP");
 	}
 
+	@Test
+	void reportsEveryRevisionOnTheMigrationsEndpoint() throws Exception {
+		HttpResponse<String> response = get("/actuator/migrations");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(JsonPath.<String>read(response.body(), "$.state")).isEqualTo("UP_TO_DATE");
+		assertThat(JsonPath.<String>read(response.body(), "$.current")).isEqualTo("018");
+		assertThat(JsonPath.<List<String>>read(response.body(), "$.history[*].revision")).hasSize(18).endsWith("018");
+		assertThat(JsonPath.<List<String>>read(response.body(), "$.lastRun.applied")).hasSize(18);
+		assertThat(JsonPath.<String>read(response.body(), "$.lastRun.outcome")).isEqualTo("SUCCESS");
+		assertThat(JsonPath.<Boolean>read(get("/actuator/migrations/018").body(), "$.downgradable")).isTrue();
+	}
+
 	private List<String> columns(String table) {
 		return this.jdbc.sql("SELECT lower(column_name) FROM information_schema.columns "
 				+ "WHERE lower(table_name) = :table AND table_schema = current_schema")

@@ -1,0 +1,123 @@
+package dev.migrations.actuate;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.migrations.engine.DatabaseInfo;
+import dev.migrations.runner.DatabaseState;
+import dev.migrations.runner.MigrationStatus;
+import dev.migrations.runner.RevisionState;
+import dev.migrations.runner.RevisionStatus;
+import dev.migrations.runner.RunReport;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The report of {@code GET /actuator/migrations}: where the database stands, what is pending, its history and the
+ * last run. Field names are part of the endpoint's contract.
+ *
+ * @param database the database, without credentials
+ * @param state the database state
+ * @param current the newest revision recorded, or {@code null} for none
+ * @param heads the application's head revisions
+ * @param target the target as configured: {@code head} or a revision id
+ * @param pending the revisions up to the target that are not recorded, in the order they would run
+ * @param history the recorded, partial and unknown revisions, oldest first
+ * @param lastRun the last run of this application, or {@code null} if it ran none
+ */
+public record MigrationsDescriptor(DatabaseDescriptor database, DatabaseState state, @Nullable String current,
+		List<String> heads, String target, List<PendingRevisionDescriptor> pending,
+		List<HistoryRevisionDescriptor> history, @Nullable RunDescriptor lastRun) {
+
+	/**
+	 * Describe a status and a run.
+	 * @param status the status
+	 * @param lastRun the last run, or {@code null}
+	 * @return the descriptor
+	 */
+	public static MigrationsDescriptor of(MigrationStatus status, @Nullable RunReport lastRun) {
+		return new MigrationsDescriptor(DatabaseDescriptor.of(status.database()), status.state(), status.current(),
+				status.heads(), status.target(), status.pending().stream().map(PendingRevisionDescriptor::of).toList(),
+				status.history().stream().map(HistoryRevisionDescriptor::of).toList(),
+				(lastRun != null) ? RunDescriptor.of(lastRun) : null);
+	}
+
+	/**
+	 * The database a migrator works on.
+	 *
+	 * @param product the product name
+	 * @param version the product version
+	 * @param url the JDBC URL, without user or password
+	 * @param schema the schema the history is kept in
+	 */
+	public record DatabaseDescriptor(String product, String version, String url, String schema) {
+
+		static DatabaseDescriptor of(DatabaseInfo database) {
+			return new DatabaseDescriptor(database.product(), database.version(), database.url(), database.schema());
+		}
+
+	}
+
+	/**
+	 * A revision that is not recorded yet.
+	 *
+	 * @param revision the revision id
+	 * @param description the description
+	 * @param file the revision file
+	 */
+	public record PendingRevisionDescriptor(String revision, String description, @Nullable String file) {
+
+		static PendingRevisionDescriptor of(RevisionStatus revision) {
+			return new PendingRevisionDescriptor(revision.revision(), revision.description(), revision.file());
+		}
+
+	}
+
+	/**
+	 * A revision the history records, fully or partly.
+	 *
+	 * @param revision the revision id
+	 * @param description the description
+	 * @param state {@code APPLIED}, {@code STAMPED}, {@code BASELINE}, {@code PARTIAL} or {@code UNKNOWN}
+	 * @param appliedAt when its last change set was recorded
+	 * @param executionTimeMs how long it took to apply, when this starter applied it
+	 * @param changesets how many change sets it has for this database
+	 * @param deploymentId the Liquibase deployment id of the run that recorded it
+	 */
+	public record HistoryRevisionDescriptor(String revision, String description, RevisionState state,
+			@Nullable Instant appliedAt, @Nullable Long executionTimeMs, int changesets,
+			@Nullable String deploymentId) {
+
+		static HistoryRevisionDescriptor of(RevisionStatus revision) {
+			return new HistoryRevisionDescriptor(revision.revision(), revision.description(), revision.state(),
+					revision.appliedAt(), revision.executionTimeMs(), revision.changesets(), revision.deploymentId());
+		}
+
+	}
+
+	/**
+	 * What a run did.
+	 *
+	 * @param startedAt when it started
+	 * @param durationMs how long it took
+	 * @param from the current revision before the run
+	 * @param to the current revision after the run
+	 * @param applied the revisions executed, in order
+	 * @param reverted the revisions reversed by a downgrade, newest first
+	 * @param recorded the revisions recorded without running (stamp, baseline)
+	 * @param backup the backup file taken before writing, if any
+	 * @param outcome how it ended
+	 * @param error why it failed, if it did
+	 */
+	public record RunDescriptor(Instant startedAt, long durationMs, @Nullable String from, @Nullable String to,
+			List<String> applied, List<String> reverted, List<String> recorded, @Nullable String backup,
+			RunReport.Outcome outcome, @Nullable String error) {
+
+		static RunDescriptor of(RunReport report) {
+			return new RunDescriptor(report.startedAt(), report.durationMs(), report.from(), report.to(),
+					report.applied(), report.reverted(), report.recorded(), report.backup(), report.outcome(),
+					report.error());
+		}
+
+	}
+
+}

@@ -1,0 +1,56 @@
+package dev.migrations.actuate;
+
+import dev.migrations.runner.Migrator;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.Access;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+
+/**
+ * {@link Endpoint @Endpoint} reporting where the database stands: state, current revision, pending revisions, history
+ * and the last run, and each revision in full. Each read uses a connection that it closes right after, and never waits
+ * for the migration lock. {@link WritableMigrationsEndpoint} adds the write operations.
+ */
+@Endpoint(id = "migrations", defaultAccess = Access.READ_ONLY)
+public class MigrationsEndpoint {
+
+	private final Migrator migrator;
+
+	/**
+	 * Create an endpoint.
+	 * @param migrator the migrator to report on
+	 */
+	public MigrationsEndpoint(Migrator migrator) {
+		this.migrator = migrator;
+	}
+
+	/**
+	 * Where the database stands, and the last run.
+	 * @return the report
+	 */
+	@ReadOperation
+	public MigrationsDescriptor migrations() {
+		return MigrationsDescriptor.of(this.migrator.status(), this.migrator.lastRun());
+	}
+
+	/**
+	 * One revision in full.
+	 * @param revision the revision id
+	 * @return the revision, or {@code null} (404) if neither the application nor the database knows it
+	 */
+	@ReadOperation
+	public @Nullable RevisionDescriptor revision(@Selector String revision) {
+		return this.migrator.revision(revision).map(RevisionDescriptor::of).orElse(null);
+	}
+
+	/**
+	 * The migrator this endpoint reports on.
+	 * @return the migrator
+	 */
+	protected final Migrator getMigrator() {
+		return this.migrator;
+	}
+
+}

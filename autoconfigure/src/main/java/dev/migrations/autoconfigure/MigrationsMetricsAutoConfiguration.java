@@ -1,0 +1,32 @@
+package dev.migrations.autoconfigure;
+
+import java.util.Map;
+
+import dev.migrations.actuate.MigrationsMetrics;
+import dev.migrations.runner.Migrator;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for {@link MigrationsMetrics}: run durations, revisions applied
+ * and revisions pending, per migrator.
+ */
+@AutoConfiguration(after = MigrationsAutoConfiguration.class,
+		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
+@ConditionalOnClass(MeterRegistry.class)
+@ConditionalOnBean({ Migrator.class, MeterRegistry.class })
+public final class MigrationsMetricsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	MigrationsMetrics migrationsMetrics(Map<String, Migrator> migrators) {
+		return new MigrationsMetrics(migrators);
+	}
+
+}
