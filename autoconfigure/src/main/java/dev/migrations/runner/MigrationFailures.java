@@ -52,8 +52,9 @@ final class MigrationFailures {
 						+ " after undoing their changes, and restart.");
 	}
 
-	static MigrationException revisionFailed(Revision revision, ChangeSetFailedException ex, DatabaseInfo database,
-			@Nullable String current, List<String> done, boolean downgrade, @Nullable Backup backup) {
+	static RunFailedException revisionFailed(Revision revision, ChangeSetFailedException ex, DatabaseInfo database,
+			@Nullable String current, List<String> done, boolean downgrade, @Nullable Backup backup,
+			MigrationSession.RunOutcome outcome) {
 		String verb = downgrade ? "Downgrading revision " : "Revision ";
 		String leftState;
 		if (ex.isRolledBack()) {
@@ -72,7 +73,7 @@ final class MigrationFailures {
 		String backupText = (backup != null)
 				? "\nBackup taken before this run: " + backup.file() + " (restore: " + backup.restoreCommand() + ")"
 				: "";
-		return new MigrationException(
+		return new RunFailedException(
 				verb + revision.label() + " (" + revision.file() + ") failed in change set " + ex.getChangeSet() + ".\n"
 						+ ((ex.getStatement() != null) ? "Statement: " + ex.getStatement() + "\n" : "")
 						+ "Database error: " + ex.getMessage() + "\n" + leftState + doneNow + backupText,
@@ -81,7 +82,7 @@ final class MigrationFailures {
 						+ (ex.isRolledBack() ? "" : ", after removing what its statements left behind")
 						+ ", then restart." + ((backup != null) ? " To go back to the state before this run, restore "
 								+ backup.file() + "." : ""),
-				ex);
+				ex, outcome);
 	}
 
 }

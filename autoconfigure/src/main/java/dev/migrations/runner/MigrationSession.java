@@ -231,7 +231,8 @@ final class MigrationSession implements AutoCloseable {
 				this.engine.revert(compiledRevision, rowsOf(compiledRevision));
 			}
 			catch (ChangeSetFailedException ex) {
-				throw MigrationFailures.revisionFailed(revision, ex, database(), current, reverted, true, backup);
+				throw MigrationFailures.revisionFailed(revision, ex, database(), current, reverted, true, backup,
+						new RunOutcome(from, current, applied, reverted, recorded, path(backup), RunReport.Outcome.FAILED));
 			}
 			reverted.add(revision.id().value());
 			current = (i + 1 < total) ? plan.revert().get(i + 1).id().value() : targetId;
@@ -246,7 +247,8 @@ final class MigrationSession implements AutoCloseable {
 				this.engine.apply(compiled(revision));
 			}
 			catch (ChangeSetFailedException ex) {
-				throw MigrationFailures.revisionFailed(revision, ex, database(), current, applied, false, backup);
+				throw MigrationFailures.revisionFailed(revision, ex, database(), current, applied, false, backup,
+						new RunOutcome(from, current, applied, reverted, recorded, path(backup), RunReport.Outcome.FAILED));
 			}
 			applied.add(revision.id().value());
 			current = revision.id().value();
@@ -256,8 +258,11 @@ final class MigrationSession implements AutoCloseable {
 		logger.info("Database {} migrated from revision {} to {} ({} applied, {} reversed, {} recorded without running)",
 				database().url(), Migrator.orBase(from), Migrator.orBase(current), applied.size(), reverted.size(),
 				recorded.size());
-		return new RunOutcome(from, current, applied, reverted, recorded, (backup != null) ? backup.file().toString() : null,
-				RunReport.Outcome.SUCCESS);
+		return new RunOutcome(from, current, applied, reverted, recorded, path(backup), RunReport.Outcome.SUCCESS);
+	}
+
+	private static @Nullable String path(@Nullable Backup backup) {
+		return (backup != null) ? backup.file().toString() : null;
 	}
 
 	/**

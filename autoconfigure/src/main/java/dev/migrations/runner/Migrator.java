@@ -340,9 +340,19 @@ public class Migrator {
 			publish(report);
 			return report;
 		}
+		catch (RunFailedException ex) {
+			MigrationSession.RunOutcome done = ex.outcome();
+			publish(new RunReport(started, Duration.between(started, Instant.now()).toMillis(), done.from(), done.to(),
+					done.applied(), done.reverted(), done.recorded(), done.backup(), RunReport.Outcome.FAILED,
+					ex.getMessage()));
+			throw ex;
+		}
 		catch (RuntimeException ex) {
+			// A MigrationException outside a run's execution was raised before anything was written.
+			RunReport.Outcome outcome = (ex instanceof MigrationException) ? RunReport.Outcome.REFUSED
+					: RunReport.Outcome.FAILED;
 			publish(new RunReport(started, Duration.between(started, Instant.now()).toMillis(), null, null,
-					List.of(), List.of(), List.of(), null, RunReport.Outcome.FAILED, ex.getMessage()));
+					List.of(), List.of(), List.of(), null, outcome, ex.getMessage()));
 			throw ex;
 		}
 	}

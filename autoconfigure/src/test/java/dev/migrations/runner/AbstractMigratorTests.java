@@ -388,6 +388,30 @@ abstract class AbstractMigratorTests extends AbstractDatabaseTests {
 	}
 
 	@Test
+	void failedRunKeepsWhatItDidInTheReport() {
+		this.revisions.add("001_create_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY);")
+			.add("002_create_roles.sql", "CREATE TABLE roles (id INTEGER PRIMARY KEY);")
+			.add("003_broken.sql", "INSERT INTO no_such_table VALUES (1);");
+		Migrator migrator = migrator();
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(migrator::migrate);
+		RunReport report = migrator.lastRun();
+		assertThat(report.outcome()).isEqualTo(RunReport.Outcome.FAILED);
+		assertThat(report.from()).isNull();
+		assertThat(report.to()).isEqualTo("002");
+		assertThat(report.applied()).containsExactly("001", "002");
+		assertThat(report.error()).contains("Revision 003 broken");
+	}
+
+	@Test
+	void runRefusedBeforeWritingIsReportedAsRefused() {
+		addTimeTrackingRevisions();
+		Migrator migrator = migrator(settings(MigrationMode.UPGRADE, "999"));
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(migrator::migrate);
+		assertThat(migrator.lastRun().outcome()).isEqualTo(RunReport.Outcome.REFUSED);
+		assertThat(migrator.lastRun().error()).contains("migrations.target=999");
+	}
+
+	@Test
 	void lockTimeoutMustNotBeNegative() {
 		MigrationSettings d = MigrationSettings.defaults();
 		assertThatExceptionOfType(MigrationException.class)
