@@ -57,8 +57,11 @@ public final class MigrationsAutoConfiguration {
 					? RevisionSource.changelog(properties.getChangelog(), resourceLoader)
 					: RevisionSource.directory(properties.getLocation(), resourceLoader);
 			JdbcConnectionDetails details = connectionDetails.getIfAvailable();
-			Migrator migrator = new Migrator(migrationDataSource(dataSource, details, properties), source,
-					settings(properties), resourceLoader, backups(properties, details));
+			DataSource migrationDataSource = migrationDataSource(dataSource, details, properties);
+			// Status reads borrow from the application's pool, unless the migrator has credentials of its own.
+			DataSource readDataSource = (properties.getUrl() != null) ? migrationDataSource : dataSource;
+			Migrator migrator = new Migrator(migrationDataSource, readDataSource, source, settings(properties),
+					resourceLoader, backups(properties, details));
 			// Looked up at each run, not now: listeners such as the metrics binder depend on this migrator.
 			migrator.addListener(
 					(ran, report) -> listeners.orderedStream().forEach((listener) -> listener.onRun(ran, report)));

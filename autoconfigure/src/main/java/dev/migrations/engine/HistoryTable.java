@@ -73,6 +73,20 @@ final class HistoryTable {
 	}
 
 	/**
+	 * A cheap summary of the history that changes whenever a row is added or removed, a checksum cleared, or a
+	 * revision recorded: row count, highest order, checksums present, newest date.
+	 */
+	@Nullable String token(Connection connection) throws SQLException {
+		String sql = "SELECT COUNT(*), MAX(ORDEREXECUTED), COUNT(MD5SUM), MAX(DATEEXECUTED) FROM " + this.qualifiedName;
+		try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+			result.next();
+			long rows = result.getLong(1);
+			return (rows == 0) ? null
+					: rows + ":" + result.getLong(2) + ":" + result.getLong(3) + ":" + result.getTimestamp(4);
+		}
+	}
+
+	/**
 	 * The INSERT that records one change set, as literal SQL so that a dry run shows exactly what runs.
 	 */
 	String insertSql(PlannedChangeSet changeSet, int order, String execType, @Nullable String comments,

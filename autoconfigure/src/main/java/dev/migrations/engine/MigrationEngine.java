@@ -126,6 +126,16 @@ public final class MigrationEngine implements AutoCloseable {
 	}
 
 	/**
+	 * A token that changes whenever the history does (a row added or removed, a checksum cleared); {@code null}
+	 * when there is no history. One small query.
+	 * @return the token
+	 * @throws SQLException on a database error
+	 */
+	public @Nullable String historyToken() throws SQLException {
+		return historyExists() ? this.history.token(this.connection) : null;
+	}
+
+	/**
 	 * The tables of the schema, other than the history and lock tables.
 	 * @return the table names
 	 * @throws SQLException on a database error

@@ -1,8 +1,10 @@
 package dev.migrations.revision;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -179,16 +181,22 @@ public final class RevisionGraph {
 	 * @return the revisions up to and including it
 	 */
 	public List<Revision> upTo(RevisionId id) {
-		Set<RevisionId> wanted = new LinkedHashSet<>();
-		collectAncestors(id, wanted);
-		return this.ordered.stream().filter((revision) -> wanted.contains(revision.id())).toList();
-	}
-
-	private void collectAncestors(RevisionId id, Set<RevisionId> into) {
-		Revision revision = this.byId.get(id);
-		if (revision != null && into.add(revision.id())) {
-			revision.parents().forEach((parent) -> collectAncestors(parent, into));
+		Set<RevisionId> wanted = new HashSet<>();
+		Deque<Revision> toVisit = new ArrayDeque<>();
+		Revision start = this.byId.get(id);
+		if (start != null) {
+			toVisit.push(start);
 		}
+		// Iterative: a chain of thousands of revisions must not overflow the stack.
+		while (!toVisit.isEmpty()) {
+			Revision revision = toVisit.pop();
+			if (wanted.add(revision.id())) {
+				for (RevisionId parent : revision.parents()) {
+					toVisit.push(this.byId.get(parent));
+				}
+			}
+		}
+		return this.ordered.stream().filter((revision) -> wanted.contains(revision.id())).toList();
 	}
 
 }

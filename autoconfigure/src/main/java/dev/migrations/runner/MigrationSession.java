@@ -78,6 +78,15 @@ final class MigrationSession implements AutoCloseable {
 		}
 	}
 
+	@Nullable String historyToken() {
+		try {
+			return this.engine.historyToken();
+		}
+		catch (SQLException ex) {
+			return null;
+		}
+	}
+
 	boolean historyExists() {
 		try {
 			return this.engine.historyExists();

@@ -44,7 +44,11 @@ public class Migrator {
 
 	private final @Nullable DatabaseBackups backups;
 
+	private final DataSource readDataSource;
+
 	private volatile @Nullable RunReport lastRun;
+
+	private volatile @Nullable CachedStatus cachedStatus;
 
 	private final List<MigrationListener> listeners = new CopyOnWriteArrayList<>();
 
@@ -77,7 +81,23 @@ public class Migrator {
 	 */
 	public Migrator(DataSource dataSource, RevisionSource source, MigrationSettings settings,
 			ResourceLoader resourceLoader, @Nullable DatabaseBackups backups) {
+		this(dataSource, dataSource, source, settings, resourceLoader, backups);
+	}
+
+	/**
+	 * Create a migrator that reads its status through another data source than it migrates through.
+	 * @param dataSource where to migrate; on PostgreSQL preferably a non-pooled source, as the lock is held on its
+	 * connection
+	 * @param readDataSource where {@link #status()} reads, e.g. the application's pool
+	 * @param source the revisions
+	 * @param settings how to behave
+	 * @param resourceLoader where Liquibase changelogs are read from
+	 * @param backups the backups to take before writing, or {@code null} for none
+	 */
+	public Migrator(DataSource dataSource, DataSource readDataSource, RevisionSource source,
+			MigrationSettings settings, ResourceLoader resourceLoader, @Nullable DatabaseBackups backups) {
 		this.dataSource = dataSource;
+		this.readDataSource = readDataSource;
 		this.source = source;
 		this.settings = settings;
 		this.resourceLoader = resourceLoader;
@@ -115,8 +135,17 @@ public class Migrator {
 	public MigrationStatus status() {
 		RevisionGraph graph = graph();
 		Revision target = graph.hasConflict() ? null : graph.resolve(this.settings.target(), "migrations.target");
-		try (MigrationSession session = openSession()) {
-			return session.status(graph, target, this.settings.target());
+		try (MigrationSession session = openSession(this.readDataSource)) {
+			// The revisions and the target do not change during the migrator's life: while the history's token is
+			// the same, so is the status, and a read costs one small query instead of the whole history.
+			String token = session.historyToken();
+			CachedStatus cached = this.cachedStatus;
+			if (token != null && cached != null && cached.token().equals(token)) {
+				return cached.status();
+			}
+			MigrationStatus status = session.status(graph, target, this.settings.target());
+			this.cachedStatus = (token != null) ? new CachedStatus(token, status) : null;
+			return status;
 		}
 	}
 
@@ -383,9 +412,13 @@ public class Migrator {
 	}
 
 	private MigrationSession openSession() {
+		return openSession(this.dataSource);
+	}
+
+	private MigrationSession openSession(DataSource from) {
 		Connection connection;
 		try {
-			connection = this.dataSource.getConnection();
+			connection = from.getConnection();
 		}
 		catch (SQLException ex) {
 			throw new MigrationException("Cannot connect to the database to migrate it: " + ex.getMessage(),
@@ -425,6 +458,9 @@ public class Migrator {
 
 		MigrationSession.RunOutcome run();
 
+	}
+
+	private record CachedStatus(String token, MigrationStatus status) {
 	}
 
 	private record Request(@Nullable String target, @Nullable String stamp, @Nullable String baseline,

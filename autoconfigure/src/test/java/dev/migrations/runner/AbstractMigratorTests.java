@@ -388,6 +388,23 @@ abstract class AbstractMigratorTests extends AbstractDatabaseTests {
 	}
 
 	@Test
+	void statusOfOneMigratorFollowsChangesMadeByAnotherTool() {
+		addTimeTrackingRevisions();
+		Migrator migrator = migrator();
+		migrator.migrate();
+		assertThat(migrator.status().state()).isEqualTo(DatabaseState.UP_TO_DATE);
+		assertThat(migrator.status().state()).isEqualTo(DatabaseState.UP_TO_DATE);
+		this.db.jdbc().update("DELETE FROM DATABASECHANGELOG WHERE ID = '003'");
+		assertThat(migrator.status().pending()).extracting(RevisionStatus::revision).containsExactly("003");
+		migrator.stamp("003");
+		assertThat(migrator.status().state()).isEqualTo(DatabaseState.UP_TO_DATE);
+		this.db.jdbc()
+			.update("INSERT INTO DATABASECHANGELOG (ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, EXECTYPE) "
+					+ "VALUES ('004', 'migrations', 'migrations/004', CURRENT_TIMESTAMP, 99, 'MARK_RAN')");
+		assertThat(migrator.status().state()).isEqualTo(DatabaseState.AHEAD);
+	}
+
+	@Test
 	void failedRunKeepsWhatItDidInTheReport() {
 		this.revisions.add("001_create_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY);")
 			.add("002_create_roles.sql", "CREATE TABLE roles (id INTEGER PRIMARY KEY);")
