@@ -1,0 +1,107 @@
+package dev.migrations.scenarios;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.migrations.test.RevisionDirectory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Several instances of an application started at the same moment on one empty PostgreSQL database, as a rolling or
+ * scaled-out deployment does: every instance finds work to do, all but one wait for the lock, all of them start, and
+ * each revision is applied by exactly one of them.
+ */
+class ConcurrentStartScenarioTests {
+
+	private static final int INSTANCES = 4;
+
+	private static final Pattern APPLYING = Pattern.compile("Applying (\\d{3}) ");
+
+	/**
+	 * Holds the first instance in the middle of revision 002 until every instance is connected (the JVMs do not
+	 * start equally fast), then long enough for all of them to be waiting for the lock: they really race.
+	 */
+	private static final String AWAIT_ALL_INSTANCES = """
+			DO $$
+			BEGIN
+			    FOR attempt IN 1..600 LOOP
+			        -- pg_stat_activity is read once per transaction unless told otherwise
+			        PERFORM pg_stat_clear_snapshot();
+			        EXIT WHEN (SELECT count(DISTINCT application_name) FROM pg_stat_activity
+			            WHERE datname = current_database() AND application_name LIKE 'instance-%%') >= %d;
+			        PERFORM pg_sleep(0.1);
+			    END LOOP;
+			END $$;
+			SELECT pg_sleep(2);
+			""".formatted(INSTANCES);
+
+	@TempDir
+	Path temp;
+
+	private final List<ScenarioProcess> processes = new ArrayList<>();
+
+	@AfterEach
+	void stopProcesses() {
+		this.processes.forEach(ScenarioProcess::close);
+	}
+
+	@Test
+	void instancesStartedTogetherAllStartAndApplyEachRevisionOnce() {
+		ScenarioDatabase db = ScenarioDatabase.postgres();
+		RevisionDirectory revisions = RevisionDirectory.in(this.temp.resolve("db/migrations"))
+			.add("001_create_accounts.sql", """
+					CREATE TABLE accounts (id INTEGER PRIMARY KEY, name VARCHAR(100) NOT NULL);
+					INSERT INTO accounts (id, name) VALUES (1, 'Ada');
+					""")
+			.add("002_create_projects.sql", """
+					CREATE TABLE projects (id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL REFERENCES accounts (id));
+					INSERT INTO projects (id, account_id) VALUES (1, 1);
+					""" + AWAIT_ALL_INSTANCES)
+			.add("003_add_project_name.sql", "ALTER TABLE projects ADD COLUMN name VARCHAR(100);")
+			.add("004_create_invoices.sql", """
+					CREATE TABLE invoices (id INTEGER PRIMARY KEY, project_id INTEGER NOT NULL REFERENCES projects (id));
+					INSERT INTO invoices (id, project_id) VALUES (1, 1);
+					""")
+			.add("005_index_invoices.sql", "CREATE INDEX invoices_project ON invoices (project_id);");
+		for (int i = 1; i <= INSTANCES; i++) {
+			String name = "instance-" + i;
+			List<String> arguments = new ArrayList<>(db.datasourceArguments(name));
+			arguments.add("--migrations.location=" + revisions.location());
+			this.processes.add(ScenarioProcess.start("concurrent-" + name, arguments));
+		}
+		List<String> applied = new ArrayList<>();
+		int waited = 0;
+		for (ScenarioProcess process : this.processes) {
+			process.awaitReady(Duration.ofSeconds(120));
+			assertThat(process.awaitExit(Duration.ofSeconds(60))).as("exit status of " + process.name()).isZero();
+			String output = process.output();
+			// Read before the lock, the database shows pending revisions, or 001's tables with a history that was
+			// still empty an instant before: either way the instance has work to consider, and decides under the lock.
+			assertThat(output).as("output of " + process.name())
+				.containsAnyOf(" to apply, ", "deciding under the migration lock");
+			waited += output.contains("Waiting for the migration lock") ? 1 : 0;
+			Matcher matcher = APPLYING.matcher(output);
+			while (matcher.find()) {
+				applied.add(matcher.group(1));
+			}
+		}
+		assertThat(waited).as("instances that waited for the lock").isEqualTo(INSTANCES - 1);
+		assertThat(applied).as("revisions applied by all instances together")
+			.containsExactlyInAnyOrder("001", "002", "003", "004", "005");
+		assertThat(db.recordedRevisions()).containsExactly("001", "002", "003", "004", "005");
+		assertThat(db.recordedChangeSets()).doesNotHaveDuplicates().hasSize(5);
+		assertThat(db.rows("accounts")).isOne();
+		assertThat(db.rows("projects")).isOne();
+		assertThat(db.rows("invoices")).isOne();
+		assertThat(db.lockHolder()).isNull();
+	}
+
+}
