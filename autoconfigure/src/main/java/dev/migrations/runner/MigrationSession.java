@@ -226,7 +226,10 @@ final class MigrationSession implements AutoCloseable {
 					database().url(), recorded.get(recorded.size() - 1), recorded.size());
 		}
 		for (Revision revision : plan.stamp()) {
-			this.engine.record(compiled(revision), StatusCalculator.STAMPED_COMMENT, java.util.Set.of());
+			CompiledRevision compiledRevision = compiled(revision);
+			// A half-applied revision keeps the change sets it has; only the missing ones are recorded.
+			this.engine.record(compiledRevision, StatusCalculator.STAMPED_COMMENT,
+					rowsOf(compiledRevision).stream().map(HistoryRow::key).collect(Collectors.toSet()));
 			recorded.add(revision.id().value());
 			logger.info("Stamped {} as applied without running it", revision.label());
 		}

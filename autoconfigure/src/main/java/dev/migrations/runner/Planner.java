@@ -55,7 +55,15 @@ final class Planner {
 	Plan plan(MigrationStatus status, RevisionGraph graph, @Nullable Revision target, @Nullable Revision stamp,
 			@Nullable Revision baseline, boolean allowDowngrade) {
 		failOnChecksumMismatch(status);
-		failOnPartial(status);
+		// A half-applied revision may be completed by stamping it: its missing change sets are recorded.
+		Set<String> stamped = (stamp != null) ? ids(graph.upTo(stamp.id())) : Set.of();
+		status.partial()
+			.stream()
+			.filter((revision) -> !stamped.contains(revision.revision()))
+			.findFirst()
+			.ifPresent((revision) -> {
+				throw MigrationFailures.partial(revision, this.historyTable);
+			});
 		checkUnknown(status);
 		List<Revision> toBaseline = List.of();
 		if (baseline != null) {

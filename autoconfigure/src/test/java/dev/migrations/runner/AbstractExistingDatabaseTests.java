@@ -231,6 +231,31 @@ abstract class AbstractExistingDatabaseTests extends AbstractDatabaseTests {
 	}
 
 	@Test
+	void halfAppliedRevisionIsCompletedByStampingIt() {
+		this.revisions.add("005_reporting.yaml", """
+				databaseChangeLog:
+				  - changeSet:
+				      id: reports
+				      author: ana
+				      changes:
+				        - createTable: {tableName: reports, columns: [{column: {name: id, type: INTEGER}}]}
+				  - changeSet:
+				      id: report-index
+				      author: ana
+				      changes:
+				        - createIndex: {tableName: reports, indexName: idx_reports_id, columns: [{column: {name: id}}]}
+				""");
+		migrator().migrate();
+		this.db.jdbc().update("DELETE FROM DATABASECHANGELOG WHERE ID = 'report-index'");
+		RunReport report = migrator(MigrationSettings.defaults().withStamp("005")).migrate();
+		assertThat(report.recorded()).containsExactly("005");
+		assertThat(this.db.history()).filteredOn((row) -> "migrations/005".equals(row.get("FILENAME")))
+			.extracting((row) -> row.get("ID") + ":" + row.get("EXECTYPE"))
+			.containsExactly("reports:EXECUTED", "report-index:MARK_RAN");
+		assertThat(migrator().status().state()).isEqualTo(DatabaseState.UP_TO_DATE);
+	}
+
+	@Test
 	void unknownBaselineRevisionFailsBeforeWriting() {
 		buildByHand(2, true);
 		List<String> tables = this.db.tables();
