@@ -1,5 +1,7 @@
 package dev.migrations.autoconfigure;
 
+import java.util.Properties;
+
 import javax.sql.DataSource;
 
 import dev.migrations.MigrationException;
@@ -57,7 +59,8 @@ public final class MigrationsAutoConfiguration {
 					? RevisionSource.changelog(properties.getChangelog(), resourceLoader)
 					: RevisionSource.directory(properties.getLocation(), resourceLoader);
 			JdbcConnectionDetails details = connectionDetails.getIfAvailable();
-			DataSource migrationDataSource = migrationDataSource(dataSource, details, properties);
+			DataSource migrationDataSource = migrationDataSource(dataSource, details, properties,
+					environment.getProperty("spring.application.name", "application"));
 			// Status reads borrow from the application's pool, unless the migrator has credentials of its own.
 			DataSource readDataSource = (properties.getUrl() != null) ? migrationDataSource : dataSource;
 			Migrator migrator = new Migrator(migrationDataSource, readDataSource, source, settings(properties),
@@ -91,29 +94,37 @@ public final class MigrationsAutoConfiguration {
 		 * application's database, so that the session advisory lock lives on a connection nobody else borrows.
 		 */
 		private static DataSource migrationDataSource(DataSource dataSource, JdbcConnectionDetails connectionDetails,
-				MigrationsProperties properties) {
+				MigrationsProperties properties, String applicationName) {
 			if (properties.getUrl() != null) {
 				String user = (properties.getUser() != null) ? properties.getUser()
 						: (connectionDetails != null) ? connectionDetails.getUsername() : null;
 				String password = (properties.getUser() != null) ? properties.getPassword()
 						: (connectionDetails != null) ? connectionDetails.getPassword() : properties.getPassword();
-				return unpooled(properties.getUrl(), user, password);
+				return unpooled(properties.getUrl(), user, password, applicationName);
 			}
 			if (connectionDetails != null && connectionDetails.getJdbcUrl() != null
 					&& connectionDetails.getJdbcUrl().startsWith("jdbc:postgresql:")) {
 				return unpooled(connectionDetails.getJdbcUrl(), connectionDetails.getUsername(),
-						connectionDetails.getPassword());
+						connectionDetails.getPassword(), applicationName);
 			}
 			return dataSource;
 		}
 
-		private static DataSource unpooled(String url, String user, String password) {
-			return DataSourceBuilder.create()
+		private static DataSource unpooled(String url, String user, String password, String applicationName) {
+			SimpleDriverDataSource unpooled = DataSourceBuilder.create()
 				.type(SimpleDriverDataSource.class)
 				.url(url)
 				.username(user)
 				.password(password)
 				.build();
+			if (url.startsWith("jdbc:postgresql:")) {
+				// Names the migrator in pg_stat_activity, and so in a lock timeout's message; the URL's own
+				// ApplicationName, if any, wins.
+				Properties connectionProperties = new Properties();
+				connectionProperties.setProperty("ApplicationName", applicationName + " migrations");
+				unpooled.setConnectionProperties(connectionProperties);
+			}
+			return unpooled;
 		}
 
 		private static DatabaseBackups backups(MigrationsProperties properties, JdbcConnectionDetails details) {

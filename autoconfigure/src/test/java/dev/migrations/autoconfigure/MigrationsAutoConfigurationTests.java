@@ -166,6 +166,24 @@ class MigrationsAutoConfigurationTests {
 			});
 	}
 
+	@Test
+	void migratesPostgresqlThroughANamedConnectionOfItsOwn() {
+		TestDatabase postgres = TestDatabases.postgres();
+		this.revisions.add("002_who_migrates.sql", "CREATE TABLE who AS SELECT application_name, "
+				+ "(SELECT count(*) FROM pg_stat_activity WHERE application_name = 'timetracker migrations') AS n "
+				+ "FROM pg_stat_activity WHERE pid = pg_backend_pid();");
+		this.contextRunner
+			.withPropertyValues("spring.datasource.url=" + postgres.url(), "spring.datasource.username=" + postgres.user(),
+					"spring.datasource.password=" + postgres.password(), "spring.application.name=timetracker",
+					"migrations.location=" + this.revisions.location())
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(postgres.jdbc().queryForMap("SELECT application_name, n FROM who"))
+					.containsEntry("application_name", "timetracker migrations")
+					.containsEntry("n", 1L);
+			});
+	}
+
 	private static Throwable rootCause(Throwable ex) {
 		Throwable root = ex;
 		while (root.getCause() != null) {
