@@ -5,19 +5,16 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import dev.migrations.MigrationException;
-import dev.migrations.lock.MigrationLock;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionContent;
 import liquibase.changelog.StandardChangeLogHistoryService;
 import liquibase.database.Database;
-import liquibase.lockservice.StandardLockService;
 import liquibase.util.LiquibaseUtil;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -468,59 +465,6 @@ public final class MigrationEngine implements AutoCloseable {
 				}
 			}
 		});
-	}
-
-	/**
-	 * Take Liquibase's table lock ({@code DATABASECHANGELOGLOCK}), polling until the timeout.
-	 * @param timeout how long to wait
-	 * @return the held lock
-	 */
-	public MigrationLock tableLock(Duration timeout) {
-		StandardLockService lockService = liquibase("prepare the lock table", () -> {
-			StandardLockService service = new StandardLockService();
-			service.setDatabase(liquibaseDatabase());
-			return service;
-		});
-		long deadline = System.nanoTime() + timeout.toNanos();
-		boolean acquired = false;
-		while (!acquired) {
-			acquired = liquibase("take the lock in " + this.settings.lockTable(), lockService::acquireLock);
-			if (!acquired) {
-				if (System.nanoTime() > deadline) {
-					String holder = liquibase("read the lock table", () -> describeLocks(lockService));
-					throw new dev.migrations.lock.LockTimeoutException("table lock in " + this.settings.lockTable(),
-							timeout, holder,
-							"If no migration is running (a process was killed while holding it), clear it with "
-									+ "UPDATE " + this.settings.lockTable()
-									+ " SET LOCKED = FALSE, LOCKGRANTED = NULL, LOCKEDBY = NULL WHERE ID = 1, "
-									+ "then restart. Otherwise wait, or raise migrations.lock.timeout.");
-				}
-				sleep(Duration.ofMillis(250));
-			}
-		}
-		return () -> liquibase("release the lock in " + this.settings.lockTable(), () -> {
-			lockService.releaseLock();
-			return null;
-		});
-	}
-
-	private static String describeLocks(StandardLockService lockService) throws Exception {
-		var locks = lockService.listLocks();
-		if (locks.length == 0) {
-			return "held by another migrator";
-		}
-		return "held by " + locks[0].getLockedBy() + " since " + locks[0].getLockGranted().toInstant();
-	}
-
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new MigrationException("Interrupted while waiting for the migration lock",
-					"Restart the application.", ex);
-		}
 	}
 
 	Connection connection() {

@@ -25,6 +25,7 @@ import dev.migrations.engine.Reversal;
 import dev.migrations.lock.JvmMigrationLocks;
 import dev.migrations.lock.MigrationLock;
 import dev.migrations.lock.PostgresAdvisoryLock;
+import dev.migrations.lock.TableMigrationLock;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionGraph;
 import org.jspecify.annotations.Nullable;
@@ -177,7 +178,8 @@ final class MigrationSession implements AutoCloseable {
 			long key = PostgresAdvisoryLock.keyFor(name, database().schema(), this.settings.engine().historyTable());
 			return PostgresAdvisoryLock.acquire(this.connection, key, timeout);
 		}
-		return this.engine.tableLock(timeout);
+		return TableMigrationLock.acquire(this.connection, this.settings.engine().defaultSchema(),
+				this.settings.engine().lockTable(), timeout);
 	}
 
 	void preflight(Planner.Plan plan) {

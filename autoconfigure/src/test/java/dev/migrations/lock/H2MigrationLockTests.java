@@ -124,6 +124,22 @@ class H2MigrationLockTests {
 			.isEqualTo("build-agent-7 (10.1.2.3)");
 	}
 
+	@Test
+	void lockLeftByAProcessOfThisHostThatDiedIsTakenOver() throws Exception {
+		TestDatabase db = TestDatabases.h2();
+		migrator(db).migrate();
+		this.revisions.add("004_create_invoices.sql", "CREATE TABLE invoices (id INTEGER PRIMARY KEY);");
+		Process dead = new ProcessBuilder("true").start();
+		dead.waitFor();
+		String host = java.net.InetAddress.getLocalHost().getHostName() + " ("
+				+ java.net.InetAddress.getLocalHost().getHostAddress() + ")";
+		db.jdbc().update("UPDATE DATABASECHANGELOGLOCK SET LOCKED = TRUE, LOCKGRANTED = CURRENT_TIMESTAMP, "
+				+ "LOCKEDBY = ? WHERE ID = 1", host + " pid " + dead.pid() + " started 2026-01-01T00:00:00Z");
+		RunReport report = migrator(db, MigrationSettings.defaults().withLockTimeout(Duration.ofSeconds(30))).migrate();
+		assertThat(report.applied()).containsExactly("004");
+		assertThat(db.jdbc().queryForList("SELECT LOCKED FROM DATABASECHANGELOGLOCK", Boolean.class)).containsOnly(false);
+	}
+
 	private void assertAppliedOnceAndUnlocked(TestDatabase db) {
 		assertThat(db.history()).extracting((row) -> row.get("TAG")).containsExactly("001", "002", "003");
 		assertThat(db.jdbc().queryForObject("SELECT count(*) FROM projects", Integer.class)).isOne();
