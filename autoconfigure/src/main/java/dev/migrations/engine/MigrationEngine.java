@@ -51,9 +51,10 @@ public final class MigrationEngine implements AutoCloseable {
 
 	private final String deploymentId;
 
-	private final LiquibaseChangelogs changelogs;
+	// Created on first use: a run of plain SQL revisions never loads Liquibase.
+	private @Nullable LiquibaseChangelogs changelogs;
 
-	private final LiquibaseSession liquibaseSession;
+	private @Nullable LiquibaseSession liquibaseSession;
 
 	private int nextOrder = 1;
 
@@ -79,8 +80,6 @@ public final class MigrationEngine implements AutoCloseable {
 				DatabaseInfo.sanitize(meta.getURL()), (schema != null) ? schema : "");
 		this.history = new HistoryTable(settings.historyTable(), settings.defaultSchema());
 		this.deploymentId = String.valueOf(System.currentTimeMillis()).substring(3);
-		this.liquibaseSession = new LiquibaseSession(connection, settings, resourceLoader);
-		this.changelogs = new LiquibaseChangelogs(this);
 	}
 
 	/**
@@ -199,6 +198,9 @@ public final class MigrationEngine implements AutoCloseable {
 		RevisionContent content = revision.content();
 		if (content instanceof RevisionContent.Sql sql) {
 			return new CompiledRevision(revision, List.of(SqlWork.changeSet(revision, sql)));
+		}
+		if (this.changelogs == null) {
+			this.changelogs = new LiquibaseChangelogs(this);
 		}
 		List<PlannedChangeSet> changeSets = this.changelogs.compile(revision);
 		if (changeSets.isEmpty()) {
@@ -480,19 +482,28 @@ public final class MigrationEngine implements AutoCloseable {
 	}
 
 	Database liquibaseDatabase() throws Exception {
-		return this.liquibaseSession.database();
+		return liquibaseSession().database();
+	}
+
+	private LiquibaseSession liquibaseSession() {
+		if (this.liquibaseSession == null) {
+			this.liquibaseSession = new LiquibaseSession(this.connection, this.settings, this.resourceLoader);
+		}
+		return this.liquibaseSession;
 	}
 
 	/**
 	 * Run Liquibase code in the starter's scope: analytics off, resources from the application's resource loader.
 	 */
 	<T> T liquibase(String what, Callable<T> work) {
-		return this.liquibaseSession.run(what, work);
+		return liquibaseSession().run(what, work);
 	}
 
 	@Override
 	public void close() {
-		this.liquibaseSession.close();
+		if (this.liquibaseSession != null) {
+			this.liquibaseSession.close();
+		}
 		try {
 			if (this.settings.defaultSchema() != null && this.originalSchema != null && !this.connection.isClosed()) {
 				this.connection.setSchema(this.originalSchema);

@@ -15,25 +15,28 @@ import org.jspecify.annotations.Nullable;
  * A plain SQL revision's one change set: its statements, and those of its {@code .down.sql} file. Needs no
  * Liquibase.
  *
- * @param statements the statements of the revision file
- * @param downStatements the statements of the downgrade file, or {@code null} if there is none
+ * @param upgrade the text of the revision file
+ * @param downgrade the text of the downgrade file, or {@code null} if there is none
  * @param downFile the downgrade file's name
  */
-record SqlWork(List<String> statements, @Nullable List<String> downStatements,
+record SqlWork(String upgrade, @Nullable String downgrade,
 		@Nullable String downFile) implements PlannedChangeSet.ChangeSetWork {
+
+	// Split only when the statements are needed: a start with nothing to apply never splits a file.
+	private List<String> upgradeStatements() {
+		return SqlStatementSplitter.split(this.upgrade);
+	}
 
 	/** The author recorded for plain SQL revisions. */
 	static final String AUTHOR = "migrations";
 
 	static PlannedChangeSet changeSet(Revision revision, RevisionContent.Sql sql) {
-		List<String> statements = SqlStatementSplitter.split(sql.upgrade());
-		List<String> down = (sql.downgrade() != null) ? SqlStatementSplitter.split(sql.downgrade()) : null;
 		String downFile = (sql.downgradeFile() != null)
 				? sql.downgradeFile().substring(sql.downgradeFile().lastIndexOf('/') + 1) : null;
 		String description = revision.description().isEmpty() ? "sql" : revision.description();
 		return new PlannedChangeSet(revision.id().value(), AUTHOR, HistoryRow.REVISION_FILE_PREFIX + revision.id().value(),
 				checksum(sql.upgrade()), description, null, null, sql.transactional(),
-				new SqlWork(statements, down, downFile));
+				new SqlWork(sql.upgrade(), sql.downgrade(), downFile));
 	}
 
 	/**
@@ -42,7 +45,7 @@ record SqlWork(List<String> statements, @Nullable List<String> downStatements,
 	 */
 	static PlannedChangeSet marker(Revision revision) {
 		return new PlannedChangeSet(revision.id().value(), AUTHOR, HistoryRow.REVISION_FILE_PREFIX + revision.id().value(),
-				checksum(""), "empty", null, null, true, new SqlWork(List.of(), List.of(), null));
+				checksum(""), "empty", null, null, true, new SqlWork("", "", null));
 	}
 
 	/**
@@ -67,7 +70,7 @@ record SqlWork(List<String> statements, @Nullable List<String> downStatements,
 
 	@Override
 	public String execute(MigrationEngine engine) {
-		for (String statement : this.statements) {
+		for (String statement : upgradeStatements()) {
 			engine.execute(statement);
 		}
 		return "EXECUTED";
@@ -75,13 +78,13 @@ record SqlWork(List<String> statements, @Nullable List<String> downStatements,
 
 	@Override
 	public List<String> sql(MigrationEngine engine) {
-		return this.statements;
+		return upgradeStatements();
 	}
 
 	@Override
 	public Reversal reversal(MigrationEngine engine) {
-		if (this.downStatements == null) {
-			return this.statements.isEmpty() ? Reversal.by("nothing to reverse")
+		if (this.downgrade == null) {
+			return upgradeStatements().isEmpty() ? Reversal.by("nothing to reverse")
 					: Reversal.impossible("it has no .down.sql file");
 		}
 		return Reversal.by(this.downFile);
@@ -96,7 +99,7 @@ record SqlWork(List<String> statements, @Nullable List<String> downStatements,
 
 	@Override
 	public List<String> rollbackSql(MigrationEngine engine) {
-		return (this.downStatements != null) ? this.downStatements : List.of();
+		return (this.downgrade != null) ? SqlStatementSplitter.split(this.downgrade) : List.of();
 	}
 
 }
