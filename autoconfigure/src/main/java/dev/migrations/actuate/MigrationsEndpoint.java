@@ -1,6 +1,8 @@
 package dev.migrations.actuate;
 
+import dev.migrations.runner.MigrationStatus;
 import dev.migrations.runner.Migrator;
+import dev.migrations.runner.RunReport;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.Access;
@@ -18,6 +20,8 @@ public class MigrationsEndpoint {
 
 	private final Migrator migrator;
 
+	private volatile @Nullable Report lastReport;
+
 	/**
 	 * Create an endpoint.
 	 * @param migrator the migrator to report on
@@ -32,7 +36,16 @@ public class MigrationsEndpoint {
 	 */
 	@ReadOperation
 	public MigrationsDescriptor migrations() {
-		return MigrationsDescriptor.of(this.migrator.status(), this.migrator.lastRun());
+		MigrationStatus status = this.migrator.status();
+		RunReport lastRun = this.migrator.lastRun();
+		// The migrator returns the same status while the history is unchanged: so is the report.
+		Report previous = this.lastReport;
+		if (previous != null && previous.status() == status && previous.lastRun() == lastRun) {
+			return previous.descriptor();
+		}
+		MigrationsDescriptor descriptor = MigrationsDescriptor.of(status, lastRun);
+		this.lastReport = new Report(status, lastRun, descriptor);
+		return descriptor;
 	}
 
 	/**
@@ -51,6 +64,9 @@ public class MigrationsEndpoint {
 	 */
 	protected final Migrator getMigrator() {
 		return this.migrator;
+	}
+
+	private record Report(MigrationStatus status, @Nullable RunReport lastRun, MigrationsDescriptor descriptor) {
 	}
 
 }
