@@ -1,0 +1,328 @@
+package dev.migrations.benchmark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The benchmark of issue 7: no-op starts and applying N revisions with this starter, Spring Boot's Liquibase and
+ * Flyway integrations, plain JDBC and no migration tool, each a process of its own, interleaved round by round; then
+ * the latency of {@code GET /actuator/migrations} over a long history. Writes a Markdown report.
+ */
+public final class Benchmark {
+
+	private static final List<Variant> APPLY = List.of(Variant.MIGRATIONS, Variant.LIQUIBASE, Variant.FLYWAY,
+			Variant.PLAIN_JDBC);
+
+	private static final List<Variant> NOOP = List.of(Variant.MIGRATIONS, Variant.LIQUIBASE, Variant.FLYWAY,
+			Variant.NONE, Variant.NONE_ACTUATOR);
+
+	private final Options options;
+
+	private final Results results = new Results();
+
+	private Launcher launcher;
+
+	private Databases databases;
+
+	Benchmark(Options options) {
+		this.options = options;
+	}
+
+	public static void main(String[] args) {
+		Options options;
+		try {
+			options = Options.parse(args, Launcher.harnessTarget());
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			System.exit(2);
+			return;
+		}
+		new Benchmark(options).run();
+	}
+
+	/**
+	 * Run everything the options ask for and write the report.
+	 * @return the report's text
+	 */
+	String run() {
+		System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+		Instant started = Instant.now();
+		Path work = this.options.workDirectory().toAbsolutePath();
+		Databases.deleteRecursively(work);
+		try {
+			Files.createDirectories(work.resolve("logs"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		this.launcher = new Launcher(work, this.options.javaOptions());
+		// Resolved now: the starter's snapshot jars are copied once, before anything runs.
+		Variant.allClasspaths().forEach(this.launcher::classpath);
+		String report;
+		try (Databases databases = new Databases(work.resolve("databases"))) {
+			this.databases = databases;
+			this.results.sampleLoad("start");
+			if (this.options.warmup()) {
+				warmup(work);
+			}
+			boolean startCells = this.options.scenarios().contains(Results.NOOP)
+					|| this.options.scenarios().contains(Results.APPLY);
+			for (String database : this.options.databases()) {
+				for (int size : this.options.sizes()) {
+					if (startCells) {
+						group(work, database, size);
+					}
+				}
+			}
+			if (this.options.scenarios().contains("endpoint")) {
+				for (String database : this.options.databases()) {
+					endpoint(work, database);
+				}
+			}
+			this.results.sampleLoad("end");
+			report = new Report(this.options, this.results, this.launcher, databases.postgresDescription(), started,
+					Duration.between(started, Instant.now()))
+				.render();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		write(this.options.output(), report);
+		System.out.println();
+		System.out.println(report);
+		System.out.println("Report written to " + this.options.output().toAbsolutePath());
+		if (!this.options.keepWork()) {
+			Databases.deleteRecursively(work);
+		}
+		return report;
+	}
+
+	private void warmup(Path work) {
+		progress("warm-up: one unmeasured round of every variant on H2 with 10 revisions");
+		Revisions revisions = new Revisions(10);
+		Path directory = work.resolve("warmup");
+		Map<Variant, Path> plainFiles = new EnumMap<>(Variant.class);
+		for (Variant variant : Variant.values()) {
+			plainFiles.put(variant, revisions.write(variant, resources(directory, variant)));
+		}
+		Map<Variant, Database> atHead = new EnumMap<>(Variant.class);
+		for (Variant variant : APPLY) {
+			Database database = this.databases.create("h2");
+			this.launcher.run(variant, database, resources(directory, variant), plainFiles.get(variant),
+					"warmup-apply-" + name(variant));
+			atHead.put(variant, database);
+		}
+		for (Variant variant : NOOP) {
+			this.launcher.run(variant, atHead.get(headOf(variant)), resources(directory, variant), null,
+					"warmup-noop-" + name(variant));
+		}
+		atHead.values().forEach(this.databases::drop);
+		Databases.deleteRecursively(directory);
+	}
+
+	/**
+	 * One database and one N: the apply rounds (each run on a new database; the first run's database of each variant
+	 * is kept at head), then the no-op rounds on those databases.
+	 */
+	private void group(Path work, String kind, int size) {
+		this.results.sampleLoad(kind + " N=" + size);
+		Revisions revisions = new Revisions(size);
+		Path directory = work.resolve(kind + "-" + size);
+		Map<Variant, Path> plainFiles = new EnumMap<>(Variant.class);
+		for (Variant variant : Variant.values()) {
+			plainFiles.put(variant, revisions.write(variant, resources(directory, variant)));
+		}
+		Map<Variant, Database> atHead = new EnumMap<>(Variant.class);
+		boolean measureApply = this.options.scenarios().contains(Results.APPLY);
+		int applyRuns = measureApply ? this.options.runs() : 1;
+		for (int round = 0; round < applyRuns; round++) {
+			for (Variant variant : rotate(APPLY, round)) {
+				Results.Key key = new Results.Key(Results.APPLY, kind, size, variant);
+				Database database = this.databases.create(kind);
+				boolean kept = false;
+				try {
+					Measurement measurement = this.launcher.run(variant, database, resources(directory, variant),
+							plainFiles.get(variant), kind + "-" + size + "-apply-" + name(variant));
+					if (measureApply) {
+						this.results.add(key, measurement);
+						progress(String.format(Locale.ROOT, "%s N=%d apply %d/%d %-18s step %8.1f ms, wall %7.0f ms",
+								kind, size, round + 1, applyRuns, variant.label(), measurement.stepMs(),
+								measurement.wallMs()));
+					}
+					if (!atHead.containsKey(variant)) {
+						atHead.put(variant, database);
+						kept = true;
+					}
+				}
+				catch (RuntimeException ex) {
+					this.results.fail(key, ex.getMessage());
+					progress("FAILED " + kind + " N=" + size + " apply " + variant.label() + ": " + firstLine(ex.getMessage()));
+				}
+				finally {
+					if (!kept) {
+						this.databases.drop(database);
+					}
+				}
+			}
+		}
+		if (this.options.scenarios().contains(Results.NOOP)) {
+			for (int round = 0; round < this.options.runs(); round++) {
+				for (Variant variant : rotate(NOOP, round)) {
+					Results.Key key = new Results.Key(Results.NOOP, kind, size, variant);
+					Database database = atHead.get(headOf(variant));
+					if (database == null) {
+						this.results.fail(key, "no database at head: applying the revisions failed");
+						continue;
+					}
+					try {
+						Measurement measurement = this.launcher.run(variant, database, resources(directory, variant),
+								null, kind + "-" + size + "-noop-" + name(variant));
+						this.results.add(key, measurement);
+						progress(String.format(Locale.ROOT, "%s N=%d no-op %d/%d %-18s step %8.1f ms, wall %7.0f ms",
+								kind, size, round + 1, this.options.runs(), variant.label(), measurement.stepMs(),
+								measurement.wallMs()));
+					}
+					catch (RuntimeException ex) {
+						this.results.fail(key, ex.getMessage());
+						progress("FAILED " + kind + " N=" + size + " no-op " + variant.label() + ": " + firstLine(ex.getMessage()));
+					}
+				}
+			}
+		}
+		atHead.values().forEach(this.databases::drop);
+		Databases.deleteRecursively(directory);
+	}
+
+	private void endpoint(Path work, String kind) {
+		int rows = this.options.endpointRows();
+		this.results.sampleLoad(kind + " endpoint");
+		EndpointLatency.Result result;
+		try {
+			result = endpoint(work, kind, rows, List.of(), null);
+		}
+		catch (RuntimeException ex) {
+			if (ex.getMessage() == null || !ex.getMessage().contains("StackOverflowError")) {
+				result = new EndpointLatency.Result(kind, rows, 0, List.of(), 0, null,
+						"failed: " + firstLine(ex.getMessage()), null);
+				this.results.add(result);
+				progress("FAILED " + kind + " endpoint: " + firstLine(ex.getMessage()));
+				return;
+			}
+			// Reported as it is, then measured again with a larger stack so that the latency is known all the same.
+			String where = firstFrame(ex.getMessage());
+			progress("FAILED " + kind + " endpoint with the JVM's default thread stack: StackOverflowError" + where
+					+ "; measuring again with -Xss64m");
+			String note = "with `-Xss64m`: with the JVM's default thread stack the application fails to start "
+					+ "(`StackOverflowError`" + where + ")";
+			try {
+				result = endpoint(work, kind, rows, List.of("-Xss64m"), note);
+			}
+			catch (RuntimeException again) {
+				result = new EndpointLatency.Result(kind, rows, 0, List.of(), 0, null,
+						"failed: " + firstLine(again.getMessage()), note);
+			}
+		}
+		this.results.add(result);
+		progress((result.unavailable() != null) ? kind + ": " + result.unavailable()
+				: String.format(Locale.ROOT, "%s: GET /actuator/migrations p50 %.1f ms, p99 %.1f ms", kind,
+						result.percentile(50), result.percentile(99)));
+	}
+
+	/**
+	 * Apply the revisions with this starter on a new database, then start it with a web server and measure the
+	 * endpoint.
+	 * @throws RuntimeException if the application fails to start
+	 */
+	private EndpointLatency.Result endpoint(Path work, String kind, int rows, List<String> jvmOptions, String note) {
+		progress(kind + ": applying " + rows + " revisions with this starter for the endpoint cell"
+				+ (jvmOptions.isEmpty() ? "" : " (" + String.join(" ", jvmOptions) + ")"));
+		Revisions revisions = new Revisions(rows);
+		Path directory = work.resolve(kind + "-endpoint");
+		Path resources = resources(directory, Variant.MIGRATIONS);
+		revisions.write(Variant.MIGRATIONS, resources);
+		Database database = this.databases.create(kind);
+		try {
+			Measurement setup = this.launcher.run(Variant.MIGRATIONS, database, resources, null,
+					kind + "-endpoint-apply", jvmOptions);
+			progress(String.format(Locale.ROOT, "%s: applied %d revisions in %.0f ms (migration step)", kind, rows,
+					setup.stepMs()));
+			Launcher.Running app = this.launcher.serve(database, resources, kind + "-endpoint-serve", jvmOptions);
+			try {
+				return EndpointLatency.measure(kind, rows, app.port(), this.options.endpointRequests(), setup, note);
+			}
+			finally {
+				app.awaitExit();
+			}
+		}
+		finally {
+			this.databases.drop(database);
+			Databases.deleteRecursively(directory);
+		}
+	}
+
+	/** Where in the starter a failure happened: its first stack frame in {@code dev.migrations}, if any. */
+	private static String firstFrame(String message) {
+		java.util.regex.Matcher frame = java.util.regex.Pattern.compile("at (dev\\.migrations\\.[\\w.$]+)\\(")
+			.matcher(message);
+		return frame.find() ? " in `" + frame.group(1) + "`" : "";
+	}
+
+	/** The database a no-op variant starts on: the variants without a tool use the one plain JDBC migrated. */
+	private static Variant headOf(Variant variant) {
+		return (variant == Variant.NONE || variant == Variant.NONE_ACTUATOR) ? Variant.PLAIN_JDBC : variant;
+	}
+
+	private static Path resources(Path directory, Variant variant) {
+		return directory.resolve(name(variant)).resolve("classes");
+	}
+
+	private static String name(Variant variant) {
+		return variant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+	}
+
+	/**
+	 * The variants in a different order each round: rotated, and reversed every other round, so that no variant
+	 * always runs first, or always right after the same one.
+	 */
+	static <T> List<T> rotate(List<T> list, int round) {
+		List<T> rotated = new ArrayList<>(list.size());
+		for (int i = 0; i < list.size(); i++) {
+			rotated.add(list.get((i + round) % list.size()));
+		}
+		if (round % 2 == 1) {
+			java.util.Collections.reverse(rotated);
+		}
+		return rotated;
+	}
+
+	static String firstLine(String message) {
+		return (message != null && message.contains("\n")) ? message.substring(0, message.indexOf('\n')) : message;
+	}
+
+	private static void progress(String message) {
+		System.out.println("[benchmark " + java.time.LocalTime.now().withNano(0) + "] " + message);
+	}
+
+	private static void write(Path file, String text) {
+		try {
+			if (file.toAbsolutePath().getParent() != null) {
+				Files.createDirectories(file.toAbsolutePath().getParent());
+			}
+			Files.writeString(file, text);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

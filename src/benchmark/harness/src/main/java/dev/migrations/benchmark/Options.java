@@ -1,0 +1,94 @@
+package dev.migrations.benchmark;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What to run, from the command line.
+ * @param runs measured runs per cell
+ * @param sizes numbers of revisions
+ * @param databases {@code h2}, {@code postgresql}
+ * @param scenarios {@code noop}, {@code apply}, {@code endpoint}
+ * @param endpointRows history rows for the endpoint cell
+ * @param endpointRequests measured requests for the endpoint cell (after as many warm-up requests, at most 100)
+ * @param warmup whether one unmeasured round of every variant runs first
+ * @param output the Markdown report
+ * @param workDirectory databases, revision files and process logs
+ * @param keepWork whether the work directory is kept
+ * @param javaOptions JVM options for every application process, all variants alike (none by default)
+ */
+record Options(int runs, List<Integer> sizes, List<String> databases, List<String> scenarios, int endpointRows,
+		int endpointRequests, boolean warmup, Path output, Path workDirectory, boolean keepWork,
+		List<String> javaOptions) {
+
+	static final String USAGE = """
+			Usage: java -jar src/benchmark/harness/target/migrations-benchmark.jar [options]
+			  --runs N               measured runs per cell (default 5)
+			  --sizes 10,100,1000    numbers of revisions (default 10,100,1000)
+			  --databases h2,postgresql
+			  --scenarios noop,apply,endpoint
+			  --endpoint-rows N      history rows for the endpoint latency cell (default 10000)
+			  --endpoint-requests N  measured requests (default 300)
+			  --no-warmup            skip the unmeasured first round
+			  --output FILE          Markdown report (default src/benchmark/harness/target/benchmark-report.md)
+			  --work-dir DIR         databases, revisions, logs (default src/benchmark/harness/target/benchmark-work)
+			  --keep-work            keep the work directory (process logs) afterwards
+			  --java-options "..."   JVM options for every application process, all variants alike (default: none)
+			  --smoke                N=10, 1 run, H2 only, small endpoint cell: checks that everything runs
+			PostgreSQL: an embedded server, or the one named by MIGRATIONS_BENCH_POSTGRES_URL (admin JDBC URL) with
+			MIGRATIONS_BENCH_POSTGRES_USER / MIGRATIONS_BENCH_POSTGRES_PASSWORD.""";
+
+	static Options parse(String[] args, Path target) {
+		int runs = 5;
+		List<Integer> sizes = List.of(10, 100, 1000);
+		List<String> databases = List.of("h2", "postgresql");
+		List<String> scenarios = List.of("noop", "apply", "endpoint");
+		int endpointRows = 10_000;
+		int endpointRequests = 300;
+		boolean warmup = true;
+		boolean keepWork = false;
+		List<String> javaOptions = List.of();
+		Path output = target.resolve("benchmark-report.md");
+		Path work = target.resolve("benchmark-work");
+		for (int i = 0; i < args.length; i++) {
+			String arg = args[i];
+			switch (arg) {
+				case "--runs" -> runs = Integer.parseInt(args[++i]);
+				case "--sizes" -> sizes = Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
+				case "--databases" -> databases = List.of(args[++i].split(","));
+				case "--scenarios" -> scenarios = List.of(args[++i].split(","));
+				case "--endpoint-rows" -> endpointRows = Integer.parseInt(args[++i]);
+				case "--endpoint-requests" -> endpointRequests = Integer.parseInt(args[++i]);
+				case "--no-warmup" -> warmup = false;
+				case "--output" -> output = Path.of(args[++i]);
+				case "--work-dir" -> work = Path.of(args[++i]);
+				case "--keep-work" -> keepWork = true;
+				case "--java-options" -> javaOptions = Arrays.stream(args[++i].trim().split("\\s+"))
+					.filter((option) -> !option.isEmpty())
+					.toList();
+				case "--smoke" -> {
+					runs = 1;
+					sizes = List.of(10);
+					databases = List.of("h2");
+					endpointRows = 30;
+					endpointRequests = 20;
+					warmup = false;
+				}
+				case "--help", "-h" -> throw new IllegalArgumentException(USAGE);
+				default -> throw new IllegalArgumentException("Unknown option " + arg + "\n" + USAGE);
+			}
+		}
+		for (String database : databases) {
+			if (!database.equals("h2") && !database.equals("postgresql")) {
+				throw new IllegalArgumentException("Unknown database " + database + "\n" + USAGE);
+			}
+		}
+		if (runs < 1) {
+			throw new IllegalArgumentException("--runs must be at least 1");
+		}
+		return new Options(runs, sizes, databases, scenarios, endpointRows, endpointRequests, warmup, output, work,
+				keepWork, javaOptions);
+	}
+
+}

@@ -1,0 +1,345 @@
+package dev.migrations.benchmark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.ToDoubleFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The Markdown report: the machine, the targets of issue 7 checked against this run, and a table per scenario with
+ * medians (min–max) and the starter's ratios to each other variant.
+ */
+final class Report {
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+		.withZone(ZoneOffset.UTC);
+
+	private final Options options;
+
+	private final Results results;
+
+	private final Launcher launcher;
+
+	private final String postgres;
+
+	private final Instant started;
+
+	private final Duration took;
+
+	private final StringBuilder out = new StringBuilder();
+
+	Report(Options options, Results results, Launcher launcher, String postgres, Instant started, Duration took) {
+		this.options = options;
+		this.results = results;
+		this.launcher = launcher;
+		this.postgres = postgres;
+		this.started = started;
+		this.took = took;
+	}
+
+	String render() {
+		line("# Benchmark: migrations vs Spring Boot's Liquibase and Flyway integrations");
+		line();
+		line("Run " + TIME.format(this.started) + ", " + this.took.toMinutes() + " min " + this.took.toSecondsPart()
+				+ " s; " + this.options.runs() + " measured run(s) per cell, variants interleaved round by round; "
+				+ "every number is the median with (min–max).");
+		line();
+		line("- Machine: " + Machine.describe());
+		line("- Load average (1, 5, 15 min) during the run: " + String.join("; ", this.results.loadSamples()));
+		if (this.postgres != null) {
+			line("- " + this.postgres);
+		}
+		line("- " + versions());
+		line("- JVM options of the application processes: "
+				+ (this.options.javaOptions().isEmpty() ? "none (the JVM's defaults)"
+						: "`" + String.join(" ", this.options.javaOptions()) + "` (all variants alike)"));
+		line();
+		targets();
+		if (this.options.scenarios().contains(Results.NOOP)) {
+			scenario(Results.NOOP, "1. No-op start (database already at head)",
+					List.of(Variant.MIGRATIONS, Variant.LIQUIBASE, Variant.FLYWAY, Variant.NONE, Variant.NONE_ACTUATOR));
+		}
+		if (this.options.scenarios().contains(Results.APPLY)) {
+			scenario(Results.APPLY, "2. Apply N revisions to an empty database",
+					List.of(Variant.MIGRATIONS, Variant.LIQUIBASE, Variant.FLYWAY, Variant.PLAIN_JDBC));
+		}
+		if (this.options.scenarios().contains("endpoint")) {
+			endpoint();
+		}
+		failures();
+		definitions();
+		return this.out.toString();
+	}
+
+	private void targets() {
+		line("## Targets (issue 7), from this run");
+		line();
+		line("| target | database | measured | met |");
+		line("|---|---|---|---|");
+		int top = this.options.sizes().stream().mapToInt(Integer::intValue).max().orElse(0);
+		int bottom = this.options.sizes().stream().mapToInt(Integer::intValue).min().orElse(0);
+		boolean noop = this.options.scenarios().contains(Results.NOOP);
+		boolean apply = this.options.scenarios().contains(Results.APPLY);
+		for (String db : this.options.databases()) {
+			if (!noop) {
+				break;
+			}
+			target("no-op step at N=" + top + " ≤ 5% of Boot + Liquibase's", db,
+					ratio(Results.NOOP, db, top, Variant.LIQUIBASE, Measurement::stepMs), 0.05);
+			target("no-op step at N=" + top + " ≤ 15% of Boot + Flyway's", db,
+					ratio(Results.NOOP, db, top, Variant.FLYWAY, Measurement::stepMs), 0.15);
+			target("no-op whole start (process wall) at N=" + top + " ≤ 1.10× no migration tool", db,
+					ratio(Results.NOOP, db, top, Variant.NONE, Measurement::wallMs), 1.10);
+			target("no-op start→ready at N=" + top + " ≤ 1.10× no migration tool (inside the JVM)", db,
+					ratio(Results.NOOP, db, top, Variant.NONE, Measurement::readyMs), 1.10);
+			target("no-op process CPU at N=" + top + " ≤ 1.10× no migration tool (less sensitive to other load)", db,
+					ratio(Results.NOOP, db, top, Variant.NONE, Measurement::cpuMs), 1.10);
+			if (top != bottom) {
+				Optional<Double> growth = median(Results.NOOP, db, top, Variant.MIGRATIONS, Measurement::stepMs)
+					.flatMap((high) -> median(Results.NOOP, db, bottom, Variant.MIGRATIONS, Measurement::stepMs)
+						.map((low) -> high / low));
+				targetBelow("no-op step at N=" + top + " < 3× the step at N=" + bottom, db, growth, 3.0);
+			}
+		}
+		for (String db : this.options.databases()) {
+			if (apply) {
+				target("apply N=" + top + ": step ≤ 1.5× plain JDBC", db,
+						ratio(Results.APPLY, db, top, Variant.PLAIN_JDBC, Measurement::stepMs), 1.5);
+			}
+		}
+		for (EndpointLatency.Result result : this.results.endpoints()) {
+			if (result.database().equals("postgresql") || !this.options.databases().contains("postgresql")) {
+				String measured = ((result.unavailable() != null) ? result.unavailable()
+						: "p99 " + Stats.number(result.percentile(99)) + " ms")
+						+ ((result.note() != null) ? " (" + result.note() + ")" : "");
+				String met = (result.unavailable() != null) ? "n/a"
+						: (result.percentile(99) < 50) ? "**yes**" : "**no**";
+				line("| `GET /actuator/migrations` with " + result.rows() + " history rows: p99 < 50 ms | "
+						+ result.database() + " | " + measured + " | " + met + " |");
+			}
+		}
+		line();
+	}
+
+	private void target(String what, String db, Optional<Double> ratio, double limit) {
+		line("| " + what + " | " + db + " | " + ratio.map((value) -> format(value)).orElse("not measured") + " | "
+				+ ratio.map((value) -> (value <= limit) ? "**yes**" : "**no**").orElse("n/a") + " |");
+	}
+
+	private void targetBelow(String what, String db, Optional<Double> ratio, double limit) {
+		line("| " + what + " | " + db + " | " + ratio.map((value) -> format(value)).orElse("not measured") + " | "
+				+ ratio.map((value) -> (value < limit) ? "**yes**" : "**no**").orElse("n/a") + " |");
+	}
+
+	private void scenario(String scenario, String title, List<Variant> variants) {
+		line("## " + title);
+		line();
+		for (String db : this.options.databases()) {
+			line("### " + (db.equals("h2") ? "H2 (file database)" : "PostgreSQL"));
+			line();
+			line("| N | variant | migration step (ms) | start → ready (ms) | process wall (ms) | process CPU (ms) | "
+					+ "peak RSS (MiB) |");
+			line("|---:|---|---:|---:|---:|---:|---:|");
+			for (int size : this.options.sizes()) {
+				for (Variant variant : variants) {
+					Results.Key key = new Results.Key(scenario, db, size, variant);
+					line("| " + size + " | " + variant.label() + " | "
+							+ cell(key, Measurement::stepMs, 1, !variant.isTool() && variant != Variant.PLAIN_JDBC)
+							+ " | " + cell(key, Measurement::readyMs, 1, false) + " | "
+							+ cell(key, Measurement::wallMs, 1, false) + " | " + cell(key, Measurement::cpuMs, 1, false)
+							+ " | " + cell(key, Measurement::rssKb, 1024, false) + " |");
+				}
+			}
+			line();
+			List<Variant> others = variants.stream().filter((variant) -> variant != Variant.MIGRATIONS).toList();
+			StringBuilder header = new StringBuilder("| N | this starter ÷ … |");
+			StringBuilder rule = new StringBuilder("|---:|---|");
+			for (Variant other : others) {
+				header.append(' ').append(other.label()).append(" |");
+				rule.append("---:|");
+			}
+			line(header.toString());
+			line(rule.toString());
+			for (int size : this.options.sizes()) {
+				ratioRow(scenario, db, size, others, "migration step", Measurement::stepMs, true);
+				ratioRow(scenario, db, size, others, "start → ready", Measurement::readyMs, false);
+				ratioRow(scenario, db, size, others, "process wall", Measurement::wallMs, false);
+				ratioRow(scenario, db, size, others, "process CPU", Measurement::cpuMs, false);
+				ratioRow(scenario, db, size, others, "peak RSS", Measurement::rssKb, false);
+			}
+			line();
+		}
+	}
+
+	private void ratioRow(String scenario, String db, int size, List<Variant> others, String metric,
+			ToDoubleFunction<Measurement> value, boolean toolsOnly) {
+		StringBuilder row = new StringBuilder("| " + size + " | " + metric + " |");
+		for (Variant other : others) {
+			boolean comparable = !toolsOnly || other.isTool() || other == Variant.PLAIN_JDBC;
+			row.append(' ')
+				.append(comparable ? ratio(scenario, db, size, other, value).map(Report::format).orElse("–") : "–")
+				.append(" |");
+		}
+		line(row.toString());
+	}
+
+	private void endpoint() {
+		line("## 3. `GET /actuator/migrations` over a long history");
+		line();
+		line("This starter's application with a web server (Tomcat, `spring-boot-starter-webmvc` added), the history "
+				+ "made by applying the revisions once; then sequential requests from one client after a warm-up, each "
+				+ "timed until its whole body has arrived.");
+		line();
+		for (EndpointLatency.Result result : this.results.endpoints()) {
+			if (result.note() != null) {
+				line("**" + result.database() + "**: measured " + result.note() + ".");
+				line();
+			}
+		}
+		line("| database | history rows | warm-up + measured requests | p50 (ms) | p90 (ms) | p99 (ms) | max (ms) | "
+				+ "body (KiB) | applying the revisions (migration step) |");
+		line("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+		for (EndpointLatency.Result result : this.results.endpoints()) {
+			String setup = (result.setup() != null) ? Stats.number(result.setup().stepMs() / 1000) + " s" : "–";
+			if (result.unavailable() != null) {
+				line("| " + result.database() + " | " + result.rows() + " | " + result.unavailable()
+						+ " | | | | | | " + setup + " |");
+				continue;
+			}
+			line("| " + result.database() + " | " + result.rows() + " | " + result.warmup() + " + "
+					+ result.latencies().size() + " | " + Stats.number(result.percentile(50)) + " | "
+					+ Stats.number(result.percentile(90)) + " | " + Stats.number(result.percentile(99)) + " | "
+					+ Stats.number(result.percentile(100)) + " | " + Stats.number(result.bytes() / 1024.0) + " | "
+					+ setup + " |");
+		}
+		line();
+	}
+
+	private void failures() {
+		if (this.results.failures().isEmpty()) {
+			return;
+		}
+		line("## Failures");
+		line();
+		for (Map.Entry<Results.Key, String> failure : this.results.failures().entrySet()) {
+			Results.Key key = failure.getKey();
+			String first = Benchmark.firstLine(failure.getValue());
+			line("- " + key.scenario() + ", " + key.database() + ", N=" + key.revisions() + ", "
+					+ key.variant().label() + ": " + first);
+		}
+		line();
+	}
+
+	private void definitions() {
+		line("## What the numbers are");
+		line();
+		line("- Every variant is the same application (`BenchmarkApp`: no beans of its own, "
+				+ "`WebApplicationType.NONE`, default settings) started as a JVM process of its own; only its class path "
+				+ "differs: this starter; `spring-boot-starter-liquibase`; `spring-boot-starter-flyway` + "
+				+ "`flyway-database-postgresql`; `spring-boot-starter-jdbc` only (no migration tool); the same plus "
+				+ "`spring-boot-starter-actuator`, which this starter brings (a reference point). Each application, "
+				+ "once ready, runs one query on its database (`" + Revisions.QUERY + "`), as any application does.");
+		line("- Revisions: N files of one statement each, cycling through `CREATE TABLE` (3 columns, primary key), "
+				+ "`ALTER TABLE … ADD COLUMN` and `CREATE INDEX`; the same statements in each tool's own format, on the "
+				+ "class path where the tool looks by default (`db/migrations/NNNN_slug.sql`; a master "
+				+ "`db/changelog/db.changelog-master.yaml` including one formatted-SQL file per revision; "
+				+ "`db/migration/V{n}__slug.sql`).");
+		line("- **migration step**: measured inside the process with Spring's `BufferingApplicationStartup`: the "
+				+ "outermost `spring.beans.instantiate` steps of the tool's beans (names containing `migrat`, "
+				+ "`liquibase`, `flyway`), summed: the migration itself, its connection, and the beans the tool "
+				+ "creates. For plain JDBC: opening the connection to the last history insert, files read included.");
+		line("- **start → ready**: from the JVM's start (`RuntimeMXBean.getStartTime()`) to the application being "
+				+ "ready and having run its query. **process wall**: from starting the process to its exit, measured "
+				+ "by the harness (the application exits as soon as it is ready). **process CPU**: CPU time of all the "
+				+ "process's threads (JIT compilers and GC included) until ready, less sensitive than the times to other "
+				+ "work on the machine. **peak RSS**: `VmHWM` of `/proc/self/status` just before exiting.");
+		line("- No-op cells start on the database the first apply run of the same variant left at head (the variants "
+				+ "without a tool on the one plain JDBC migrated). Apply cells start on a new empty database each run.");
+		line("- Plain JDBC: no Spring, one connection, auto-commit, each revision's statement then one `INSERT` "
+				+ "into a history table (the lower limit).");
+		line("- Ratios are of medians: below 1 the starter is faster or smaller.");
+	}
+
+	private String cell(Results.Key key, ToDoubleFunction<Measurement> metric, double scale, boolean notApplicable) {
+		if (notApplicable) {
+			return "–";
+		}
+		Optional<String> failure = this.results.failure(key);
+		Optional<Stats> stats = this.results.stats(key, metric);
+		if (stats.isPresent()) {
+			return stats.get().format(scale);
+		}
+		return failure.isPresent() ? "failed" : "–";
+	}
+
+	private Optional<Double> median(String scenario, String db, int size, Variant variant,
+			ToDoubleFunction<Measurement> metric) {
+		return this.results.stats(new Results.Key(scenario, db, size, variant), metric).map(Stats::median);
+	}
+
+	private Optional<Double> ratio(String scenario, String db, int size, Variant other,
+			ToDoubleFunction<Measurement> metric) {
+		return median(scenario, db, size, Variant.MIGRATIONS, metric)
+			.flatMap((ours) -> median(scenario, db, size, other, metric).filter((theirs) -> theirs > 0)
+				.map((theirs) -> ours / theirs));
+	}
+
+	private static String format(double ratio) {
+		return (ratio < 0.1) ? String.format(Locale.ROOT, "%.3f", ratio) : String.format(Locale.ROOT, "%.2f", ratio);
+	}
+
+	private String versions() {
+		List<String> parts = new ArrayList<>();
+		List<String> all = new ArrayList<>();
+		for (String name : List.of("migrations", "liquibase", "flyway", "none")) {
+			all.addAll(this.launcher.classpath(name));
+		}
+		version(all, "spring-boot-(\\d[^/]*)\\.jar", "Spring Boot").ifPresent(parts::add);
+		version(all, "liquibase-core-(\\d[^/]*)\\.jar", "Liquibase").ifPresent(parts::add);
+		version(all, "flyway-core-(\\d[^/]*)\\.jar", "Flyway").ifPresent(parts::add);
+		version(all, "h2-(\\d[^/]*)\\.jar", "H2").ifPresent(parts::add);
+		version(all, "postgresql-(\\d[^/]*)\\.jar", "PostgreSQL JDBC").ifPresent(parts::add);
+		all.stream().filter((entry) -> entry.contains("migrations-spring-boot-autoconfigure")).findFirst()
+			.ifPresent((jar) -> {
+				try {
+					Path path = Path.of(jar);
+					parts.add("this starter: " + path.getFileName() + " built "
+							+ TIME.format(Files.getLastModifiedTime(path).toInstant()));
+				}
+				catch (java.io.IOException ex) {
+					parts.add("this starter: " + jar);
+				}
+			});
+		return "Versions: " + String.join(", ", parts);
+	}
+
+	private static Optional<String> version(List<String> entries, String pattern, String name) {
+		Pattern compiled = Pattern.compile(pattern);
+		for (String entry : entries) {
+			Matcher matcher = compiled.matcher(Path.of(entry).getFileName().toString());
+			if (matcher.matches()) {
+				return Optional.of(name + " " + matcher.group(1));
+			}
+		}
+		return Optional.empty();
+	}
+
+	private void line(String text) {
+		this.out.append(text).append('\n');
+	}
+
+	private void line() {
+		this.out.append('\n');
+	}
+
+}

@@ -1,0 +1,77 @@
+package dev.migrations.benchmark;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Every measurement of a run, by cell.
+ */
+final class Results {
+
+	static final String NOOP = "noop";
+
+	static final String APPLY = "apply";
+
+	private final Map<Key, List<Measurement>> measurements = new LinkedHashMap<>();
+
+	private final Map<Key, String> failures = new LinkedHashMap<>();
+
+	private final List<EndpointLatency.Result> endpoints = new ArrayList<>();
+
+	private final List<String> loadSamples = new ArrayList<>();
+
+	void add(Key key, Measurement measurement) {
+		this.measurements.computeIfAbsent(key, (k) -> new ArrayList<>()).add(measurement);
+	}
+
+	void fail(Key key, String message) {
+		this.failures.putIfAbsent(key, message);
+	}
+
+	void add(EndpointLatency.Result result) {
+		this.endpoints.add(result);
+	}
+
+	void sampleLoad(String when) {
+		this.loadSamples.add(when + ": " + Machine.loadAverage());
+	}
+
+	List<String> loadSamples() {
+		return this.loadSamples;
+	}
+
+	List<EndpointLatency.Result> endpoints() {
+		return this.endpoints;
+	}
+
+	Map<Key, String> failures() {
+		return this.failures;
+	}
+
+	Optional<Stats> stats(Key key, ToDoubleFunction<Measurement> metric) {
+		List<Measurement> list = this.measurements.get(key);
+		if (list == null || list.isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of(Stats.of(list.stream().map(metric::applyAsDouble).toList()));
+	}
+
+	Optional<String> failure(Key key) {
+		return Optional.ofNullable(this.failures.get(key));
+	}
+
+	/**
+	 * One cell of the matrix.
+	 * @param scenario {@link #NOOP} or {@link #APPLY}
+	 * @param database {@code h2} or {@code postgresql}
+	 * @param revisions the number of revisions
+	 * @param variant the variant
+	 */
+	record Key(String scenario, String database, int revisions, Variant variant) {
+	}
+
+}

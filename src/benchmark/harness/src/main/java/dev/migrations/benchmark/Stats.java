@@ -1,0 +1,55 @@
+package dev.migrations.benchmark;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Median, minimum and maximum of a few runs.
+ * @param median the median
+ * @param min the minimum
+ * @param max the maximum
+ * @param count the number of runs
+ */
+record Stats(double median, double min, double max, int count) {
+
+	static Stats of(List<Double> values) {
+		List<Double> sorted = new ArrayList<>(values);
+		Collections.sort(sorted);
+		int n = sorted.size();
+		double median = (n % 2 == 1) ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+		return new Stats(median, sorted.get(0), sorted.get(n - 1), n);
+	}
+
+	/**
+	 * The value at a percentile, nearest rank.
+	 * @param values the values
+	 * @param percentile 0 to 100
+	 * @return the value
+	 */
+	static double percentile(List<Double> values, double percentile) {
+		List<Double> sorted = new ArrayList<>(values);
+		Collections.sort(sorted);
+		int rank = (int) Math.ceil(percentile / 100.0 * sorted.size());
+		return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+	}
+
+	String format(double scale) {
+		if (this.count == 1) {
+			return number(this.median / scale);
+		}
+		return number(this.median / scale) + " (" + number(this.min / scale) + "–" + number(this.max / scale) + ")";
+	}
+
+	static String number(double value) {
+		if (value >= 100) {
+			return String.format(Locale.ROOT, "%.0f", value);
+		}
+		if (value >= 10) {
+			return String.format(Locale.ROOT, "%.1f", value);
+		}
+		return String.format(Locale.ROOT, "%.2f", value);
+	}
+
+}

@@ -1,0 +1,130 @@
+package dev.migrations.benchmark.app;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
+import org.springframework.boot.context.metrics.buffering.StartupTimeline.TimelineEvent;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.metrics.StartupStep;
+
+/**
+ * The one application every variant runs: no beans of its own, only what the auto-configuration of its class path
+ * brings (this starter, Spring Boot's Liquibase or Flyway integration, or nothing but JDBC). Once the context is
+ * ready it uses its database once, as any application does, and prints a {@link ResultLine}.
+ * <p>
+ * The migration step is the time spent creating the migration tool's beans, read from Spring's startup steps
+ * ({@code spring.beans.instantiate}): the outermost steps whose bean name contains {@code benchmark.tool-beans}
+ * ({@code migrat}, {@code liquibase}, {@code flyway}), summed. It includes the migration itself (the initializer
+ * bean runs it), the connection it opens and the beans the tool's beans create first.
+ * <p>
+ * System properties: {@code benchmark.tool-beans}, {@code benchmark.query} (run once when ready),
+ * {@code benchmark.serve} (start a web server and keep running until standard input closes).
+ */
+@SpringBootConfiguration(proxyBeanMethods = false)
+@EnableAutoConfiguration
+public class BenchmarkApp {
+
+	public static void main(String[] args) throws Exception {
+		boolean serve = Boolean.getBoolean("benchmark.serve");
+		SpringApplication application = new SpringApplication(BenchmarkApp.class);
+		BufferingApplicationStartup startup = new BufferingApplicationStartup(200_000);
+		application.setApplicationStartup(startup);
+		application.setWebApplicationType(serve ? WebApplicationType.SERVLET : WebApplicationType.NONE);
+		ConfigurableApplicationContext context = application.run(args);
+		useDatabase(context.getBean(DataSource.class), System.getProperty("benchmark.query"));
+		long readyAt = System.currentTimeMillis();
+		long step = migrationStep(startup, System.getProperty("benchmark.tool-beans", ""));
+		int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port", "-1"));
+		ResultLine.print(readyAt, step, port);
+		if (serve) {
+			awaitEndOfInput(System.in);
+		}
+		System.exit(SpringApplication.exit(context));
+	}
+
+	private static void useDatabase(DataSource dataSource, String query) throws SQLException {
+		if (query == null || query.isBlank()) {
+			return;
+		}
+		try (Connection connection = dataSource.getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery(query)) {
+			result.next();
+		}
+	}
+
+	static long migrationStep(BufferingApplicationStartup startup, String keyword) {
+		if (keyword.isEmpty()) {
+			return 0;
+		}
+		Map<Long, TimelineEvent> byId = new HashMap<>();
+		for (TimelineEvent event : startup.getBufferedTimeline().getEvents()) {
+			byId.put(event.getStartupStep().getId(), event);
+		}
+		long total = 0;
+		StringBuilder steps = new StringBuilder();
+		for (TimelineEvent event : byId.values()) {
+			if (isToolBean(event, keyword) && !hasToolAncestor(event, byId, keyword)) {
+				total += event.getDuration().toNanos();
+				steps.append(String.format(Locale.ROOT, " %s=%.1fms", beanName(event),
+						event.getDuration().toNanos() / 1_000_000.0));
+			}
+		}
+		System.out.println("BENCHMARK-STEPS" + steps);
+		return total;
+	}
+
+	private static boolean hasToolAncestor(TimelineEvent event, Map<Long, TimelineEvent> byId, String keyword) {
+		Long parent = event.getStartupStep().getParentId();
+		while (parent != null) {
+			TimelineEvent ancestor = byId.get(parent);
+			if (ancestor == null) {
+				return false;
+			}
+			if (isToolBean(ancestor, keyword)) {
+				return true;
+			}
+			parent = ancestor.getStartupStep().getParentId();
+		}
+		return false;
+	}
+
+	private static boolean isToolBean(TimelineEvent event, String keyword) {
+		if (!"spring.beans.instantiate".equals(event.getStartupStep().getName())) {
+			return false;
+		}
+		String name = beanName(event);
+		return name != null && name.toLowerCase(Locale.ROOT).contains(keyword);
+	}
+
+	private static String beanName(TimelineEvent event) {
+		for (StartupStep.Tag tag : event.getStartupStep().getTags()) {
+			if ("beanName".equals(tag.getKey())) {
+				return tag.getValue();
+			}
+		}
+		return null;
+	}
+
+	private static void awaitEndOfInput(InputStream input) throws IOException {
+		byte[] buffer = new byte[256];
+		while (input.read(buffer) != -1) {
+			// the harness closes standard input when it has measured
+		}
+	}
+
+}

@@ -1,0 +1,38 @@
+package dev.migrations.benchmark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The benchmark's smoke mode (N=10, one run, H2): every variant starts as a process of its own, migrates and is
+ * measured, and the report is written. Proves the harness works; measures nothing worth reading.
+ */
+class BenchmarkSmokeIT {
+
+	@Test
+	void smokeRunMeasuresEveryVariantAndWritesTheReport(@TempDir Path directory) throws Exception {
+		Path output = directory.resolve("report.md");
+		Options options = Options.parse(new String[] { "--smoke", "--output", output.toString(), "--work-dir",
+				directory.resolve("work").toString() }, Launcher.harnessTarget());
+
+		String report = new Benchmark(options).run();
+
+		assertThat(output).exists();
+		assertThat(Files.readString(output)).isEqualTo(report);
+		assertThat(report).doesNotContain("## Failures").doesNotContain("failed");
+		assertThat(report).containsPattern("\\| 10 \\| this starter \\| [0-9.]+ \\| [0-9]+ \\| [0-9]+ \\| [0-9.]+ \\|");
+		assertThat(report).containsPattern("\\| 10 \\| Boot \\+ Liquibase \\| [0-9.]+ \\|");
+		assertThat(report).containsPattern("\\| 10 \\| Boot \\+ Flyway \\| [0-9.]+ \\|");
+		assertThat(report).containsPattern("\\| 10 \\| plain JDBC \\| [0-9.]+ \\|");
+		assertThat(report).containsPattern("\\| 10 \\| no migration tool \\| – \\| [0-9]+ \\|");
+		assertThat(report).containsPattern("\\| 10 \\| no tool \\+ actuator \\| – \\| [0-9]+ \\|");
+		// Either latencies, or n/a while the installed starter has no endpoint.
+		assertThat(report).containsPattern("\\| h2 \\| 30 \\| (20 \\+ 20 \\| [0-9.]+|n/a)");
+	}
+
+}
