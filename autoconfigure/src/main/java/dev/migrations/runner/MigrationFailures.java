@@ -26,7 +26,11 @@ final class MigrationFailures {
 				"If the schema matches a revision, set migrations.baseline.revision=<that revision> (revisions up to "
 						+ "it are recorded as BASELINE, the rest applied), or migrations.stamp=<revision> to record "
 						+ "revisions as applied without running them. If the database is the wrong one, fix "
-						+ "spring.datasource.url.");
+						+ "spring.datasource.url."
+						+ (status.historyTableExists() ? " The history table exists but is empty: a migrator started "
+								+ "here before. If it was interrupted during the first revision (H2 and other databases "
+								+ "commit DDL at once), do not baseline: drop what that revision created, or restore "
+								+ "the backup, and restart." : ""));
 	}
 
 	static MigrationException checksumMismatch(List<ChecksumMismatch> mismatches, String historyTable) {

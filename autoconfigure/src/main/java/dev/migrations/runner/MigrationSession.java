@@ -69,8 +69,9 @@ final class MigrationSession implements AutoCloseable {
 			List<CompiledRevision> ordered = graph.ordered().stream().map(this::compiled).toList();
 			this.rows = this.engine.readHistory();
 			int tables = this.rows.isEmpty() ? this.engine.userTables().size() : 0;
-			return StatusCalculator.compute(this.engine.databaseInfo(), graph, ordered, this.rows, tables, targetName,
-					target);
+			boolean historyTable = !this.rows.isEmpty() || this.engine.historyExists();
+			return StatusCalculator.compute(this.engine.databaseInfo(), graph, ordered, this.rows, tables, historyTable,
+					targetName, target);
 		}
 		catch (SQLException ex) {
 			throw new MigrationException(

@@ -17,10 +17,11 @@ import org.jspecify.annotations.Nullable;
  * @param history the recorded, partial and unknown revisions, oldest first
  * @param checksumMismatches applied change sets whose files were edited
  * @param userTables how many tables other than the history the schema holds
+ * @param historyTableExists whether the history table exists (it may be empty)
  */
 public record MigrationStatus(DatabaseInfo database, DatabaseState state, @Nullable String current,
 		List<String> heads, String target, List<RevisionStatus> pending, List<RevisionStatus> history,
-		List<ChecksumMismatch> checksumMismatches, int userTables) {
+		List<ChecksumMismatch> checksumMismatches, int userTables, boolean historyTableExists) {
 
 	/**
 	 * The revisions that are recorded but unknown to the application.

@@ -36,7 +36,8 @@ final class StatusCalculator {
 	}
 
 	static MigrationStatus compute(DatabaseInfo database, RevisionGraph graph, List<CompiledRevision> compiled,
-			List<HistoryRow> rows, int userTables, String target, @Nullable Revision targetRevision) {
+			List<HistoryRow> rows, int userTables, boolean historyTableExists, String target,
+			@Nullable Revision targetRevision) {
 		Map<String, HistoryRow> byKey = new LinkedHashMap<>();
 		rows.forEach((row) -> byKey.put(row.key(), row));
 		Set<String> matched = new HashSet<>();
@@ -71,7 +72,7 @@ final class StatusCalculator {
 		}
 		DatabaseState state = state(graph, rows, userTables, history, pending, recordedBeyondTarget);
 		return new MigrationStatus(database, state, current, graph.heads().stream().map(RevisionId::value).toList(),
-				target, pending, history, mismatches, userTables);
+				target, pending, history, mismatches, userTables, historyTableExists);
 	}
 
 	private static int compareApplied(RevisionStatus a, RevisionStatus b) {

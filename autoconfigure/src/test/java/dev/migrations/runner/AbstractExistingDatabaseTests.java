@@ -96,6 +96,22 @@ abstract class AbstractExistingDatabaseTests extends AbstractDatabaseTests {
 	}
 
 	@Test
+	void tablesBesideAnEmptyHistoryPointAtAnInterruptedFirstRevision() {
+		this.db.jdbc().execute(USERS);
+		this.db.jdbc()
+			.execute("CREATE TABLE DATABASECHANGELOG (ID VARCHAR(255) NOT NULL, AUTHOR VARCHAR(255) NOT NULL, "
+					+ "FILENAME VARCHAR(255) NOT NULL, DATEEXECUTED TIMESTAMP NOT NULL, ORDEREXECUTED INTEGER NOT NULL, "
+					+ "EXECTYPE VARCHAR(10) NOT NULL, MD5SUM VARCHAR(35), DESCRIPTION VARCHAR(255), "
+					+ "COMMENTS VARCHAR(255), TAG VARCHAR(255), LIQUIBASE VARCHAR(20), CONTEXTS VARCHAR(255), "
+					+ "LABELS VARCHAR(255), DEPLOYMENT_ID VARCHAR(10))");
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrator().migrate())
+			.withMessageContaining("has 1 table(s)")
+			.satisfies((ex) -> assertThat(ex.getAction()).contains("The history table exists but is empty")
+				.contains("do not baseline"));
+		assertThat(this.db.history()).isEmpty();
+	}
+
+	@Test
 	void legacySchemaWithDataIsBaselinedThenUpgraded() {
 		buildByHand(3, true);
 		List<Map<String, Object>> before = data();
