@@ -91,14 +91,6 @@ public final class MigrationEngine implements AutoCloseable {
 	}
 
 	/**
-	 * The id of this session's run, recorded in {@code DEPLOYMENT_ID}.
-	 * @return the deployment id
-	 */
-	public String deploymentId() {
-		return this.deploymentId;
-	}
-
-	/**
 	 * Whether the history table exists.
 	 * @return {@code true} if it exists
 	 * @throws SQLException on a database error
@@ -467,10 +459,6 @@ public final class MigrationEngine implements AutoCloseable {
 				}
 			}
 		});
-	}
-
-	Connection connection() {
-		return this.connection;
 	}
 
 	EngineSettings settings() {
