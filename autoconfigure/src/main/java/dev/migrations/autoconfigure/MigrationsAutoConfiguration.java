@@ -14,6 +14,7 @@ import dev.migrations.runner.Migrator;
 import dev.migrations.runner.MigrationsInitializer;
 import dev.migrations.runner.RevisionSource;
 import liquibase.change.DatabaseChange;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -53,11 +54,10 @@ public final class MigrationsAutoConfiguration {
 		@ConditionalOnMissingBean
 		Migrator migrator(DataSource dataSource, ObjectProvider<JdbcConnectionDetails> connectionDetails,
 				MigrationsProperties properties, ResourceLoader resourceLoader, Environment environment,
-				ObjectProvider<MigrationListener> listeners) {
+				ObjectProvider<MigrationListener> listeners,
+				ObjectProvider<MigrationsRevisionPreloader.RevisionPreload> preload) {
 			rejectBootLiquibase(environment, resourceLoader);
-			RevisionSource source = (properties.getChangelog() != null)
-					? RevisionSource.changelog(properties.getChangelog(), resourceLoader)
-					: RevisionSource.directory(properties.getLocation(), resourceLoader);
+			RevisionSource source = source(properties, resourceLoader, preload.getIfAvailable());
 			JdbcConnectionDetails details = connectionDetails.getIfAvailable();
 			DataSource migrationDataSource = migrationDataSource(dataSource, details, properties,
 					environment.getProperty("spring.application.name", "application"));
@@ -75,6 +75,17 @@ public final class MigrationsAutoConfiguration {
 		@ConditionalOnMissingBean
 		MigrationsInitializer migrationsInitializer(Migrator migrator) {
 			return new MigrationsInitializer(migrator);
+		}
+
+		private static RevisionSource source(MigrationsProperties properties, ResourceLoader resourceLoader,
+				MigrationsRevisionPreloader.@Nullable RevisionPreload preload) {
+			if (properties.getChangelog() != null) {
+				return RevisionSource.changelog(properties.getChangelog(), resourceLoader);
+			}
+			if (preload != null && preload.location().equals(properties.getLocation())) {
+				return preload.source();
+			}
+			return RevisionSource.directory(properties.getLocation(), resourceLoader);
 		}
 
 		private static void rejectBootLiquibase(Environment environment, ResourceLoader resourceLoader) {

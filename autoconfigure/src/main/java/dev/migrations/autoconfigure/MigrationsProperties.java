@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("migrations")
 public class MigrationsProperties {
 
+	static final String DEFAULT_LOCATION = "classpath:db/migrations/";
+
 	/**
 	 * Whether to enable migrations.
 	 */
@@ -23,7 +25,7 @@ public class MigrationsProperties {
 	/**
 	 * Location of the revision files, 'classpath:' or 'file:'.
 	 */
-	private String location = "classpath:db/migrations/";
+	private String location = DEFAULT_LOCATION;
 
 	/**
 	 * Existing Liquibase master changelog to use instead of revision files; its tags (or, without tags, its change

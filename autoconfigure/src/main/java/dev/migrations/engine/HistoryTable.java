@@ -7,8 +7,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -70,6 +72,26 @@ final class HistoryTable {
 			}
 		}
 		return rows;
+	}
+
+	/**
+	 * The checksum recorded for each change set, by key, from one narrow query; {@code null} when the history
+	 * cannot answer that simply (a key recorded twice, a checksum cleared), so that the caller reads it in full.
+	 */
+	@Nullable Map<String, String> checksums(Connection connection) throws SQLException {
+		Map<String, String> checksums = new HashMap<>();
+		String sql = "SELECT FILENAME, ID, AUTHOR, MD5SUM FROM " + this.qualifiedName;
+		try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+			while (result.next()) {
+				String checksum = result.getString(4);
+				if (checksum == null
+						|| checksums.put(HistoryRow.key(result.getString(1), result.getString(2), result.getString(3)),
+								checksum) != null) {
+					return null;
+				}
+			}
+		}
+		return checksums;
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.migrations.MigrationException;
@@ -111,6 +112,16 @@ public final class MigrationEngine implements AutoCloseable {
 		List<HistoryRow> rows = this.history.read(this.connection);
 		this.nextOrder = rows.stream().mapToInt(HistoryRow::orderExecuted).max().orElse(0) + 1;
 		return rows;
+	}
+
+	/**
+	 * The checksum recorded for each change set, by key ({@code file::id::author}), read with one narrow query;
+	 * empty without a history, {@code null} when a key is recorded twice or a checksum was cleared.
+	 * @return the checksums
+	 * @throws SQLException on a database error
+	 */
+	public @Nullable Map<String, String> recordedChecksums() throws SQLException {
+		return historyExists() ? this.history.checksums(this.connection) : Map.of();
 	}
 
 	/**

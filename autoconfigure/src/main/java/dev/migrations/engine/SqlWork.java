@@ -1,9 +1,5 @@
 package dev.migrations.engine;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 import dev.migrations.revision.Revision;
@@ -35,7 +31,7 @@ record SqlWork(String upgrade, @Nullable String downgrade,
 				? sql.downgradeFile().substring(sql.downgradeFile().lastIndexOf('/') + 1) : null;
 		String description = revision.description().isEmpty() ? "sql" : revision.description();
 		return new PlannedChangeSet(revision.id().value(), AUTHOR, HistoryRow.REVISION_FILE_PREFIX + revision.id().value(),
-				checksum(sql.upgrade()), description, null, null, sql.transactional(),
+				"9:" + sql.md5(), description, null, null, sql.transactional(),
 				new SqlWork(sql.upgrade(), sql.downgrade(), downFile));
 	}
 
@@ -54,13 +50,7 @@ record SqlWork(String upgrade, @Nullable String downgrade,
 	 * @return the checksum
 	 */
 	static String checksum(String text) {
-		try {
-			byte[] digest = MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8));
-			return "9:" + HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return "9:" + RevisionContent.Sql.md5(text);
 	}
 
 	@Override

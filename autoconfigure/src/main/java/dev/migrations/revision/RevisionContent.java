@@ -1,5 +1,9 @@
 package dev.migrations.revision;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -17,9 +21,37 @@ public sealed interface RevisionContent {
 	 * @param downgradeFile the name of the {@code .down.sql} file, if any
 	 * @param transactional whether the revision runs in one transaction (a header can turn it off for
 	 * statements such as {@code CREATE INDEX CONCURRENTLY})
+	 * @param md5 the MD5 digest of {@code upgrade} (UTF-8), in hexadecimal: what its checksum is made of
 	 */
-	record Sql(String upgrade, @Nullable String downgrade, @Nullable String downgradeFile,
-			boolean transactional) implements RevisionContent {
+	record Sql(String upgrade, @Nullable String downgrade, @Nullable String downgradeFile, boolean transactional,
+			String md5) implements RevisionContent {
+
+		/**
+		 * A plain SQL revision, its digest computed from its text.
+		 * @param upgrade the file's text
+		 * @param downgrade the text of the sibling {@code .down.sql} file, if any
+		 * @param downgradeFile the name of the {@code .down.sql} file, if any
+		 * @param transactional whether the revision runs in one transaction
+		 */
+		public Sql(String upgrade, @Nullable String downgrade, @Nullable String downgradeFile, boolean transactional) {
+			this(upgrade, downgrade, downgradeFile, transactional, md5(upgrade));
+		}
+
+		/**
+		 * The MD5 digest of a text's UTF-8 bytes, in hexadecimal.
+		 * @param text the text
+		 * @return the digest
+		 */
+		public static String md5(String text) {
+			try {
+				byte[] digest = MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8));
+				return HexFormat.of().formatHex(digest);
+			}
+			catch (NoSuchAlgorithmException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
 	}
 
 	/**

@@ -21,6 +21,7 @@ import dev.migrations.engine.CompiledRevision;
 import dev.migrations.engine.DatabaseInfo;
 import dev.migrations.engine.HistoryRow;
 import dev.migrations.engine.MigrationEngine;
+import dev.migrations.engine.PlannedChangeSet;
 import dev.migrations.engine.Reversal;
 import dev.migrations.lock.JvmMigrationLocks;
 import dev.migrations.lock.MigrationLock;
@@ -78,6 +79,35 @@ final class MigrationSession implements AutoCloseable {
 					"Cannot read the migration history of " + this.engine.databaseInfo().url() + ": " + ex.getMessage(),
 					"Check that the migration user may read " + this.historyTable + " and the schema's tables.", ex);
 		}
+	}
+
+	/**
+	 * Whether the history records exactly the change sets of every revision, each with the checksum its file has
+	 * now, and nothing else: then the database is at the graph's head with nothing to apply, edit or reconcile. One
+	 * narrow query; {@code false} whenever the full status might say anything else.
+	 */
+	boolean recordsExactly(RevisionGraph graph) {
+		Map<String, String> recorded;
+		try {
+			recorded = this.engine.recordedChecksums();
+		}
+		catch (SQLException ex) {
+			return false;
+		}
+		if (recorded == null || recorded.isEmpty()) {
+			return false;
+		}
+		int changeSets = 0;
+		for (Revision revision : graph.ordered()) {
+			for (PlannedChangeSet changeSet : compiled(revision).changeSets()) {
+				String checksum = recorded.get(changeSet.key());
+				if (checksum == null || !changeSet.matchesChecksum(checksum)) {
+					return false;
+				}
+				changeSets++;
+			}
+		}
+		return changeSets == recorded.size();
 	}
 
 	@Nullable String historyToken() {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.migrations.engine.MigrationEngine;
 import dev.migrations.revision.Revision;
+import dev.migrations.revision.RevisionGraph;
 import dev.migrations.revision.RevisionScanner;
 
 import org.springframework.core.io.ResourceLoader;
@@ -21,6 +22,14 @@ public interface RevisionSource {
 	 * @return the revisions with their parents
 	 */
 	List<Revision> revisions();
+
+	/**
+	 * Read the revisions and order them by their parents.
+	 * @return the graph of the revisions
+	 */
+	default RevisionGraph graph() {
+		return new RevisionGraph(revisions());
+	}
 
 	/**
 	 * A human-readable description of the source.

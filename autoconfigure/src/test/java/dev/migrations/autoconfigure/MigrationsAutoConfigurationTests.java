@@ -123,6 +123,37 @@ class MigrationsAutoConfigurationTests {
 	}
 
 	@Test
+	void readsTheRevisionsInTheBackgroundFromWhenTheContextIsPrepared() {
+		withDatabase().withInitializer(new MigrationsRevisionPreloader()).run((context) -> {
+			assertThat(context).hasBean(MigrationsRevisionPreloader.BEAN_NAME);
+			assertThat(context.getBean(MigrationsRevisionPreloader.RevisionPreload.class).location())
+				.isEqualTo(this.revisions.location());
+			assertThat(this.db.tables()).contains("users", "databasechangelog");
+		});
+	}
+
+	@Test
+	void doesNotReadRevisionsInTheBackgroundWhenNotMigratingAtStartup() {
+		ApplicationContextRunner preloading = withDatabase().withInitializer(new MigrationsRevisionPreloader());
+		preloading.withPropertyValues("migrations.mode=none")
+			.run((context) -> assertThat(context).doesNotHaveBean(MigrationsRevisionPreloader.BEAN_NAME));
+		preloading.withPropertyValues("migrations.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(MigrationsRevisionPreloader.BEAN_NAME));
+	}
+
+	@Test
+	void failsToStartOnRevisionsReadInTheBackgroundWithTheSameAnalysis() {
+		this.revisions.add("1_create_accounts.sql", "CREATE TABLE accounts (id INTEGER);");
+		withDatabase().withInitializer(new MigrationsRevisionPreloader()).run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = new MigrationFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("Revision 1 is defined twice", "001_create_users.sql",
+					"1_create_accounts.sql");
+			assertThat(this.db.tables()).isEmpty();
+		});
+	}
+
+	@Test
 	void failsToStartOnInvalidPropertyValue() {
 		withDatabase().withPropertyValues("migrations.target=not a revision!").run((context) -> {
 			assertThat(context).hasFailed();

@@ -4,10 +4,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import dev.migrations.MigrationException;
 import dev.migrations.engine.EngineSettings;
+import dev.migrations.test.CountingDataSource;
 import dev.migrations.test.RevisionDirectory;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.core.io.DefaultResourceLoader;
 
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +42,12 @@ abstract class AbstractMigratorTests extends AbstractDatabaseTests {
 					    name VARCHAR(100));
 					""")
 			.add("003_add_project_budget.sql", "ALTER TABLE projects ADD COLUMN budget NUMERIC(12, 2);");
+	}
+
+	Migrator migratorWithOwnDataSource(DataSource own) {
+		DefaultResourceLoader loader = new DefaultResourceLoader();
+		return new Migrator(own, this.db.dataSource(), RevisionSource.directory(this.revisions.location(), loader),
+				MigrationSettings.defaults(), loader, null);
 	}
 
 	@Test
@@ -291,6 +302,9 @@ abstract class AbstractMigratorTests extends AbstractDatabaseTests {
 		assertThat(status.state()).isEqualTo(DatabaseState.PARTIAL);
 		assertThat(status.history().get(0).state()).isEqualTo(RevisionState.PARTIAL);
 		assertThat(status.history().get(0).missingChangesets()).containsExactly("b::x");
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrator().migrate())
+			.withMessageContaining("Revision 001 (")
+			.withMessageContaining("is half-applied");
 	}
 
 	@Test
@@ -385,6 +399,62 @@ abstract class AbstractMigratorTests extends AbstractDatabaseTests {
 			.withMessageContaining("above the target 001");
 		assertThat(migrator(settings(MigrationMode.VALIDATE, "head")).migrate().outcome())
 			.isEqualTo(RunReport.Outcome.VALIDATED);
+	}
+
+	@Test
+	void startAtHeadReadsThroughTheReadDataSourceWithoutTheMigratorsOwnConnection() {
+		addTimeTrackingRevisions();
+		migrator().migrate();
+		List<Map<String, Object>> before = this.db.history();
+		CountingDataSource own = new CountingDataSource(this.db.dataSource());
+		RunReport report = migratorWithOwnDataSource(own).migrate();
+		assertThat(report.outcome()).isEqualTo(RunReport.Outcome.UP_TO_DATE);
+		assertThat(report.from()).isEqualTo("003");
+		assertThat(report.to()).isEqualTo("003");
+		assertThat(own.connections()).isZero();
+		assertThat(this.db.history()).isEqualTo(before);
+		// With something to apply, the run takes its own connection, which holds the lock.
+		this.revisions.add("004_create_time_entries.sql", "CREATE TABLE time_entries (id INTEGER PRIMARY KEY);");
+		assertThat(migratorWithOwnDataSource(own).migrate().applied()).containsExactly("004");
+		assertThat(own.connections()).isPositive();
+	}
+
+	@Test
+	void startAtHeadNeverHidesARevisionWhoseHistoryRowWasRemoved() {
+		addTimeTrackingRevisions();
+		migrator().migrate();
+		// 003 reverted by hand: its column and its history row are gone.
+		this.db.jdbc().execute("ALTER TABLE projects DROP COLUMN budget");
+		this.db.jdbc().update("DELETE FROM DATABASECHANGELOG WHERE ID = '003'");
+		RunReport report = migrator().migrate();
+		assertThat(report.outcome()).isEqualTo(RunReport.Outcome.SUCCESS);
+		assertThat(report.applied()).containsExactly("003");
+		assertThat(this.db.jdbc().queryForObject("SELECT COUNT(budget) FROM projects", Integer.class)).isZero();
+		assertThat(historyIds()).containsExactly("001", "002", "003");
+	}
+
+	@Test
+	void startAtHeadNeverHidesARevisionRecordedByAnotherTool() {
+		addTimeTrackingRevisions();
+		migrator().migrate();
+		this.db.jdbc()
+			.update("INSERT INTO DATABASECHANGELOG (ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, EXECTYPE, "
+					+ "MD5SUM) VALUES ('004', 'migrations', 'migrations/004', CURRENT_TIMESTAMP, 99, 'MARK_RAN', "
+					+ "'9:00000000000000000000000000000000')");
+		assertThatExceptionOfType(MigrationException.class)
+			.isThrownBy(() -> migrator(MigrationSettings.defaults().withOnUnknownRevisions(UnknownRevisionsAction.FAIL))
+				.migrate())
+			.withMessageContaining("records revision(s) 004 that this application does not have");
+	}
+
+	@Test
+	void startAtHeadInValidateModeStillFailsOnAnEditedFile() {
+		addTimeTrackingRevisions();
+		migrator().migrate();
+		this.revisions.add("003_add_project_budget.sql", "ALTER TABLE projects ADD COLUMN budget NUMERIC(14, 2);");
+		assertThatExceptionOfType(MigrationException.class)
+			.isThrownBy(() -> migrator(settings(MigrationMode.VALIDATE, "head")).migrate())
+			.withMessageContaining("Revision 003 was edited after it was applied");
 	}
 
 	@Test

@@ -1,0 +1,62 @@
+package dev.migrations.autoconfigure;
+
+import dev.migrations.runner.PreloadedRevisionSource;
+import dev.migrations.runner.RevisionSource;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Starts reading the revision files on a background thread when the application context is prepared, before
+ * its refresh, so that by the time the migration runs (during the refresh) the files are usually read and
+ * checksummed already. Registered for every {@code SpringApplication}; the auto-configuration uses the result only
+ * if it is for the location it migrates from, and otherwise reads the files itself.
+ */
+class MigrationsRevisionPreloader implements ApplicationContextInitializer<ConfigurableApplicationContext>, Ordered {
+
+	/** The name of the singleton that holds the preloaded revisions. */
+	static final String BEAN_NAME = "migrationsRevisionPreload";
+
+	private static final String STARTER_CLASS = "dev.migrations.autoconfigure.MigrationsAutoConfiguration";
+
+	@Override
+	public void initialize(ConfigurableApplicationContext context) {
+		Environment environment = context.getEnvironment();
+		String location;
+		try {
+			if (!ClassUtils.isPresent(STARTER_CLASS, context.getClassLoader())
+					|| !environment.getProperty("migrations.enabled", Boolean.class, true)
+					|| environment.getProperty("migrations.changelog") != null
+					|| "none".equalsIgnoreCase(environment.getProperty("migrations.mode", "").trim())
+					|| context.getBeanFactory().containsSingleton(BEAN_NAME)) {
+				return;
+			}
+			location = environment.getProperty("migrations.location", MigrationsProperties.DEFAULT_LOCATION);
+		}
+		catch (RuntimeException ex) {
+			// An invalid value: the auto-configuration reports it when it binds the properties.
+			return;
+		}
+		RevisionSource source = RevisionSource.directory(location, context);
+		context.getBeanFactory()
+			.registerSingleton(BEAN_NAME, new RevisionPreload(location, PreloadedRevisionSource.start(source)));
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+	/**
+	 * Revisions being read in the background for one location.
+	 *
+	 * @param location the location they are read from
+	 * @param source the source that answers from the background read
+	 */
+	record RevisionPreload(String location, RevisionSource source) {
+	}
+
+}

@@ -1,0 +1,87 @@
+package dev.migrations.runner;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import dev.migrations.MigrationException;
+import dev.migrations.revision.Revision;
+import dev.migrations.revision.RevisionGraph;
+
+/**
+ * A revision source whose graph is built on a background thread as soon as it is created, so that reading and
+ * checksumming the files overlaps with the rest of the application's startup instead of adding to it. The first
+ * {@link #graph()} waits for that work and returns its result (or throws its failure, the same a direct read
+ * raises); every later call, and {@link #revisions()}, reads the source again. The preloaded graph is used once,
+ * by the run it was started for.
+ */
+public final class PreloadedRevisionSource implements RevisionSource {
+
+	private final RevisionSource source;
+
+	private final CompletableFuture<RevisionGraph> preloaded = new CompletableFuture<>();
+
+	private final AtomicBoolean used = new AtomicBoolean();
+
+	private PreloadedRevisionSource(RevisionSource source) {
+		this.source = source;
+	}
+
+	/**
+	 * Start building a source's revision graph in the background, on a daemon thread.
+	 * @param source the source to read
+	 * @return a source that answers the first {@link #graph()} from the background work
+	 */
+	public static PreloadedRevisionSource start(RevisionSource source) {
+		PreloadedRevisionSource preloaded = new PreloadedRevisionSource(source);
+		Thread reader = new Thread(preloaded::preload, "migrations-revision-preload");
+		reader.setDaemon(true);
+		reader.start();
+		return preloaded;
+	}
+
+	private void preload() {
+		try {
+			this.preloaded.complete(this.source.graph());
+		}
+		catch (Throwable ex) {
+			this.preloaded.completeExceptionally(ex);
+		}
+	}
+
+	@Override
+	public List<Revision> revisions() {
+		return this.source.revisions();
+	}
+
+	@Override
+	public RevisionGraph graph() {
+		if (!this.used.compareAndSet(false, true)) {
+			return this.source.graph();
+		}
+		try {
+			return this.preloaded.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new MigrationException("Interrupted while reading the revisions of " + describe(),
+					"Restart the application.", ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException failure) {
+				throw failure;
+			}
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
+	}
+
+	@Override
+	public String describe() {
+		return this.source.describe();
+	}
+
+}

@@ -1,0 +1,79 @@
+package dev.migrations.runner;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.migrations.MigrationException;
+import dev.migrations.revision.Revision;
+import dev.migrations.revision.RevisionGraph;
+import dev.migrations.test.RevisionDirectory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.core.io.DefaultResourceLoader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class PreloadedRevisionSourceTests {
+
+	@TempDir
+	Path temp;
+
+	RevisionDirectory revisions;
+
+	// The threads that read the directory, in order.
+	final List<String> readers = new CopyOnWriteArrayList<>();
+
+	@BeforeEach
+	void setUp() {
+		this.revisions = RevisionDirectory.in(this.temp)
+			.add("001_create_users.sql", "CREATE TABLE users (id INTEGER);")
+			.add("002_create_projects.sql", "CREATE TABLE projects (id INTEGER);");
+	}
+
+	private RevisionSource recordingSource() {
+		RevisionSource directory = RevisionSource.directory(this.revisions.location(), new DefaultResourceLoader());
+		return () -> {
+			this.readers.add(Thread.currentThread().getName());
+			return directory.revisions();
+		};
+	}
+
+	@Test
+	void firstGraphIsReadInTheBackgroundAndLaterOnesAreReadAgain() {
+		PreloadedRevisionSource source = PreloadedRevisionSource.start(recordingSource());
+		RevisionGraph first = source.graph();
+		assertThat(first.ordered()).extracting((revision) -> revision.id().value()).containsExactly("001", "002");
+		assertThat(this.readers).containsExactly("migrations-revision-preload");
+		this.revisions.add("003_add_budget.sql", "ALTER TABLE projects ADD COLUMN budget INTEGER;");
+		RevisionGraph second = source.graph();
+		assertThat(second.ordered()).extracting((revision) -> revision.id().value())
+			.containsExactly("001", "002", "003");
+		assertThat(this.readers).containsExactly("migrations-revision-preload", Thread.currentThread().getName());
+		List<Revision> revisions = source.revisions();
+		assertThat(revisions).hasSize(3);
+	}
+
+	@Test
+	void failureOfTheBackgroundReadIsRaisedAsADirectReadRaisesIt() {
+		this.revisions.add("2_create_roles.sql", "CREATE TABLE roles (id INTEGER);");
+		RevisionSource direct = RevisionSource.directory(this.revisions.location(), new DefaultResourceLoader());
+		MigrationException expected = assertThrows(MigrationException.class, direct::graph);
+		PreloadedRevisionSource source = PreloadedRevisionSource.start(direct);
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(source::graph)
+			.withMessage(expected.getMessage())
+			.withMessageContaining("Revision 2 is defined twice")
+			.satisfies((ex) -> assertThat(ex.getAction()).isEqualTo(expected.getAction()));
+	}
+
+	@Test
+	void describesTheSourceItReads() {
+		RevisionSource direct = RevisionSource.directory(this.revisions.location(), new DefaultResourceLoader());
+		assertThat(PreloadedRevisionSource.start(direct).describe()).isEqualTo(this.revisions.location());
+	}
+
+}
