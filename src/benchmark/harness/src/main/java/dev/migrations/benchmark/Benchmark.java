@@ -12,10 +12,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.migrations.benchmark.app.BenchmarkApp;
+
 /**
- * The benchmark of issue 7: no-op starts and applying N revisions with this starter, Spring Boot's Liquibase and
- * Flyway integrations, plain JDBC and no migration tool, each a process of its own, interleaved round by round; then
- * the latency of {@code GET /actuator/migrations} over a long history. Writes a Markdown report.
+ * The benchmark of issue 7: no-op starts (also with the database opened before the migration step) and applying N
+ * revisions with this starter, Spring Boot's Liquibase and Flyway integrations, plain JDBC and no migration tool,
+ * each a process of its own, interleaved round by round; then the latency of {@code GET /actuator/migrations} over a
+ * long history. Writes a Markdown report.
  */
 public final class Benchmark {
 
@@ -24,6 +27,12 @@ public final class Benchmark {
 
 	private static final List<Variant> NOOP = List.of(Variant.MIGRATIONS, Variant.LIQUIBASE, Variant.FLYWAY,
 			Variant.NONE, Variant.NONE_ACTUATOR);
+
+	private static final List<Variant> NOOP_OPEN = List.of(Variant.MIGRATIONS, Variant.LIQUIBASE, Variant.FLYWAY,
+			Variant.NONE);
+
+	/** What makes an application open its database before the migration step, in the no-op-open cells. */
+	private static final List<String> OPEN_FIRST = List.of("-D" + BenchmarkApp.OPEN_DATABASE_FIRST + "=true");
 
 	private final Options options;
 
@@ -76,6 +85,7 @@ public final class Benchmark {
 				warmup(work);
 			}
 			boolean startCells = this.options.scenarios().contains(Results.NOOP)
+					|| this.options.scenarios().contains(Results.NOOP_OPEN)
 					|| this.options.scenarios().contains(Results.APPLY);
 			for (String database : this.options.databases()) {
 				for (int size : this.options.sizes()) {
@@ -132,7 +142,7 @@ public final class Benchmark {
 
 	/**
 	 * One database and one N: the apply rounds (each run on a new database; the first run's database of each variant
-	 * is kept at head), then the no-op rounds on those databases.
+	 * is kept at head), then the no-op rounds on those databases, then the no-op rounds that open the database first.
 	 */
 	private void group(Path work, String kind, int size) {
 		this.results.sampleLoad(kind + " N=" + size);
@@ -176,31 +186,47 @@ public final class Benchmark {
 			}
 		}
 		if (this.options.scenarios().contains(Results.NOOP)) {
-			for (int round = 0; round < this.options.runs(); round++) {
-				for (Variant variant : rotate(NOOP, round)) {
-					Results.Key key = new Results.Key(Results.NOOP, kind, size, variant);
-					Database database = atHead.get(headOf(variant));
-					if (database == null) {
-						this.results.fail(key, "no database at head: applying the revisions failed");
-						continue;
-					}
-					try {
-						Measurement measurement = this.launcher.run(variant, database, resources(directory, variant),
-								null, kind + "-" + size + "-noop-" + name(variant));
-						this.results.add(key, measurement);
-						progress(String.format(Locale.ROOT, "%s N=%d no-op %d/%d %-18s step %8.1f ms, wall %7.0f ms",
-								kind, size, round + 1, this.options.runs(), variant.label(), measurement.stepMs(),
-								measurement.wallMs()));
-					}
-					catch (RuntimeException ex) {
-						this.results.fail(key, ex.getMessage());
-						progress("FAILED " + kind + " N=" + size + " no-op " + variant.label() + ": " + firstLine(ex.getMessage()));
-					}
-				}
-			}
+			noop(Results.NOOP, NOOP, List.of(), kind, size, directory, atHead);
+		}
+		if (this.options.scenarios().contains(Results.NOOP_OPEN)) {
+			noop(Results.NOOP_OPEN, NOOP_OPEN, OPEN_FIRST, kind, size, directory, atHead);
 		}
 		atHead.values().forEach(this.databases::drop);
 		Databases.deleteRecursively(directory);
+	}
+
+	/**
+	 * The no-op rounds of one scenario on the databases at head.
+	 * @param jvmOptions what the application processes get in addition, all variants alike
+	 */
+	private void noop(String scenario, List<Variant> variants, List<String> jvmOptions, String kind, int size,
+			Path directory, Map<Variant, Database> atHead) {
+		boolean openFirst = scenario.equals(Results.NOOP_OPEN);
+		String what = openFirst ? "no-op, opened first," : "no-op";
+		for (int round = 0; round < this.options.runs(); round++) {
+			for (Variant variant : rotate(variants, round)) {
+				Results.Key key = new Results.Key(scenario, kind, size, variant);
+				Database database = atHead.get(headOf(variant));
+				if (database == null) {
+					this.results.fail(key, "no database at head: applying the revisions failed");
+					continue;
+				}
+				try {
+					Measurement measurement = this.launcher.run(variant, database, resources(directory, variant), null,
+							kind + "-" + size + "-" + scenario + "-" + name(variant), jvmOptions);
+					this.results.add(key, measurement);
+					progress(String.format(Locale.ROOT, "%s N=%d %s %d/%d %-18s step %8.1f ms, wall %7.0f ms%s", kind,
+							size, what, round + 1, this.options.runs(), variant.label(), measurement.stepMs(),
+							measurement.wallMs(),
+							openFirst ? String.format(Locale.ROOT, ", open %6.1f ms", measurement.openMs()) : ""));
+				}
+				catch (RuntimeException ex) {
+					this.results.fail(key, ex.getMessage());
+					progress("FAILED " + kind + " N=" + size + " " + what + " " + variant.label() + ": "
+							+ firstLine(ex.getMessage()));
+				}
+			}
+		}
 	}
 
 	private void endpoint(Path work, String kind) {

@@ -26,8 +26,9 @@ import dev.migrations.benchmark.app.ResultLine;
  */
 final class Launcher {
 
-	private static final Pattern RESULT = Pattern.compile(ResultLine.PREFIX
-			+ " step_ms=([0-9.]+) ready_ms=([0-9]+) rss_kb=(-?[0-9]+) cpu_ms=(-?[0-9]+) port=(-?[0-9]+)");
+	static final Pattern RESULT = Pattern.compile(ResultLine.PREFIX
+			+ " step_ms=(-?[0-9.]+) ready_ms=([0-9]+) rss_kb=(-?[0-9]+) cpu_ms=(-?[0-9]+) port=(-?[0-9]+)"
+			+ "(?: open_ms=([0-9.]+))?");
 
 	private static final long TIMEOUT_MINUTES = 15;
 
@@ -264,8 +265,10 @@ final class Launcher {
 			if (this.process.exitValue() != 0 || this.result == null) {
 				throw failure("exited with " + this.process.exitValue());
 			}
+			String open = this.result.group(6);
 			return new Measurement(Double.parseDouble(this.result.group(1)), Double.parseDouble(this.result.group(2)),
-					wallMs, Double.parseDouble(this.result.group(3)), Double.parseDouble(this.result.group(4)));
+					wallMs, Double.parseDouble(this.result.group(3)), Double.parseDouble(this.result.group(4)),
+					(open != null) ? Double.parseDouble(open) : 0);
 		}
 
 		private Matcher find() {

@@ -9,6 +9,8 @@ package dev.migrations.benchmark;
  * @param rssKb peak resident set size ({@code VmHWM}) just before the process exits
  * @param cpuMs CPU time the process used until it was ready, all its threads (JIT compilers, GC) included: less
  * sensitive than the times to other work on the machine
+ * @param openMs opening (and closing) one connection as soon as the DataSource bean exists, inside the process, in
+ * the {@link Results#NOOP_OPEN} cells; 0 elsewhere
  */
-record Measurement(double stepMs, double readyMs, double wallMs, double rssKb, double cpuMs) {
+record Measurement(double stepMs, double readyMs, double wallMs, double rssKb, double cpuMs, double openMs) {
 }

@@ -9,7 +9,7 @@ import java.util.List;
  * @param runs measured runs per cell
  * @param sizes numbers of revisions
  * @param databases {@code h2}, {@code postgresql}
- * @param scenarios {@code noop}, {@code apply}, {@code endpoint}
+ * @param scenarios {@code noop}, {@code noop-open}, {@code apply}, {@code endpoint}
  * @param endpointRows history rows for the endpoint cell
  * @param endpointRequests measured requests for the endpoint cell (after as many warm-up requests, at most 100)
  * @param warmup whether one unmeasured round of every variant runs first
@@ -27,7 +27,8 @@ record Options(int runs, List<Integer> sizes, List<String> databases, List<Strin
 			  --runs N               measured runs per cell (default 5)
 			  --sizes 10,100,1000    numbers of revisions (default 10,100,1000)
 			  --databases h2,postgresql
-			  --scenarios noop,apply,endpoint
+			  --scenarios noop,noop-open,apply,endpoint
+			                         noop-open: no-op starts that open the database before the migration step
 			  --endpoint-rows N      history rows for the endpoint latency cell (default 10000)
 			  --endpoint-requests N  measured requests (default 300)
 			  --no-warmup            skip the unmeasured first round
@@ -43,7 +44,7 @@ record Options(int runs, List<Integer> sizes, List<String> databases, List<Strin
 		int runs = 5;
 		List<Integer> sizes = List.of(10, 100, 1000);
 		List<String> databases = List.of("h2", "postgresql");
-		List<String> scenarios = List.of("noop", "apply", "endpoint");
+		List<String> scenarios = List.of("noop", "noop-open", "apply", "endpoint");
 		int endpointRows = 10_000;
 		int endpointRequests = 300;
 		boolean warmup = true;
@@ -82,6 +83,12 @@ record Options(int runs, List<Integer> sizes, List<String> databases, List<Strin
 		for (String database : databases) {
 			if (!database.equals("h2") && !database.equals("postgresql")) {
 				throw new IllegalArgumentException("Unknown database " + database + "\n" + USAGE);
+			}
+		}
+		for (String scenario : scenarios) {
+			// A misspelt scenario would otherwise run nothing, silently.
+			if (!List.of("noop", "noop-open", "apply", "endpoint").contains(scenario)) {
+				throw new IllegalArgumentException("Unknown scenario " + scenario + "\n" + USAGE);
 			}
 		}
 		if (runs < 1) {

@@ -14,6 +14,9 @@ final class Results {
 
 	static final String NOOP = "noop";
 
+	/** No-op starts of applications that open their database before the migration step. */
+	static final String NOOP_OPEN = "noop-open";
+
 	static final String APPLY = "apply";
 
 	private final Map<Key, List<Measurement>> measurements = new LinkedHashMap<>();
@@ -66,7 +69,7 @@ final class Results {
 
 	/**
 	 * One cell of the matrix.
-	 * @param scenario {@link #NOOP} or {@link #APPLY}
+	 * @param scenario {@link #NOOP}, {@link #NOOP_OPEN} or {@link #APPLY}
 	 * @param database {@code h2} or {@code postgresql}
 	 * @param revisions the number of revisions
 	 * @param variant the variant

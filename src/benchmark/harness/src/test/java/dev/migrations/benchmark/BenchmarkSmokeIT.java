@@ -31,6 +31,10 @@ class BenchmarkSmokeIT {
 		assertThat(report).containsPattern("\\| 10 \\| plain JDBC \\| [0-9.]+ \\|");
 		assertThat(report).containsPattern("\\| 10 \\| no migration tool \\| – \\| [0-9]+ \\|");
 		assertThat(report).containsPattern("\\| 10 \\| no tool \\+ actuator \\| – \\| [0-9]+ \\|");
+		// Section 1b has one more column: opening the database, before the migration step.
+		assertThat(report).contains("## 1b. No-op start, database opened before the migration step");
+		assertThat(report).containsPattern(
+				"\\| 10 \\| this starter \\| [0-9.]+ \\| [0-9.]+ \\| [0-9]+ \\| [0-9]+ \\| [0-9.]+ \\| [0-9.]+ \\|");
 		// Either latencies, or n/a while the installed starter has no endpoint.
 		assertThat(report).containsPattern("\\| h2 \\| 30 \\| (20 \\+ 20 \\| [0-9.]+|n/a)");
 	}

@@ -1,13 +1,16 @@
 package dev.migrations.benchmark;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The order of the variants within the rounds, and the statistics.
+ * The order of the variants within the rounds, the statistics, the options and the result line.
  */
 class BenchmarkTests {
 
@@ -35,6 +38,33 @@ class BenchmarkTests {
 		assertThat(Stats.percentile(values, 50)).isEqualTo(100.0);
 		assertThat(Stats.percentile(values, 99)).isEqualTo(198.0);
 		assertThat(Stats.percentile(values, 100)).isEqualTo(200.0);
+	}
+
+	@Test
+	void noOpStartsWithTheDatabaseOpenedFirstRunByDefaultAndInTheSmokeRun() {
+		assertThat(Options.parse(new String[0], Path.of("target")).scenarios()).contains(Results.NOOP_OPEN);
+		assertThat(Options.parse(new String[] { "--smoke" }, Path.of("target")).scenarios())
+			.contains(Results.NOOP_OPEN);
+		assertThat(Options.parse(new String[] { "--scenarios", "noop,noop-open" }, Path.of("target")).scenarios())
+			.containsExactly(Results.NOOP, Results.NOOP_OPEN);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Options.parse(new String[] { "--scenarios", "noop,noop_open" }, Path.of("target")))
+			.withMessageStartingWith("Unknown scenario noop_open");
+	}
+
+	@Test
+	void resultLinesAreReadWithAndWithoutTheOpeningTime() {
+		Matcher open = Launcher.RESULT
+			.matcher("BENCHMARK-RESULT step_ms=12.500 ready_ms=2000 rss_kb=150000 cpu_ms=3000 port=-1 open_ms=450.250");
+		assertThat(open.find()).isTrue();
+		assertThat(open.group(1)).isEqualTo("12.500");
+		assertThat(open.group(5)).isEqualTo("-1");
+		assertThat(open.group(6)).isEqualTo("450.250");
+		Matcher without = Launcher.RESULT
+			.matcher("BENCHMARK-RESULT step_ms=12.500 ready_ms=2000 rss_kb=150000 cpu_ms=3000 port=8080\n");
+		assertThat(without.find()).isTrue();
+		assertThat(without.group(5)).isEqualTo("8080");
+		assertThat(without.group(6)).isNull();
 	}
 
 }

@@ -9,9 +9,12 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
+import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -31,25 +34,42 @@ import org.springframework.core.metrics.StartupStep;
  * ({@code migrat}, {@code liquibase}, {@code flyway}), summed. It includes the migration itself (the initializer
  * bean runs it), the connection it opens and the beans the tool's beans create first.
  * <p>
+ * With {@code benchmark.open-database-first}, the application opens (and closes) one connection of its
+ * {@link DataSource} as soon as that bean exists, before any migration tool uses it: the database is open, the pool
+ * and the driver started, and the step counts the tool's own work. The creation of the {@code dataSource} bean, the
+ * opening included, is then subtracted from the step where it happened inside a tool bean's creation.
+ * <p>
  * System properties: {@code benchmark.tool-beans}, {@code benchmark.query} (run once when ready),
- * {@code benchmark.serve} (start a web server and keep running until standard input closes).
+ * {@code benchmark.serve} (start a web server and keep running until standard input closes),
+ * {@code benchmark.open-database-first}.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
 public class BenchmarkApp {
 
+	/** The system property that makes the application open its database before the migration step. */
+	public static final String OPEN_DATABASE_FIRST = "benchmark.open-database-first";
+
+	private static final String DATA_SOURCE_BEAN = "dataSource";
+
 	public static void main(String[] args) throws Exception {
 		boolean serve = Boolean.getBoolean("benchmark.serve");
+		boolean openFirst = Boolean.getBoolean(OPEN_DATABASE_FIRST);
 		SpringApplication application = new SpringApplication(BenchmarkApp.class);
 		BufferingApplicationStartup startup = new BufferingApplicationStartup(200_000);
 		application.setApplicationStartup(startup);
 		application.setWebApplicationType(serve ? WebApplicationType.SERVLET : WebApplicationType.NONE);
+		OpenDatabaseFirst opener = new OpenDatabaseFirst();
+		if (openFirst) {
+			// Registered on the bean factory before any bean exists, so that it sees the DataSource bean being made.
+			application.addInitializers((context) -> context.getBeanFactory().addBeanPostProcessor(opener));
+		}
 		ConfigurableApplicationContext context = application.run(args);
 		useDatabase(context.getBean(DataSource.class), System.getProperty("benchmark.query"));
 		long readyAt = System.currentTimeMillis();
-		long step = migrationStep(startup, System.getProperty("benchmark.tool-beans", ""));
+		long step = migrationStep(startup, System.getProperty("benchmark.tool-beans", ""), openFirst);
 		int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port", "-1"));
-		ResultLine.print(readyAt, step, port);
+		ResultLine.print(readyAt, step, opener.openNanos(), port);
 		if (serve) {
 			awaitEndOfInput(System.in);
 		}
@@ -67,7 +87,15 @@ public class BenchmarkApp {
 		}
 	}
 
-	static long migrationStep(BufferingApplicationStartup startup, String keyword) {
+	/**
+	 * The migration step: the outermost steps of the tool's beans, summed.
+	 * @param startup the startup steps
+	 * @param keyword what the tool's bean names contain
+	 * @param withoutDataSource whether the creation of the {@code dataSource} bean is subtracted where it happened
+	 * inside a tool bean's creation: when the database is opened first, that creation includes the opening
+	 * @return nanoseconds
+	 */
+	static long migrationStep(BufferingApplicationStartup startup, String keyword, boolean withoutDataSource) {
 		if (keyword.isEmpty()) {
 			return 0;
 		}
@@ -82,6 +110,15 @@ public class BenchmarkApp {
 				total += event.getDuration().toNanos();
 				steps.append(String.format(Locale.ROOT, " %s=%.1fms", beanName(event),
 						event.getDuration().toNanos() / 1_000_000.0));
+			}
+		}
+		if (withoutDataSource) {
+			for (TimelineEvent event : byId.values()) {
+				if (isBean(event, DATA_SOURCE_BEAN) && hasToolAncestor(event, byId, keyword)) {
+					total -= event.getDuration().toNanos();
+					steps.append(String.format(Locale.ROOT, " minus %s=%.1fms", DATA_SOURCE_BEAN,
+							event.getDuration().toNanos() / 1_000_000.0));
+				}
 			}
 		}
 		System.out.println("BENCHMARK-STEPS" + steps);
@@ -111,6 +148,10 @@ public class BenchmarkApp {
 		return name != null && name.toLowerCase(Locale.ROOT).contains(keyword);
 	}
 
+	private static boolean isBean(TimelineEvent event, String name) {
+		return "spring.beans.instantiate".equals(event.getStartupStep().getName()) && name.equals(beanName(event));
+	}
+
 	private static String beanName(TimelineEvent event) {
 		for (StartupStep.Tag tag : event.getStartupStep().getTags()) {
 			if ("beanName".equals(tag.getKey())) {
@@ -118,6 +159,38 @@ public class BenchmarkApp {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Opens (and closes) one connection of the first {@link DataSource} bean as soon as it is initialized, and
+	 * records how long that took.
+	 */
+	private static final class OpenDatabaseFirst implements BeanPostProcessor {
+
+		private final AtomicBoolean opened = new AtomicBoolean();
+
+		private volatile long openNanos;
+
+		@Override
+		public Object postProcessAfterInitialization(Object bean, String beanName) throws BeansException {
+			if (bean instanceof DataSource dataSource && this.opened.compareAndSet(false, true)) {
+				long started = System.nanoTime();
+				try {
+					dataSource.getConnection().close();
+				}
+				catch (SQLException ex) {
+					throw new IllegalStateException("Cannot open the database of bean " + beanName, ex);
+				}
+				this.openNanos = System.nanoTime() - started;
+			}
+			return bean;
+		}
+
+		/** How long opening (and closing) the connection took, or 0 if it did not happen. */
+		long openNanos() {
+			return this.openNanos;
+		}
+
 	}
 
 	private static void awaitEndOfInput(InputStream input) throws IOException {

@@ -10,7 +10,7 @@ import java.util.Locale;
 /**
  * The one line an application process prints for the harness: its migration step, its start-to-ready time, its
  * peak resident set size and the CPU time it used (all threads: JIT compilers and GC included), measured inside the
- * process.
+ * process, and how long opening its database first took (when it is asked to).
  */
 public final class ResultLine {
 
@@ -28,10 +28,24 @@ public final class ResultLine {
 	 * @param port the web server's port, or -1
 	 */
 	public static void print(long readyAtMillis, long stepNanos, int port) {
+		print(readyAtMillis, stepNanos, 0, port);
+	}
+
+	/**
+	 * Print the result line.
+	 * @param readyAtMillis when the process was ready ({@link System#currentTimeMillis()}), taken first so that
+	 * what follows is not counted
+	 * @param stepNanos the migration step
+	 * @param openNanos opening the database before the migration step, or 0 when it was not opened first
+	 * @param port the web server's port, or -1
+	 */
+	public static void print(long readyAtMillis, long stepNanos, long openNanos, int port) {
 		long readyMillis = readyAtMillis - ManagementFactory.getRuntimeMXBean().getStartTime();
 		long cpuMillis = ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
-		System.out.println(String.format(Locale.ROOT, "%s step_ms=%.3f ready_ms=%d rss_kb=%d cpu_ms=%d port=%d",
-				PREFIX, stepNanos / 1_000_000.0, readyMillis, peakRssKb(), cpuMillis, port));
+		// open_ms last: the fields before it keep their places.
+		System.out.println(String.format(Locale.ROOT,
+				"%s step_ms=%.3f ready_ms=%d rss_kb=%d cpu_ms=%d port=%d open_ms=%.3f", PREFIX,
+				stepNanos / 1_000_000.0, readyMillis, peakRssKb(), cpuMillis, port, openNanos / 1_000_000.0));
 		System.out.flush();
 	}
 
