@@ -20,14 +20,15 @@ class MigrationsRevisionPreloader implements ApplicationContextInitializer<Confi
 	/** The name of the singleton that holds the preloaded revisions. */
 	static final String BEAN_NAME = "migrationsRevisionPreload";
 
-	private static final String STARTER_CLASS = "dev.migrations.autoconfigure.MigrationsAutoConfiguration";
+	// What the auto-configuration needs on the class path besides a DataSource.
+	private static final String LIQUIBASE_CLASS = "liquibase.change.DatabaseChange";
 
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
 		Environment environment = context.getEnvironment();
 		String location;
 		try {
-			if (!ClassUtils.isPresent(STARTER_CLASS, context.getClassLoader())
+			if (!ClassUtils.isPresent(LIQUIBASE_CLASS, context.getClassLoader())
 					|| !environment.getProperty("migrations.enabled", Boolean.class, true)
 					|| environment.getProperty("migrations.changelog") != null
 					|| "none".equalsIgnoreCase(environment.getProperty("migrations.mode", "").trim())

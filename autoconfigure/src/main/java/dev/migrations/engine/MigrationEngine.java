@@ -76,7 +76,7 @@ public final class MigrationEngine implements AutoCloseable {
 			connection.setSchema(HistoryTable.storedCase(connection.getMetaData(), settings.defaultSchema()));
 		}
 		DatabaseMetaData meta = connection.getMetaData();
-		String schema = connection.getSchema();
+		String schema = (settings.defaultSchema() != null) ? connection.getSchema() : this.originalSchema;
 		this.info = new DatabaseInfo(meta.getDatabaseProductName(), meta.getDatabaseProductVersion(),
 				DatabaseInfo.sanitize(meta.getURL()), (schema != null) ? schema : "");
 		this.history = new HistoryTable(settings.historyTable(), settings.defaultSchema());
