@@ -4,7 +4,9 @@ import dev.migrations.runner.PreloadedRevisionSource;
 import dev.migrations.runner.RevisionSource;
 
 import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
@@ -41,9 +43,14 @@ class MigrationsRevisionPreloader implements ApplicationContextInitializer<Confi
 			// An invalid value: the auto-configuration reports it when it binds the properties.
 			return;
 		}
-		RevisionSource source = RevisionSource.directory(location, context);
-		context.getBeanFactory()
-			.registerSingleton(BEAN_NAME, new RevisionPreload(location, PreloadedRevisionSource.start(source)));
+		PreloadedRevisionSource preloaded = PreloadedRevisionSource.start(RevisionSource.directory(location, context));
+		context.getBeanFactory().registerSingleton(BEAN_NAME, new RevisionPreload(location, preloaded));
+		// The migration runs during the refresh: after it, whatever was not used is let go.
+		context.addApplicationListener((ApplicationEvent event) -> {
+			if (event instanceof ContextRefreshedEvent) {
+				preloaded.discard();
+			}
+		});
 	}
 
 	@Override
@@ -57,7 +64,7 @@ class MigrationsRevisionPreloader implements ApplicationContextInitializer<Confi
 	 * @param location the location they are read from
 	 * @param source the source that answers from the background read
 	 */
-	record RevisionPreload(String location, RevisionSource source) {
+	record RevisionPreload(String location, PreloadedRevisionSource source) {
 	}
 
 }

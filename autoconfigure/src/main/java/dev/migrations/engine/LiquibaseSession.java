@@ -1,6 +1,7 @@
 package dev.migrations.engine;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -15,6 +16,7 @@ import liquibase.executor.ExecutorService;
 import liquibase.executor.jvm.JdbcExecutor;
 import liquibase.integration.spring.SpringResourceAccessor;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.core.io.ResourceLoader;
 
@@ -32,6 +34,9 @@ final class LiquibaseSession implements AutoCloseable {
 
 	private @Nullable Database database;
 
+	// Liquibase switches auto-commit off on some databases (PostgreSQL): put back as it was found.
+	private @Nullable Boolean autoCommit;
+
 	LiquibaseSession(Connection connection, EngineSettings settings, ResourceLoader resourceLoader) {
 		this.connection = connection;
 		this.settings = settings;
@@ -40,6 +45,7 @@ final class LiquibaseSession implements AutoCloseable {
 
 	Database database() throws Exception {
 		if (this.database == null) {
+			this.autoCommit = this.connection.getAutoCommit();
 			Database created = DatabaseFactory.getInstance()
 				.findCorrectDatabaseImplementation(new JdbcConnection(this.connection));
 			created.setDatabaseChangeLogTableName(this.settings.historyTable());
@@ -88,6 +94,19 @@ final class LiquibaseSession implements AutoCloseable {
 		if (this.database != null) {
 			Scope.getCurrentScope().getSingleton(ExecutorService.class).clearExecutor("jdbc", this.database);
 			this.database = null;
+		}
+		try {
+			if (this.autoCommit != null && !this.connection.isClosed()
+					&& this.connection.getAutoCommit() != this.autoCommit) {
+				if (!this.connection.getAutoCommit()) {
+					// Switching auto-commit on commits what is pending: nothing is, unless a run failed half-way.
+					this.connection.rollback();
+				}
+				this.connection.setAutoCommit(this.autoCommit);
+			}
+		}
+		catch (SQLException ex) {
+			LoggerFactory.getLogger(LiquibaseSession.class).debug("Could not restore the connection's auto-commit", ex);
 		}
 	}
 

@@ -50,6 +50,8 @@ public final class MigrationEngine implements AutoCloseable {
 
 	private final @Nullable String originalSchema;
 
+	private @Nullable String originalSearchPath;
+
 	private final String deploymentId;
 
 	// Created on first use: a run of plain SQL revisions never loads Liquibase.
@@ -72,10 +74,13 @@ public final class MigrationEngine implements AutoCloseable {
 		this.settings = settings;
 		this.resourceLoader = resourceLoader;
 		this.originalSchema = connection.getSchema();
-		if (settings.defaultSchema() != null) {
-			connection.setSchema(HistoryTable.storedCase(connection.getMetaData(), settings.defaultSchema()));
-		}
 		DatabaseMetaData meta = connection.getMetaData();
+		if (settings.defaultSchema() != null) {
+			// On PostgreSQL setSchema replaces the whole search path: keep it, to put it back on close.
+			this.originalSearchPath = meta.getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")
+					? searchPath(connection) : null;
+			connection.setSchema(HistoryTable.storedCase(meta, settings.defaultSchema()));
+		}
 		String schema = (settings.defaultSchema() != null) ? connection.getSchema() : this.originalSchema;
 		this.info = new DatabaseInfo(meta.getDatabaseProductName(), meta.getDatabaseProductVersion(),
 				DatabaseInfo.sanitize(meta.getURL()), (schema != null) ? schema : "");
@@ -504,12 +509,26 @@ public final class MigrationEngine implements AutoCloseable {
 			this.liquibaseSession.close();
 		}
 		try {
-			if (this.settings.defaultSchema() != null && this.originalSchema != null && !this.connection.isClosed()) {
-				this.connection.setSchema(this.originalSchema);
+			if (this.settings.defaultSchema() != null && !this.connection.isClosed()) {
+				if (this.originalSearchPath != null) {
+					try (Statement statement = this.connection.createStatement()) {
+						statement.execute("SET search_path TO " + this.originalSearchPath);
+					}
+				}
+				else if (this.originalSchema != null) {
+					this.connection.setSchema(this.originalSchema);
+				}
 			}
 		}
 		catch (SQLException ex) {
 			logger.debug("Could not restore the connection's schema", ex);
+		}
+	}
+
+	private static @Nullable String searchPath(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("SHOW search_path")) {
+			return result.next() ? result.getString(1) : null;
 		}
 	}
 

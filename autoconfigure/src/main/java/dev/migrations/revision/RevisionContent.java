@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -14,27 +15,75 @@ import org.jspecify.annotations.Nullable;
 public sealed interface RevisionContent {
 
 	/**
-	 * A plain SQL revision: the whole file is one change set, executed statement by statement.
-	 *
-	 * @param upgrade the file's text
-	 * @param downgrade the text of the sibling {@code .down.sql} file, if any
-	 * @param downgradeFile the name of the {@code .down.sql} file, if any
-	 * @param transactional whether the revision runs in one transaction (a header can turn it off for
-	 * statements such as {@code CREATE INDEX CONCURRENTLY})
-	 * @param md5 the MD5 digest of {@code upgrade} (UTF-8), in hexadecimal: what its checksum is made of
+	 * A plain SQL revision: the whole file is one change set, executed statement by statement. Its digest is
+	 * computed from its text when it is created, so that it always matches the text.
 	 */
-	record Sql(String upgrade, @Nullable String downgrade, @Nullable String downgradeFile, boolean transactional,
-			String md5) implements RevisionContent {
+	final class Sql implements RevisionContent {
+
+		private final String upgrade;
+
+		private final @Nullable String downgrade;
+
+		private final @Nullable String downgradeFile;
+
+		private final boolean transactional;
+
+		private final String md5;
 
 		/**
-		 * A plain SQL revision, its digest computed from its text.
+		 * A plain SQL revision.
 		 * @param upgrade the file's text
 		 * @param downgrade the text of the sibling {@code .down.sql} file, if any
 		 * @param downgradeFile the name of the {@code .down.sql} file, if any
-		 * @param transactional whether the revision runs in one transaction
+		 * @param transactional whether the revision runs in one transaction (a header can turn it off for
+		 * statements such as {@code CREATE INDEX CONCURRENTLY})
 		 */
 		public Sql(String upgrade, @Nullable String downgrade, @Nullable String downgradeFile, boolean transactional) {
-			this(upgrade, downgrade, downgradeFile, transactional, md5(upgrade));
+			this.upgrade = upgrade;
+			this.downgrade = downgrade;
+			this.downgradeFile = downgradeFile;
+			this.transactional = transactional;
+			this.md5 = md5(upgrade);
+		}
+
+		/**
+		 * The file's text.
+		 * @return the text
+		 */
+		public String upgrade() {
+			return this.upgrade;
+		}
+
+		/**
+		 * The text of the sibling {@code .down.sql} file.
+		 * @return the text, or {@code null} if there is none
+		 */
+		public @Nullable String downgrade() {
+			return this.downgrade;
+		}
+
+		/**
+		 * The name of the {@code .down.sql} file.
+		 * @return the name, or {@code null} if there is none
+		 */
+		public @Nullable String downgradeFile() {
+			return this.downgradeFile;
+		}
+
+		/**
+		 * Whether the revision runs in one transaction.
+		 * @return {@code true} unless its header turns it off
+		 */
+		public boolean transactional() {
+			return this.transactional;
+		}
+
+		/**
+		 * The MD5 digest of the file's text (UTF-8), in hexadecimal: what its checksum is made of.
+		 * @return the digest
+		 */
+		public String md5() {
+			return this.md5;
 		}
 
 		/**
@@ -50,6 +99,24 @@ public sealed interface RevisionContent {
 			catch (NoSuchAlgorithmException ex) {
 				throw new IllegalStateException(ex);
 			}
+		}
+
+		@Override
+		public boolean equals(@Nullable Object other) {
+			return this == other || (other instanceof Sql sql && this.transactional == sql.transactional
+					&& this.upgrade.equals(sql.upgrade) && Objects.equals(this.downgrade, sql.downgrade)
+					&& Objects.equals(this.downgradeFile, sql.downgradeFile));
+		}
+
+		@Override
+		public int hashCode() {
+			return Objects.hash(this.upgrade, this.downgrade, this.downgradeFile, this.transactional);
+		}
+
+		@Override
+		public String toString() {
+			return "Sql[downgradeFile=" + this.downgradeFile + ", transactional=" + this.transactional + ", md5="
+					+ this.md5 + "]";
 		}
 
 	}

@@ -8,8 +8,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -97,17 +99,18 @@ final class MigrationSession implements AutoCloseable {
 		if (recorded == null || recorded.isEmpty()) {
 			return false;
 		}
-		int changeSets = 0;
+		Set<String> matched = new HashSet<>();
 		for (Revision revision : graph.ordered()) {
 			for (PlannedChangeSet changeSet : compiled(revision).changeSets()) {
 				String checksum = recorded.get(changeSet.key());
 				if (checksum == null || !changeSet.matchesChecksum(checksum)) {
 					return false;
 				}
-				changeSets++;
+				matched.add(changeSet.key());
 			}
 		}
-		return changeSets == recorded.size();
+		// Every recorded key is one of the application's change sets: no row of another tool or revision.
+		return matched.size() == recorded.size();
 	}
 
 	@Nullable String historyToken() {

@@ -358,15 +358,16 @@ public class Migrator {
 
 	/**
 	 * The common start, a database at the head with nothing edited, added or removed, answered from one narrow
-	 * query through the read data source (the application's pool): no connection of the migrator's own, no lock, no
-	 * full status. Anything else, or any doubt, returns {@code null} and takes the full path.
+	 * query: no lock, no full status. Anything else, or any doubt, returns {@code null} and takes the full path. It
+	 * reads through the data source the migrator writes through, so that it sees the very history table (schema,
+	 * search path) the full path would, and never changes the state of a connection the application borrows.
 	 * @return the database, if it is exactly at the head the target names
 	 */
 	private @Nullable DatabaseInfo atHead(RevisionGraph graph, @Nullable Revision target) {
 		if (target == null || graph.hasConflict() || !graph.heads().get(0).equals(target.id())) {
 			return null;
 		}
-		try (MigrationSession session = openSession(this.readDataSource)) {
+		try (MigrationSession session = openSession()) {
 			return session.recordsExactly(graph) ? session.database() : null;
 		}
 	}

@@ -8,6 +8,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import dev.migrations.MigrationException;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionGraph;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A revision source whose graph is built on a background thread as soon as it is created, so that reading and
@@ -18,9 +21,12 @@ import dev.migrations.revision.RevisionGraph;
  */
 public final class PreloadedRevisionSource implements RevisionSource {
 
+	private static final Logger logger = LoggerFactory.getLogger(PreloadedRevisionSource.class);
+
 	private final RevisionSource source;
 
-	private final CompletableFuture<RevisionGraph> preloaded = new CompletableFuture<>();
+	// Released once used or discarded, so that a context keeps no revision texts it does not need.
+	private volatile @Nullable CompletableFuture<RevisionGraph> preloaded = new CompletableFuture<>();
 
 	private final AtomicBoolean used = new AtomicBoolean();
 
@@ -35,19 +41,30 @@ public final class PreloadedRevisionSource implements RevisionSource {
 	 */
 	public static PreloadedRevisionSource start(RevisionSource source) {
 		PreloadedRevisionSource preloaded = new PreloadedRevisionSource(source);
-		Thread reader = new Thread(preloaded::preload, "migrations-revision-preload");
+		// The thread gets the future itself: the field may be released before the thread runs.
+		CompletableFuture<RevisionGraph> result = preloaded.preloaded;
+		Thread reader = new Thread(() -> preloaded.preload(result), "migrations-revision-preload");
 		reader.setDaemon(true);
 		reader.start();
 		return preloaded;
 	}
 
-	private void preload() {
+	private void preload(CompletableFuture<RevisionGraph> result) {
 		try {
-			this.preloaded.complete(this.source.graph());
+			result.complete(this.source.graph());
 		}
 		catch (Throwable ex) {
-			this.preloaded.completeExceptionally(ex);
+			result.completeExceptionally(ex);
 		}
+	}
+
+	/**
+	 * Forget the background work: the next {@link #graph()} reads the source. For a context whose migrator did not
+	 * use it (the auto-configuration backed off, or a migrator of the application's own).
+	 */
+	public void discard() {
+		this.used.set(true);
+		this.preloaded = null;
 	}
 
 	@Override
@@ -57,11 +74,15 @@ public final class PreloadedRevisionSource implements RevisionSource {
 
 	@Override
 	public RevisionGraph graph() {
-		if (!this.used.compareAndSet(false, true)) {
+		CompletableFuture<RevisionGraph> result = this.preloaded;
+		this.preloaded = null;
+		if (!this.used.compareAndSet(false, true) || result == null) {
 			return this.source.graph();
 		}
 		try {
-			return this.preloaded.get();
+			RevisionGraph graph = result.get();
+			logger.debug("Using the {} revisions of {} read in the background", graph.ordered().size(), describe());
+			return graph;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

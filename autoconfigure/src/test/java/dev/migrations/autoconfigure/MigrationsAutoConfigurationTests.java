@@ -1,6 +1,7 @@
 package dev.migrations.autoconfigure;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -8,6 +9,7 @@ import dev.migrations.MigrationException;
 import dev.migrations.runner.MigrationSettings;
 import dev.migrations.runner.Migrator;
 import dev.migrations.runner.MigrationsInitializer;
+import dev.migrations.runner.PreloadedRevisionSource;
 import dev.migrations.runner.RevisionSource;
 import dev.migrations.test.RevisionDirectory;
 import dev.migrations.test.TestDatabase;
@@ -15,20 +17,27 @@ import dev.migrations.test.TestDatabases;
 import liquibase.change.DatabaseChange;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.io.DefaultResourceLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(OutputCaptureExtension.class)
 class MigrationsAutoConfigurationTests {
 
 	@TempDir
@@ -123,13 +132,36 @@ class MigrationsAutoConfigurationTests {
 	}
 
 	@Test
-	void readsTheRevisionsInTheBackgroundFromWhenTheContextIsPrepared() {
-		withDatabase().withInitializer(new MigrationsRevisionPreloader()).run((context) -> {
+	void migratesFromTheRevisionsReadInTheBackgroundWhenTheContextWasPrepared(CapturedOutput output) {
+		debugLogging(() -> withDatabase().withInitializer(new MigrationsRevisionPreloader()).run((context) -> {
 			assertThat(context).hasBean(MigrationsRevisionPreloader.BEAN_NAME);
-			assertThat(context.getBean(MigrationsRevisionPreloader.RevisionPreload.class).location())
-				.isEqualTo(this.revisions.location());
 			assertThat(this.db.tables()).contains("users", "databasechangelog");
-		});
+		}));
+		assertThat(output).contains("Using the 1 revisions of " + this.revisions.location() + " read in the background");
+	}
+
+	@Test
+	void readsTheRevisionsItselfWhenTheBackgroundReadIsForAnotherLocation(CapturedOutput output) {
+		RevisionDirectory other = RevisionDirectory.in(this.temp.resolve("other"))
+			.add("001_create_accounts.sql", "CREATE TABLE accounts (id INTEGER);");
+		// The location changes after the preloader has read the environment.
+		debugLogging(() -> withDatabase().withInitializer(new MigrationsRevisionPreloader())
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("later", Map.of("migrations.location", other.location()))))
+			.run((context) -> assertThat(this.db.tables()).contains("accounts").doesNotContain("users")));
+		assertThat(output).doesNotContain("read in the background");
+	}
+
+	private static void debugLogging(Runnable action) {
+		LoggingSystem logging = LoggingSystem.get(MigrationsAutoConfigurationTests.class.getClassLoader());
+		logging.setLogLevel(PreloadedRevisionSource.class.getName(), LogLevel.DEBUG);
+		try {
+			action.run();
+		}
+		finally {
+			logging.setLogLevel(PreloadedRevisionSource.class.getName(), null);
+		}
 	}
 
 	@Test

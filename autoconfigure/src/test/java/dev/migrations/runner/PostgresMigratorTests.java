@@ -1,9 +1,16 @@
 package dev.migrations.runner;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+
 import dev.migrations.MigrationException;
+import dev.migrations.engine.EngineSettings;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabases;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -49,6 +56,35 @@ class PostgresMigratorTests extends AbstractMigratorTests {
 		assertThat(this.db.jdbc().queryForList("SELECT note FROM audit ORDER BY id", String.class))
 			.containsExactly("first", "second; with semicolon");
 		assertThat(this.db.jdbc().queryForObject("SELECT shout('hi')", String.class)).isEqualTo("HI;");
+	}
+
+	@Test
+	void readingTheStatusLeavesABorrowedConnectionAsItFoundIt() throws Exception {
+		this.db.jdbc().execute("CREATE SCHEMA billing");
+		this.revisions.add("001_accounts.yaml", """
+				databaseChangeLog:
+				  - changeSet:
+				      id: accounts
+				      author: x
+				      changes:
+				        - createTable: {tableName: accounts, columns: [{column: {name: id, type: INTEGER}}]}
+				""");
+		MigrationSettings settings = withEngine(new EngineSettings("DATABASECHANGELOG", "billing", null, null));
+		migrator(settings).migrate();
+		// An application connection with a search path of two schemas, as a pool would lend it.
+		try (Connection connection = this.db.connect()) {
+			connection.createStatement().execute("SET search_path TO public, billing");
+			SingleConnectionDataSource application = new SingleConnectionDataSource(connection, true);
+			DefaultResourceLoader loader = new DefaultResourceLoader();
+			Migrator migrator = new Migrator(this.db.dataSource(), application,
+					RevisionSource.directory(this.revisions.location(), loader), settings, loader, null);
+			assertThat(migrator.status().state()).isEqualTo(DatabaseState.UP_TO_DATE);
+			try (ResultSet result = connection.createStatement().executeQuery("SHOW search_path")) {
+				result.next();
+				assertThat(result.getString(1)).isEqualTo("public, billing");
+			}
+			assertThat(connection.getAutoCommit()).isTrue();
+		}
 	}
 
 }
