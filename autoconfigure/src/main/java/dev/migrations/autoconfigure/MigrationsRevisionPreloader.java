@@ -33,8 +33,7 @@ class MigrationsRevisionPreloader implements ApplicationContextInitializer<Confi
 			if (!ClassUtils.isPresent(LIQUIBASE_CLASS, context.getClassLoader())
 					|| !environment.getProperty("migrations.enabled", Boolean.class, true)
 					|| environment.getProperty("migrations.changelog") != null
-					|| "none".equalsIgnoreCase(environment.getProperty("migrations.mode", "").trim())
-					|| context.getBeanFactory().containsSingleton(BEAN_NAME)) {
+					|| "none".equalsIgnoreCase(environment.getProperty("migrations.mode", "").trim())) {
 				return;
 			}
 			location = environment.getProperty("migrations.location", MigrationsProperties.DEFAULT_LOCATION);

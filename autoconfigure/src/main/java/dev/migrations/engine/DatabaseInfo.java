@@ -36,7 +36,11 @@ public record DatabaseInfo(String product, String version, String url, String sc
 	 * @return {@code true} on PostgreSQL
 	 */
 	public boolean isPostgres() {
-		return this.product.toLowerCase(java.util.Locale.ROOT).contains("postgres");
+		return isPostgres(this.product);
+	}
+
+	static boolean isPostgres(String product) {
+		return product.toLowerCase(java.util.Locale.ROOT).contains("postgres");
 	}
 
 	/**

@@ -77,8 +77,8 @@ public final class MigrationEngine implements AutoCloseable {
 		DatabaseMetaData meta = connection.getMetaData();
 		if (settings.defaultSchema() != null) {
 			// On PostgreSQL setSchema replaces the whole search path: keep it, to put it back on close.
-			this.originalSearchPath = meta.getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")
-					? searchPath(connection) : null;
+			this.originalSearchPath = DatabaseInfo.isPostgres(meta.getDatabaseProductName()) ? searchPath(connection)
+					: null;
 			connection.setSchema(HistoryTable.storedCase(meta, settings.defaultSchema()));
 		}
 		String schema = (settings.defaultSchema() != null) ? connection.getSchema() : this.originalSchema;

@@ -15,7 +15,6 @@ import javax.sql.DataSource;
 import dev.migrations.MigrationException;
 import dev.migrations.backup.DatabaseBackups;
 import dev.migrations.engine.CompiledRevision;
-import dev.migrations.engine.DatabaseInfo;
 import dev.migrations.engine.MigrationEngine;
 import dev.migrations.lock.MigrationLock;
 import dev.migrations.revision.Revision;
@@ -260,14 +259,13 @@ public class Migrator {
 			RevisionGraph graph = graph();
 			graph.requireSingleHead();
 			Revision target = graph.resolve(this.settings.target(), "migrations.target");
-			DatabaseInfo database = atHead(graph, target);
-			if (database != null) {
-				logger.info("Database {} is at revision {}: validated ({} revisions, checksums match)", database.url(),
-						target.id(), graph.ordered().size());
-				return new MigrationSession.RunOutcome(target.id().value(), target.id().value(), List.of(), List.of(),
-						List.of(), null, RunReport.Outcome.VALIDATED);
-			}
 			try (MigrationSession session = openSession()) {
+				if (atHead(session, graph, target)) {
+					logger.info("Database {} is at revision {}: validated ({} revisions, checksums match)",
+							session.database().url(), target.id(), graph.ordered().size());
+					return new MigrationSession.RunOutcome(target.id().value(), target.id().value(), List.of(),
+							List.of(), List.of(), null, RunReport.Outcome.VALIDATED);
+				}
 				MigrationStatus status = session.status(graph, target, this.settings.target());
 				Planner planner = planner();
 				planner.failOnChecksumMismatch(status);
@@ -303,17 +301,16 @@ public class Migrator {
 			Revision target = (request.target() != null) ? graph.resolve(request.target(), "migrations.target")
 					: stamp;
 			String targetName = (request.target() != null) ? request.target() : RevisionGraph.HEAD;
-			// A baseline left in the configuration is checked against the history's rows: the full path does that.
-			DatabaseInfo database = (request.dryRun() || baseline != null) ? null : atHead(graph, target);
-			if (database != null) {
-				logger.info("Database {} is up to date at revision {}: nothing to apply ({} revisions checked in {} ms)",
-						database.url(), target.id(), graph.ordered().size(),
-						Duration.between(started, Instant.now()).toMillis());
-				return new MigrationSession.RunOutcome(target.id().value(), target.id().value(), List.of(), List.of(),
-						List.of(), null, RunReport.Outcome.UP_TO_DATE);
-			}
 			Planner planner = planner();
 			try (MigrationSession session = openSession()) {
+				// A baseline left in the configuration is checked against the history's rows: the full path does that.
+				if (!request.dryRun() && baseline == null && atHead(session, graph, target)) {
+					logger.info("Database {} is up to date at revision {}: nothing to apply ({} revisions checked in {} "
+							+ "ms)", session.database().url(), target.id(), graph.ordered().size(),
+							Duration.between(started, Instant.now()).toMillis());
+					return new MigrationSession.RunOutcome(target.id().value(), target.id().value(), List.of(),
+							List.of(), List.of(), null, RunReport.Outcome.UP_TO_DATE);
+				}
 				MigrationStatus status = session.status(graph, target, targetName);
 				Planner.Plan plan;
 				try {
@@ -358,18 +355,13 @@ public class Migrator {
 
 	/**
 	 * The common start, a database at the head with nothing edited, added or removed, answered from one narrow
-	 * query: no lock, no full status. Anything else, or any doubt, returns {@code null} and takes the full path. It
-	 * reads through the data source the migrator writes through, so that it sees the very history table (schema,
-	 * search path) the full path would, and never changes the state of a connection the application borrows.
-	 * @return the database, if it is exactly at the head the target names
+	 * query: no lock, no full status. Anything else, or any doubt, answers {@code false} and the same session takes
+	 * the full path. The session is the one the migrator writes through, so that it sees the very history table
+	 * (schema, search path) the full path would.
 	 */
-	private @Nullable DatabaseInfo atHead(RevisionGraph graph, @Nullable Revision target) {
-		if (target == null || graph.hasConflict() || !graph.heads().get(0).equals(target.id())) {
-			return null;
-		}
-		try (MigrationSession session = openSession()) {
-			return session.recordsExactly(graph) ? session.database() : null;
-		}
+	private static boolean atHead(MigrationSession session, RevisionGraph graph, @Nullable Revision target) {
+		return target != null && !graph.hasConflict() && graph.heads().get(0).equals(target.id())
+				&& session.recordsExactly(graph);
 	}
 
 	/**

@@ -3,7 +3,7 @@ package dev.migrations.runner;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.migrations.MigrationException;
 import dev.migrations.revision.Revision;
@@ -25,10 +25,9 @@ public final class PreloadedRevisionSource implements RevisionSource {
 
 	private final RevisionSource source;
 
-	// Released once used or discarded, so that a context keeps no revision texts it does not need.
-	private volatile @Nullable CompletableFuture<RevisionGraph> preloaded = new CompletableFuture<>();
-
-	private final AtomicBoolean used = new AtomicBoolean();
+	// Taken by the first graph() or let go by discard(): used once, and no revision texts kept that are not needed.
+	private final AtomicReference<@Nullable CompletableFuture<RevisionGraph>> preloaded = new AtomicReference<>(
+			new CompletableFuture<>());
 
 	private PreloadedRevisionSource(RevisionSource source) {
 		this.source = source;
@@ -42,7 +41,7 @@ public final class PreloadedRevisionSource implements RevisionSource {
 	public static PreloadedRevisionSource start(RevisionSource source) {
 		PreloadedRevisionSource preloaded = new PreloadedRevisionSource(source);
 		// The thread gets the future itself: the field may be released before the thread runs.
-		CompletableFuture<RevisionGraph> result = preloaded.preloaded;
+		CompletableFuture<RevisionGraph> result = preloaded.preloaded.get();
 		Thread reader = new Thread(() -> preloaded.preload(result), "migrations-revision-preload");
 		reader.setDaemon(true);
 		reader.start();
@@ -63,8 +62,7 @@ public final class PreloadedRevisionSource implements RevisionSource {
 	 * use it (the auto-configuration backed off, or a migrator of the application's own).
 	 */
 	public void discard() {
-		this.used.set(true);
-		this.preloaded = null;
+		this.preloaded.set(null);
 	}
 
 	@Override
@@ -74,9 +72,8 @@ public final class PreloadedRevisionSource implements RevisionSource {
 
 	@Override
 	public RevisionGraph graph() {
-		CompletableFuture<RevisionGraph> result = this.preloaded;
-		this.preloaded = null;
-		if (!this.used.compareAndSet(false, true) || result == null) {
+		CompletableFuture<RevisionGraph> result = this.preloaded.getAndSet(null);
+		if (result == null) {
 			return this.source.graph();
 		}
 		try {
