@@ -1,7 +1,12 @@
 package dev.migrations.actuate;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import dev.migrations.runner.MigrationStatus;
 import dev.migrations.runner.Migrator;
+import dev.migrations.runner.Migrators;
 import dev.migrations.runner.RunReport;
 import org.jspecify.annotations.Nullable;
 
@@ -14,56 +19,131 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
  * {@link Endpoint @Endpoint} reporting where the database stands: state, current revision, pending revisions, history
  * and the last run, and each revision in full. Each read uses a connection that it closes right after, and never waits
  * for the migration lock. {@link WritableMigrationsEndpoint} adds the write operations.
+ * <p>
+ * With one database the report is a {@link MigrationsDescriptor}. With several ({@code migrations.instances}) it is
+ * an {@link InstancesDescriptor}, {@code {"instances": {"<name>": <report>, ...}}} in run order; then
+ * {@code /actuator/migrations/<name>} is one instance's report and {@code /actuator/migrations/<name>/<revision>}
+ * one of its revisions.
  */
 @Endpoint(id = "migrations", defaultAccess = Access.READ_ONLY)
 public class MigrationsEndpoint {
 
-	private final Migrator migrator;
+	private final Migrators migrators;
 
-	private volatile @Nullable Report lastReport;
+	private final Map<String, Report> lastReports = new ConcurrentHashMap<>();
 
 	/**
-	 * Create an endpoint.
+	 * Create an endpoint for one database.
 	 * @param migrator the migrator to report on
 	 */
 	public MigrationsEndpoint(Migrator migrator) {
-		this.migrator = migrator;
+		this(Migrators.of("migrator", migrator));
 	}
 
 	/**
-	 * Where the database stands, and the last run.
-	 * @return the report
+	 * Create an endpoint for one or several databases.
+	 * @param migrators the migrators to report on
+	 */
+	public MigrationsEndpoint(Migrators migrators) {
+		this.migrators = migrators;
+	}
+
+	/**
+	 * Where the database stands, and the last run; with several databases, each of them by name.
+	 * @return a {@link MigrationsDescriptor}, or an {@link InstancesDescriptor} with several databases
 	 */
 	@ReadOperation
-	public MigrationsDescriptor migrations() {
-		MigrationStatus status = this.migrator.status();
-		RunReport lastRun = this.migrator.lastRun();
+	public Object migrations() {
+		if (this.migrators.size() == 1) {
+			String name = this.migrators.names().get(0);
+			return report(name, this.migrators.single());
+		}
+		Map<String, Object> instances = new LinkedHashMap<>();
+		this.migrators.asMap().forEach((name, migrator) -> {
+			try {
+				instances.put(name, report(name, migrator));
+			}
+			catch (RuntimeException ex) {
+				// One database that cannot be read does not hide the others.
+				instances.put(name, new InstanceErrorDescriptor(ex.getMessage()));
+			}
+		});
+		return new InstancesDescriptor(instances);
+	}
+
+	/**
+	 * One revision in full; with several databases, one database's report.
+	 * @param revision the revision id; with several databases, the instance name
+	 * @return the revision or report, or {@code null} (404) if there is none by that id or name
+	 */
+	@ReadOperation
+	public @Nullable Object revision(@Selector String revision) {
+		if (this.migrators.size() == 1) {
+			return this.migrators.single().revision(revision).map(RevisionDescriptor::of).orElse(null);
+		}
+		Migrator migrator = this.migrators.get(revision);
+		return (migrator != null) ? report(revision, migrator) : null;
+	}
+
+	/**
+	 * One revision of one database in full.
+	 * @param instance the database's name
+	 * @param revision the revision id
+	 * @return the revision, or {@code null} (404) if there is no such database or revision
+	 */
+	@ReadOperation
+	public @Nullable RevisionDescriptor instanceRevision(@Selector String instance, @Selector String revision) {
+		Migrator migrator = this.migrators.get(instance);
+		return (migrator != null) ? migrator.revision(revision).map(RevisionDescriptor::of).orElse(null) : null;
+	}
+
+	/**
+	 * The migrator this endpoint reports on, when there is one database.
+	 * @return the migrator
+	 * @throws IllegalStateException if there are several
+	 */
+	protected final Migrator getMigrator() {
+		return this.migrators.single();
+	}
+
+	/**
+	 * The migrators this endpoint reports on.
+	 * @return the migrators
+	 */
+	protected final Migrators getMigrators() {
+		return this.migrators;
+	}
+
+	private MigrationsDescriptor report(String name, Migrator migrator) {
+		MigrationStatus status = migrator.status();
+		RunReport lastRun = migrator.lastRun();
 		// The migrator returns the same status while the history is unchanged: so is the report.
-		Report previous = this.lastReport;
+		Report previous = this.lastReports.get(name);
 		if (previous != null && previous.status() == status && previous.lastRun() == lastRun) {
 			return previous.descriptor();
 		}
 		MigrationsDescriptor descriptor = MigrationsDescriptor.of(status, lastRun);
-		this.lastReport = new Report(status, lastRun, descriptor);
+		this.lastReports.put(name, new Report(status, lastRun, descriptor));
 		return descriptor;
 	}
 
 	/**
-	 * One revision in full.
-	 * @param revision the revision id
-	 * @return the revision, or {@code null} (404) if neither the application nor the database knows it
+	 * The report of several databases.
+	 *
+	 * @param instances each database's {@link MigrationsDescriptor} (or {@link InstanceErrorDescriptor}) by name, in
+	 * run order
 	 */
-	@ReadOperation
-	public @Nullable RevisionDescriptor revision(@Selector String revision) {
-		return this.migrator.revision(revision).map(RevisionDescriptor::of).orElse(null);
+	public record InstancesDescriptor(Map<String, Object> instances) {
+
 	}
 
 	/**
-	 * The migrator this endpoint reports on.
-	 * @return the migrator
+	 * A database whose status cannot be read.
+	 *
+	 * @param error why
 	 */
-	protected final Migrator getMigrator() {
-		return this.migrator;
+	public record InstanceErrorDescriptor(@Nullable String error) {
+
 	}
 
 	private record Report(MigrationStatus status, @Nullable RunReport lastRun, MigrationsDescriptor descriptor) {

@@ -1,74 +1,143 @@
 package dev.migrations.autoconfigure;
 
-import java.util.Properties;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
 import dev.migrations.MigrationException;
-import dev.migrations.backup.BackupSettings;
-import dev.migrations.backup.DatabaseBackups;
-import dev.migrations.engine.EngineSettings;
 import dev.migrations.runner.MigrationListener;
-import dev.migrations.runner.MigrationSettings;
 import dev.migrations.runner.Migrator;
+import dev.migrations.runner.Migrators;
 import dev.migrations.runner.MigrationsInitializer;
-import dev.migrations.runner.RevisionSource;
 import liquibase.change.DatabaseChange;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.ClassUtils;
 
 /**
- * Auto-configuration for migrations: a {@link Migrator} for the application's data source, run at startup by a
- * {@link MigrationsInitializer} that Spring Boot orders before everything that uses the database.
+ * Auto-configuration for migrations: a {@link Migrator} for the application's data source (or, with
+ * {@code migrations.instances}, one per database instance), run at startup by a {@link MigrationsInitializer} that
+ * Spring Boot orders before everything that uses the database.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class,
 		beforeName = "org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration")
 @ConditionalOnClass({ DatabaseChange.class, DataSource.class })
-@ConditionalOnSingleCandidate(DataSource.class)
+@Conditional(MigrationsAutoConfiguration.DatabaseCondition.class)
 @ConditionalOnBooleanProperty(name = "migrations.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MigrationsProperties.class)
 public final class MigrationsAutoConfiguration {
 
 	private static final String BOOT_LIQUIBASE = "org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration";
 
+	private static MigratorFactory factory(ResourceLoader resourceLoader, Environment environment,
+			ObjectProvider<MigrationListener> listeners, ObjectProvider<MigrationsCustomizer> customizers,
+			ObjectProvider<MigrationsRevisionPreloader.RevisionPreload> preload) {
+		rejectBootLiquibase(environment, resourceLoader);
+		return new MigratorFactory(resourceLoader, environment.getProperty("spring.application.name", "application"),
+				listeners, customizers, preload.getIfAvailable());
+	}
+
+	private static void rejectBootLiquibase(Environment environment, ResourceLoader resourceLoader) {
+		boolean bootLiquibase = ClassUtils.isPresent(BOOT_LIQUIBASE, resourceLoader.getClassLoader());
+		if (bootLiquibase && environment.getProperty("spring.liquibase.enabled", Boolean.class, false)) {
+			throw new MigrationException(
+					"Spring Boot's Liquibase integration is enabled (spring.liquibase.enabled=true) next to migrations: "
+							+ "Liquibase would run twice on the same database.",
+					"Remove spring-boot-starter-liquibase (spring-boot-liquibase) from the dependencies or set "
+							+ "spring.liquibase.enabled=false. To keep Spring Boot's Liquibase instead, set "
+							+ "migrations.enabled=false.");
+		}
+	}
+
+	private static DataSource namedDataSource(ListableBeanFactory beanFactory, String name, String property) {
+		try {
+			return beanFactory.getBean(name, DataSource.class);
+		}
+		catch (NoSuchBeanDefinitionException ex) {
+			throw new MigrationException(
+					property + "=" + name + " names no DataSource bean. The DataSource beans are: "
+							+ String.join(", ", beanFactory.getBeanNamesForType(DataSource.class))
+							+ ". Nothing was written.",
+					"Set " + property + " to one of these bean names.", ex);
+		}
+	}
+
+	/**
+	 * One database: the application's DataSource (the {@link MigrationsDataSource @MigrationsDataSource} one, the one
+	 * {@code migrations.data-source} names, or the only or primary one), configured by {@code migrations.*}.
+	 */
 	@Configuration(proxyBeanMethods = false)
+	@Conditional(SingleDatabaseCondition.class)
 	static class MigratorConfiguration {
 
 		@Bean
+		@ConditionalOnMissingBean(MigrationsConnectionDetails.class)
+		PropertiesMigrationsConnectionDetails migrationsConnectionDetails(MigrationsProperties properties) {
+			return new PropertiesMigrationsConnectionDetails(properties);
+		}
+
+		@Bean
 		@ConditionalOnMissingBean
-		Migrator migrator(DataSource dataSource, ObjectProvider<JdbcConnectionDetails> connectionDetails,
+		Migrator migrator(ListableBeanFactory beanFactory, ObjectProvider<DataSource> dataSources,
+				@MigrationsDataSource ObjectProvider<DataSource> migrationsDataSource,
+				MigrationsConnectionDetails connectionDetails, ObjectProvider<JdbcConnectionDetails> jdbcDetails,
 				MigrationsProperties properties, ResourceLoader resourceLoader, Environment environment,
-				ObjectProvider<MigrationListener> listeners,
+				ObjectProvider<MigrationListener> listeners, ObjectProvider<MigrationsCustomizer> customizers,
 				ObjectProvider<MigrationsRevisionPreloader.RevisionPreload> preload) {
-			rejectBootLiquibase(environment, resourceLoader);
-			RevisionSource source = source(properties, resourceLoader, preload.getIfAvailable());
-			JdbcConnectionDetails details = connectionDetails.getIfAvailable();
-			DataSource migrationDataSource = migrationDataSource(dataSource, details, properties,
-					environment.getProperty("spring.application.name", "application"));
-			// Status reads borrow from the application's pool, unless the migrator has credentials of its own.
-			DataSource readDataSource = (properties.getUrl() != null) ? migrationDataSource : dataSource;
-			Migrator migrator = new Migrator(migrationDataSource, readDataSource, source, settings(properties),
-					resourceLoader, backups(properties, details));
-			// Looked up at each run, not now: listeners such as the metrics binder depend on this migrator.
-			migrator.addListener(
-					(ran, report) -> listeners.orderedStream().forEach((listener) -> listener.onRun(ran, report)));
-			return migrator;
+			MigratorFactory factory = factory(resourceLoader, environment, listeners, customizers, preload);
+			DataSource dataSource;
+			MigrationConnection.Credentials application;
+			if (properties.getDataSource() != null) {
+				dataSource = namedDataSource(beanFactory, properties.getDataSource(), "migrations.data-source");
+				application = MigrationConnection.Credentials.of(dataSource);
+			}
+			else if (migrationsDataSource.getIfAvailable() != null) {
+				dataSource = migrationsDataSource.getObject();
+				application = MigrationConnection.Credentials.of(dataSource);
+			}
+			else {
+				dataSource = dataSources.getIfUnique();
+				if (dataSource == null) {
+					throw new MigrationException(
+							"The application has several DataSource beans and none is the one to migrate: "
+									+ String.join(", ", beanFactory.getBeanNamesForType(DataSource.class))
+									+ ". Nothing was written.",
+							"Mark the DataSource to migrate with @MigrationsDataSource (or @Primary), set "
+									+ "migrations.data-source to its bean name, or migrate each database as an "
+									+ "instance of migrations.instances.<name>.");
+				}
+				JdbcConnectionDetails details = jdbcDetails.getIfAvailable();
+				application = (details != null) ? MigrationConnection.Credentials.of(details)
+						: MigrationConnection.Credentials.of(dataSource);
+			}
+			return factory.create("migrator", "migrations", properties, dataSource,
+					MigrationConnection.resolve(connectionDetails, application));
 		}
 
 		@Bean
@@ -77,91 +146,159 @@ public final class MigrationsAutoConfiguration {
 			return new MigrationsInitializer(migrator);
 		}
 
-		private static RevisionSource source(MigrationsProperties properties, ResourceLoader resourceLoader,
-				MigrationsRevisionPreloader.@Nullable RevisionPreload preload) {
-			if (properties.getChangelog() != null) {
-				return RevisionSource.changelog(properties.getChangelog(), resourceLoader);
-			}
-			if (preload != null && preload.location().equals(properties.getLocation())) {
-				return preload.source();
-			}
-			return RevisionSource.directory(properties.getLocation(), resourceLoader);
+		@Bean
+		@ConditionalOnMissingBean
+		Migrators migrators(Map<String, Migrator> migrators) {
+			return new Migrators(migrators);
 		}
 
-		private static void rejectBootLiquibase(Environment environment, ResourceLoader resourceLoader) {
-			boolean bootLiquibase = ClassUtils.isPresent(BOOT_LIQUIBASE, resourceLoader.getClassLoader());
-			if (bootLiquibase && environment.getProperty("spring.liquibase.enabled", Boolean.class, false)) {
+	}
+
+	/**
+	 * Several databases, {@code migrations.instances.<name>.*}: one migrator each, run one after the other.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(InstancesCondition.class)
+	static class InstancesConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		Migrators migrators(ListableBeanFactory beanFactory, Environment environment, ResourceLoader resourceLoader,
+				ObjectProvider<MigrationListener> listeners, ObjectProvider<MigrationsCustomizer> customizers,
+				ObjectProvider<MigrationsRevisionPreloader.RevisionPreload> preload) {
+			MigratorFactory factory = factory(resourceLoader, environment, listeners, customizers, preload);
+			Map<String, Migrator> migrators = new LinkedHashMap<>();
+			MigrationsInstances.bind(Binder.get(environment)).forEach((name, properties) -> {
+				if (properties.isEnabled()) {
+					migrators.put(name, instance(beanFactory, factory, name, properties));
+				}
+			});
+			if (migrators.isEmpty()) {
+				throw new MigrationException("Every database instance of migrations.instances is disabled.",
+						"Enable one, or set migrations.enabled=false.");
+			}
+			return new Migrators(migrators);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		MigrationsInitializer migrationsInitializer(Migrators migrators) {
+			return new MigrationsInitializer(migrators);
+		}
+
+		private static Migrator instance(ListableBeanFactory beanFactory, MigratorFactory factory, String name,
+				MigrationsProperties properties) {
+			String prefix = MigrationsInstances.prefix(name);
+			DataSource dataSource = null;
+			if (properties.getDataSource() != null) {
+				dataSource = namedDataSource(beanFactory, properties.getDataSource(), prefix + ".data-source");
+			}
+			else if (properties.getUrl() == null) {
 				throw new MigrationException(
-						"Spring Boot's Liquibase integration is enabled (spring.liquibase.enabled=true) next to migrations: "
-								+ "Liquibase would run twice on the same database.",
-						"Remove spring-boot-starter-liquibase (spring-boot-liquibase) from the dependencies or set "
-								+ "spring.liquibase.enabled=false. To keep Spring Boot's Liquibase instead, set "
-								+ "migrations.enabled=false.");
+						"Database instance '" + name + "' names no database. The DataSource beans are: "
+								+ String.join(", ", Arrays.asList(beanFactory.getBeanNamesForType(DataSource.class)))
+								+ ". Nothing was written.",
+						"Set " + prefix + ".data-source to the bean name of its DataSource, or " + prefix
+								+ ".url to its JDBC URL.");
+			}
+			MigrationConnection.Credentials application = (dataSource != null)
+					? MigrationConnection.Credentials.of(dataSource) : null;
+			try {
+				return factory.create(name, prefix, properties, dataSource,
+						MigrationConnection.resolve(new PropertiesMigrationsConnectionDetails(properties), application));
+			}
+			catch (MigrationException ex) {
+				throw new MigrationException("Database instance '" + name + "': " + ex.getDescription(),
+						ex.getAction() + " The settings of this database are under " + prefix + ".", ex);
 			}
 		}
 
-		/**
-		 * A connection of its own when migrations.url is set; on PostgreSQL a non-pooled connection to the
-		 * application's database, so that the session advisory lock lives on a connection nobody else borrows.
-		 */
-		private static DataSource migrationDataSource(DataSource dataSource, JdbcConnectionDetails connectionDetails,
-				MigrationsProperties properties, String applicationName) {
-			if (properties.getUrl() != null) {
-				String user = (properties.getUser() != null) ? properties.getUser()
-						: (connectionDetails != null) ? connectionDetails.getUsername() : null;
-				String password = (properties.getUser() != null) ? properties.getPassword()
-						: (connectionDetails != null) ? connectionDetails.getPassword() : properties.getPassword();
-				return unpooled(properties.getUrl(), user, password, applicationName);
-			}
-			if (connectionDetails != null && connectionDetails.getJdbcUrl() != null
-					&& connectionDetails.getJdbcUrl().startsWith("jdbc:postgresql:")) {
-				return unpooled(connectionDetails.getJdbcUrl(), connectionDetails.getUsername(),
-						connectionDetails.getPassword(), applicationName);
-			}
-			return dataSource;
+	}
+
+	/**
+	 * A database to migrate: a single (or primary) DataSource, one marked {@link MigrationsDataSource}, one named by
+	 * {@code migrations.data-source}, or instances.
+	 */
+	static final class DatabaseCondition extends AnyNestedCondition {
+
+		DatabaseCondition() {
+			super(ConfigurationPhase.REGISTER_BEAN);
 		}
 
-		private static DataSource unpooled(String url, String user, String password, String applicationName) {
-			SimpleDriverDataSource unpooled = DataSourceBuilder.create()
-				.type(SimpleDriverDataSource.class)
-				.url(url)
-				.username(user)
-				.password(password)
-				.build();
-			if (url.startsWith("jdbc:postgresql:")) {
-				// Names the migrator in pg_stat_activity, and so in a lock timeout's message; the URL's own
-				// ApplicationName, if any, wins.
-				Properties connectionProperties = new Properties();
-				connectionProperties.setProperty("ApplicationName", applicationName + " migrations");
-				unpooled.setConnectionProperties(connectionProperties);
-			}
-			return unpooled;
+		@ConditionalOnSingleCandidate(DataSource.class)
+		static final class SingleDataSource {
+
 		}
 
-		private static DatabaseBackups backups(MigrationsProperties properties, JdbcConnectionDetails details) {
-			MigrationsProperties.Backup backup = properties.getBackup();
-			if (backup.getKeep() < 1) {
-				throw new MigrationException(
-						"Invalid value '" + backup.getKeep() + "' for migrations.backup.keep. Nothing was written.",
-						"Set migrations.backup.keep to 1 or more, or migrations.backup.enabled=false.");
-			}
-			String url = (properties.getUrl() != null) ? properties.getUrl()
-					: (details != null) ? details.getJdbcUrl() : null;
-			String user = (properties.getUrl() != null && properties.getUser() != null) ? properties.getUser()
-					: (details != null) ? details.getUsername() : properties.getUser();
-			String password = (properties.getUrl() != null && properties.getUser() != null) ? properties.getPassword()
-					: (details != null) ? details.getPassword() : properties.getPassword();
-			return new DatabaseBackups(new BackupSettings(backup.isEnabled(), backup.isRequired(),
-					backup.getDirectory(), backup.getKeep(), backup.getPgDumpPath(), url, user, password));
+		@ConditionalOnBean(value = DataSource.class, annotation = MigrationsDataSource.class)
+		static final class QualifiedDataSource {
+
 		}
 
-		private static MigrationSettings settings(MigrationsProperties properties) {
-			return new MigrationSettings(properties.getMode(), properties.getTarget(), properties.getStamp(),
-					properties.getBaseline().getRevision(), properties.getBaseline().getDescription(),
-					properties.isAllowDowngrade(), properties.getOnUnknownRevisions(), properties.getLock().getTimeout(),
-					new EngineSettings(properties.getHistoryTable(), properties.getDefaultSchema(),
-							properties.getContexts(), properties.getLabels()),
-					properties.getDryRunOutput());
+		@ConditionalOnProperty("migrations.data-source")
+		static final class NamedDataSource {
+
+		}
+
+		@Conditional(InstancesCondition.class)
+		static final class Instances {
+
+		}
+
+	}
+
+	/**
+	 * {@code migrations.instances} has entries.
+	 */
+	static final class InstancesCondition extends SpringBootCondition {
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			boolean configured = MigrationsInstances.configured(Binder.get(context.getEnvironment()));
+			return new ConditionOutcome(configured,
+					"migrations.instances " + (configured ? "has entries" : "has no entries"));
+		}
+
+	}
+
+	/**
+	 * {@code migrations.instances} has no entries.
+	 */
+	static final class SingleDatabaseCondition extends SpringBootCondition {
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			boolean configured = MigrationsInstances.configured(Binder.get(context.getEnvironment()));
+			return new ConditionOutcome(!configured,
+					"migrations.instances " + (configured ? "has entries" : "has no entries"));
+		}
+
+	}
+
+	/**
+	 * {@code migrations.url}, {@code migrations.user} and {@code migrations.password}.
+	 */
+	static final class PropertiesMigrationsConnectionDetails implements MigrationsConnectionDetails {
+
+		private final MigrationsProperties properties;
+
+		PropertiesMigrationsConnectionDetails(MigrationsProperties properties) {
+			this.properties = properties;
+		}
+
+		@Override
+		public @Nullable String getJdbcUrl() {
+			return this.properties.getUrl();
+		}
+
+		@Override
+		public @Nullable String getUsername() {
+			return this.properties.getUser();
+		}
+
+		@Override
+		public @Nullable String getPassword() {
+			return this.properties.getPassword();
 		}
 
 	}

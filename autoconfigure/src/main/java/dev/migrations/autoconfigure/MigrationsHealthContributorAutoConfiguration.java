@@ -1,11 +1,10 @@
 package dev.migrations.autoconfigure;
 
-import java.util.Map;
 import java.util.Set;
 
 import dev.migrations.actuate.MigrationsHealthIndicator;
 import dev.migrations.actuate.MigrationsReadinessHealthEndpointGroupsPostProcessor;
-import dev.migrations.runner.Migrator;
+import dev.migrations.runner.Migrators;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -24,13 +23,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} for the {@link MigrationsHealthIndicator}: one per migrator, named
- * {@code migrations}, and a member of the readiness group of the availability probes.
+ * {@link EnableAutoConfiguration Auto-configuration} for the {@link MigrationsHealthIndicator}: named {@code migrations},
+ * a composite with one indicator per database (by instance name) when there are several, and a member of the readiness group of the availability probes.
  */
 @AutoConfiguration(after = MigrationsAutoConfiguration.class,
 		afterName = MigrationsHealthContributorAutoConfiguration.AVAILABILITY_PROBES)
 @ConditionalOnClass(ConditionalOnEnabledHealthIndicator.class)
-@ConditionalOnBean(Migrator.class)
+@ConditionalOnBean(Migrators.class)
 @ConditionalOnEnabledHealthIndicator("migrations")
 public final class MigrationsHealthContributorAutoConfiguration {
 
@@ -41,11 +40,11 @@ public final class MigrationsHealthContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = { "migrationsHealthIndicator", "migrationsHealthContributor" })
-	HealthContributor migrationsHealthContributor(Map<String, Migrator> migrators) {
+	HealthContributor migrationsHealthContributor(Migrators migrators) {
 		if (migrators.size() == 1) {
-			return new MigrationsHealthIndicator(migrators.values().iterator().next());
+			return new MigrationsHealthIndicator(migrators.single());
 		}
-		return CompositeHealthContributor.fromMap(migrators, MigrationsHealthIndicator::new);
+		return CompositeHealthContributor.fromMap(migrators.asMap(), MigrationsHealthIndicator::new);
 	}
 
 	@Configuration(proxyBeanMethods = false)

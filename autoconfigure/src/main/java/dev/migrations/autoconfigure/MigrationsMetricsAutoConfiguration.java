@@ -1,9 +1,7 @@
 package dev.migrations.autoconfigure;
 
-import java.util.Map;
-
 import dev.migrations.actuate.MigrationsMetrics;
-import dev.migrations.runner.Migrator;
+import dev.migrations.runner.Migrators;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -15,18 +13,18 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for {@link MigrationsMetrics}: run durations, revisions applied
- * and revisions pending, per migrator.
+ * and revisions pending, per database, tagged with its name.
  */
 @AutoConfiguration(after = MigrationsAutoConfiguration.class,
 		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
 @ConditionalOnClass(MeterRegistry.class)
-@ConditionalOnBean({ Migrator.class, MeterRegistry.class })
+@ConditionalOnBean({ Migrators.class, MeterRegistry.class })
 public final class MigrationsMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MigrationsMetrics migrationsMetrics(Map<String, Migrator> migrators) {
-		return new MigrationsMetrics(migrators);
+	MigrationsMetrics migrationsMetrics(Migrators migrators) {
+		return new MigrationsMetrics(migrators.asMap());
 	}
 
 }

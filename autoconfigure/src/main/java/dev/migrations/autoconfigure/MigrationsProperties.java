@@ -2,6 +2,8 @@ package dev.migrations.autoconfigure;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import dev.migrations.runner.MigrationMode;
 import dev.migrations.runner.UnknownRevisionsAction;
@@ -10,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Configuration properties for migrations.
+ * Configuration properties for migrations. The same class describes one database instance under
+ * {@code migrations.instances.<name>}: every database setting applies there too.
  */
 @ConfigurationProperties("migrations")
 public class MigrationsProperties {
@@ -98,6 +101,25 @@ public class MigrationsProperties {
 	 * File to write the SQL that an upgrade or downgrade to the target would execute, instead of executing it.
 	 */
 	private @Nullable Path dryRunOutput;
+
+	/**
+	 * Name of the DataSource bean to migrate, when the application has several. Defaults to the DataSource marked
+	 * with @MigrationsDataSource, else the only (or @Primary) one.
+	 */
+	private @Nullable String dataSource;
+
+	/**
+	 * Position of a database instance in the startup run: lower first, then by name. Used under
+	 * 'migrations.instances.<name>' only.
+	 */
+	private int order;
+
+	/**
+	 * Several databases, migrated one after the other at startup, each with the settings of this namespace under its
+	 * name, e.g. 'migrations.instances.orders.data-source=ordersDataSource'. When set, every database to migrate is an
+	 * instance and the other 'migrations.*' database settings are not used.
+	 */
+	private final Map<String, MigrationsProperties> instances = new LinkedHashMap<>();
 
 	private final Baseline baseline = new Baseline();
 
@@ -233,6 +255,26 @@ public class MigrationsProperties {
 
 	public void setDryRunOutput(@Nullable Path dryRunOutput) {
 		this.dryRunOutput = dryRunOutput;
+	}
+
+	public @Nullable String getDataSource() {
+		return this.dataSource;
+	}
+
+	public void setDataSource(@Nullable String dataSource) {
+		this.dataSource = dataSource;
+	}
+
+	public int getOrder() {
+		return this.order;
+	}
+
+	public void setOrder(int order) {
+		this.order = order;
+	}
+
+	public Map<String, MigrationsProperties> getInstances() {
+		return this.instances;
 	}
 
 	public Backup getBackup() {

@@ -1,21 +1,29 @@
 package dev.migrations.autoconfigure;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.migrations.runner.MigrationMode;
 import dev.migrations.runner.PreloadedRevisionSource;
 import dev.migrations.runner.RevisionSource;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.core.Ordered;
-import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 
 /**
  * Starts reading the revision files on a background thread when the application context is prepared, before
  * its refresh, so that by the time the migration runs (during the refresh) the files are usually read and
- * checksummed already. Registered for every {@code SpringApplication}; the auto-configuration uses the result only
- * if it is for the location it migrates from, and otherwise reads the files itself.
+ * checksummed already: those of the single database, or of each instance of {@code migrations.instances}. Registered
+ * for every {@code SpringApplication}; the auto-configuration uses a result only if it is for the location it
+ * migrates from, and otherwise reads the files itself.
  */
 class MigrationsRevisionPreloader implements ApplicationContextInitializer<ConfigurableApplicationContext>, Ordered {
 
@@ -27,29 +35,59 @@ class MigrationsRevisionPreloader implements ApplicationContextInitializer<Confi
 
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
-		Environment environment = context.getEnvironment();
-		String location;
+		if (!ClassUtils.isPresent(LIQUIBASE_CLASS, context.getClassLoader())) {
+			return;
+		}
+		List<String> locations;
 		try {
-			if (!ClassUtils.isPresent(LIQUIBASE_CLASS, context.getClassLoader())
-					|| !environment.getProperty("migrations.enabled", Boolean.class, true)
-					|| environment.getProperty("migrations.changelog") != null
-					|| "none".equalsIgnoreCase(environment.getProperty("migrations.mode", "").trim())) {
-				return;
-			}
-			location = environment.getProperty("migrations.location", MigrationsProperties.DEFAULT_LOCATION);
+			Binder binder = Binder.get(context.getEnvironment());
+			MigrationsProperties properties = binder.bind("migrations", MigrationsProperties.class)
+				.orElseGet(MigrationsProperties::new);
+			locations = locations(properties, binder);
 		}
 		catch (RuntimeException ex) {
 			// An invalid value: the auto-configuration reports it when it binds the properties.
 			return;
 		}
-		PreloadedRevisionSource preloaded = PreloadedRevisionSource.start(RevisionSource.directory(location, context));
-		context.getBeanFactory().registerSingleton(BEAN_NAME, new RevisionPreload(location, preloaded));
+		if (locations.isEmpty()) {
+			return;
+		}
+		Map<String, PreloadedRevisionSource> sources = new LinkedHashMap<>();
+		for (String location : locations) {
+			sources.computeIfAbsent(location,
+					(key) -> PreloadedRevisionSource.start(RevisionSource.directory(key, context)));
+		}
+		context.getBeanFactory().registerSingleton(BEAN_NAME, new RevisionPreload(sources));
 		// The migration runs during the refresh: after it, whatever was not used is let go.
 		context.addApplicationListener((ApplicationEvent event) -> {
 			if (event instanceof ContextRefreshedEvent) {
-				preloaded.discard();
+				sources.values().forEach(PreloadedRevisionSource::discard);
 			}
 		});
+	}
+
+	/**
+	 * The revision directories migrated at startup: the single database's, or each instance's.
+	 */
+	private static List<String> locations(MigrationsProperties properties, Binder binder) {
+		List<String> locations = new ArrayList<>();
+		if (!properties.isEnabled()) {
+			return locations;
+		}
+		if (properties.getInstances().isEmpty()) {
+			addLocation(locations, properties, properties.getLocation());
+			return locations;
+		}
+		MigrationsInstances.bind(binder)
+			.values()
+			.forEach((instance) -> addLocation(locations, instance, instance.getLocation()));
+		return locations;
+	}
+
+	private static void addLocation(List<String> locations, MigrationsProperties properties, String location) {
+		if (properties.isEnabled() && properties.getChangelog() == null && properties.getMode() != MigrationMode.NONE) {
+			locations.add(location);
+		}
 	}
 
 	@Override
@@ -58,12 +96,21 @@ class MigrationsRevisionPreloader implements ApplicationContextInitializer<Confi
 	}
 
 	/**
-	 * Revisions being read in the background for one location.
+	 * Revisions being read in the background, by location.
 	 *
-	 * @param location the location they are read from
-	 * @param source the source that answers from the background read
+	 * @param sources the sources that answer from the background reads, by location
 	 */
-	record RevisionPreload(String location, PreloadedRevisionSource source) {
+	record RevisionPreload(Map<String, PreloadedRevisionSource> sources) {
+
+		/**
+		 * The revisions being read for a location.
+		 * @param location the location
+		 * @return the source, or {@code null} if that location is not being read
+		 */
+		@Nullable PreloadedRevisionSource source(String location) {
+			return this.sources.get(location);
+		}
+
 	}
 
 }

@@ -104,7 +104,7 @@ class MigrationsAutoConfigurationTests {
 	@Test
 	void userDefinedInitializerReplacesTheAutoConfiguredOne() {
 		withDatabase().withBean("customInitializer", MigrationsInitializer.class,
-				() -> new MigrationsInitializer(null) {
+				() -> new MigrationsInitializer((Migrator) null) {
 					@Override
 					public void afterPropertiesSet() {
 						// migrates later, on the application's own terms

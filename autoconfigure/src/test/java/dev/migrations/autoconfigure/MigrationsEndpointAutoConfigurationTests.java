@@ -2,6 +2,7 @@ package dev.migrations.autoconfigure;
 
 import java.nio.file.Path;
 
+import dev.migrations.actuate.MigrationsDescriptor;
 import dev.migrations.actuate.MigrationsEndpoint;
 import dev.migrations.actuate.WritableMigrationsEndpoint;
 import dev.migrations.runner.Migrator;
@@ -54,7 +55,8 @@ class MigrationsEndpointAutoConfigurationTests {
 		exposed().run((context) -> {
 			assertThat(context).hasSingleBean(MigrationsEndpoint.class)
 				.doesNotHaveBean(WritableMigrationsEndpoint.class);
-			assertThat(context.getBean(MigrationsEndpoint.class).migrations().current()).isEqualTo("001");
+			assertThat(((MigrationsDescriptor) context.getBean(MigrationsEndpoint.class).migrations()).current())
+				.isEqualTo("001");
 		});
 	}
 

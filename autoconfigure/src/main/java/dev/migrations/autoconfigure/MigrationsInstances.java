@@ -1,0 +1,71 @@
+package dev.migrations.autoconfigure;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.migrations.MigrationException;
+
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+
+/**
+ * The database instances of {@code migrations.instances}, bound with their defaults and in run order.
+ */
+final class MigrationsInstances {
+
+	static final String PREFIX = "migrations.instances";
+
+	private MigrationsInstances() {
+	}
+
+	/**
+	 * Whether any instance is configured.
+	 * @param binder the binder of the environment
+	 * @return {@code true} if {@code migrations.instances} has an entry
+	 */
+	static boolean configured(Binder binder) {
+		return !names(binder).isEmpty();
+	}
+
+	/**
+	 * The instances in run order: by {@code order}, then by name. Each has the defaults of the top-level properties,
+	 * except its location, {@code classpath:db/migrations/<name>/}.
+	 * @param binder the binder of the environment
+	 * @return the instances' properties by name
+	 */
+	static Map<String, MigrationsProperties> bind(Binder binder) {
+		Map<String, MigrationsProperties> instances = new LinkedHashMap<>();
+		for (String name : names(binder).keySet()) {
+			MigrationsProperties instance = new MigrationsProperties();
+			instance.setLocation(defaultLocation(name));
+			binder.bind(prefix(name), Bindable.ofInstance(instance));
+			if (!instance.getInstances().isEmpty()) {
+				throw new MigrationException("Database instance '" + name + "' has instances of its own ("
+						+ prefix(name) + ".instances). Nothing was written.",
+						"Declare every database directly under " + PREFIX + ".");
+			}
+			instances.put(name, instance);
+		}
+		Map<String, MigrationsProperties> ordered = new LinkedHashMap<>();
+		instances.entrySet()
+			.stream()
+			.sorted(Comparator.comparingInt((Map.Entry<String, MigrationsProperties> entry) -> entry.getValue().getOrder())
+				.thenComparing(Map.Entry::getKey))
+			.forEach((entry) -> ordered.put(entry.getKey(), entry.getValue()));
+		return ordered;
+	}
+
+	static String prefix(String name) {
+		return PREFIX + "." + name;
+	}
+
+	static String defaultLocation(String name) {
+		return "classpath:db/migrations/" + name + "/";
+	}
+
+	private static Map<String, MigrationsProperties> names(Binder binder) {
+		return binder.bind(PREFIX, Bindable.mapOf(String.class, MigrationsProperties.class)).orElseGet(Map::of);
+	}
+
+}

@@ -1,0 +1,101 @@
+package dev.migrations.autoconfigure;
+
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import dev.migrations.MigrationException;
+import dev.migrations.backup.BackupSettings;
+import dev.migrations.backup.DatabaseBackups;
+import dev.migrations.engine.EngineSettings;
+import dev.migrations.runner.MigrationListener;
+import dev.migrations.runner.MigrationSettings;
+import dev.migrations.runner.Migrator;
+import dev.migrations.runner.RevisionSource;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.io.ResourceLoader;
+
+/**
+ * Creates the migrator of one database from its properties: the single database's ({@code migrations.*}) or an
+ * instance's ({@code migrations.instances.<name>.*}). Both go through the same steps, so that they behave alike.
+ */
+final class MigratorFactory {
+
+	private final ResourceLoader resourceLoader;
+
+	private final String applicationName;
+
+	private final ObjectProvider<MigrationListener> listeners;
+
+	private final List<MigrationsCustomizer> customizers;
+
+	private final MigrationsRevisionPreloader.@Nullable RevisionPreload preload;
+
+	MigratorFactory(ResourceLoader resourceLoader, String applicationName, ObjectProvider<MigrationListener> listeners,
+			ObjectProvider<MigrationsCustomizer> customizers,
+			MigrationsRevisionPreloader.@Nullable RevisionPreload preload) {
+		this.resourceLoader = resourceLoader;
+		this.applicationName = applicationName;
+		this.listeners = listeners;
+		this.customizers = customizers.orderedStream().toList();
+		this.preload = preload;
+	}
+
+	/**
+	 * Create a migrator.
+	 * @param name the database's name, given to customizers
+	 * @param prefix the properties' prefix, for messages: {@code migrations} or
+	 * {@code migrations.instances.<name>}
+	 * @param properties the database's properties
+	 * @param dataSource the application's data source to migrate, or {@code null} if the migrator connects on its own
+	 * @param connection where and as whom to connect
+	 * @return the migrator
+	 */
+	Migrator create(String name, String prefix, MigrationsProperties properties, @Nullable DataSource dataSource,
+			MigrationConnection connection) {
+		MigrationSettings settings = settings(properties);
+		for (MigrationsCustomizer customizer : this.customizers) {
+			settings = customizer.customize(name, settings);
+		}
+		DataSource migrationDataSource = connection.migrationDataSource(dataSource, this.applicationName,
+				prefix + ".url");
+		Migrator migrator = new Migrator(migrationDataSource, connection.readDataSource(dataSource, migrationDataSource),
+				source(properties), settings, this.resourceLoader, backups(properties, connection, prefix));
+		// Looked up at each run, not now: listeners such as the metrics binder depend on this migrator.
+		migrator.addListener(
+				(ran, report) -> this.listeners.orderedStream().forEach((listener) -> listener.onRun(ran, report)));
+		return migrator;
+	}
+
+	private RevisionSource source(MigrationsProperties properties) {
+		if (properties.getChangelog() != null) {
+			return RevisionSource.changelog(properties.getChangelog(), this.resourceLoader);
+		}
+		RevisionSource preloaded = (this.preload != null) ? this.preload.source(properties.getLocation()) : null;
+		return (preloaded != null) ? preloaded : RevisionSource.directory(properties.getLocation(), this.resourceLoader);
+	}
+
+	private static DatabaseBackups backups(MigrationsProperties properties, MigrationConnection connection,
+			String prefix) {
+		MigrationsProperties.Backup backup = properties.getBackup();
+		if (backup.getKeep() < 1) {
+			throw new MigrationException(
+					"Invalid value '" + backup.getKeep() + "' for " + prefix + ".backup.keep. Nothing was written.",
+					"Set " + prefix + ".backup.keep to 1 or more, or " + prefix + ".backup.enabled=false.");
+		}
+		return new DatabaseBackups(new BackupSettings(backup.isEnabled(), backup.isRequired(), backup.getDirectory(),
+				backup.getKeep(), backup.getPgDumpPath(), connection.url(), connection.user(), connection.password()));
+	}
+
+	private static MigrationSettings settings(MigrationsProperties properties) {
+		return new MigrationSettings(properties.getMode(), properties.getTarget(), properties.getStamp(),
+				properties.getBaseline().getRevision(), properties.getBaseline().getDescription(),
+				properties.isAllowDowngrade(), properties.getOnUnknownRevisions(), properties.getLock().getTimeout(),
+				new EngineSettings(properties.getHistoryTable(), properties.getDefaultSchema(), properties.getContexts(),
+						properties.getLabels()),
+				properties.getDryRunOutput());
+	}
+
+}
