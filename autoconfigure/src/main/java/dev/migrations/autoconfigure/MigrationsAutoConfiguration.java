@@ -39,6 +39,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.StringUtils;
 
 /**
  * Auto-configuration for migrations: a {@link Migrator} for the application's data source (or, with
@@ -113,7 +114,7 @@ public final class MigrationsAutoConfiguration {
 			MigratorFactory factory = factory(resourceLoader, environment, listeners, customizers, preload);
 			DataSource dataSource;
 			MigrationConnection.Credentials application;
-			if (properties.getDataSource() != null) {
+			if (StringUtils.hasText(properties.getDataSource())) {
 				dataSource = namedDataSource(beanFactory, properties.getDataSource(), "migrations.data-source");
 				application = MigrationConnection.Credentials.of(dataSource);
 			}
@@ -190,10 +191,10 @@ public final class MigrationsAutoConfiguration {
 				MigrationsProperties properties) {
 			String prefix = MigrationsInstances.prefix(name);
 			DataSource dataSource = null;
-			if (properties.getDataSource() != null) {
+			if (StringUtils.hasText(properties.getDataSource())) {
 				dataSource = namedDataSource(beanFactory, properties.getDataSource(), prefix + ".data-source");
 			}
-			else if (properties.getUrl() == null) {
+			else if (!StringUtils.hasText(properties.getUrl())) {
 				throw new MigrationException(
 						"Database instance '" + name + "' names no database. The DataSource beans are: "
 								+ String.join(", ", Arrays.asList(beanFactory.getBeanNamesForType(DataSource.class)))
