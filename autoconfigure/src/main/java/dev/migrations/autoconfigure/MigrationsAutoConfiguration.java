@@ -168,8 +168,10 @@ public final class MigrationsAutoConfiguration {
 				ObjectProvider<MigrationListener> listeners, ObjectProvider<MigrationsCustomizer> customizers,
 				ObjectProvider<MigrationsRevisionPreloader.RevisionPreload> preload) {
 			MigratorFactory factory = factory(resourceLoader, environment, listeners, customizers, preload);
+			Binder binder = Binder.get(environment);
+			MigrationsInstances.warnAboutUnusedSettings(binder);
 			Map<String, Migrator> migrators = new LinkedHashMap<>();
-			MigrationsInstances.bind(Binder.get(environment)).forEach((name, properties) -> {
+			MigrationsInstances.bind(binder).forEach((name, properties) -> {
 				if (properties.isEnabled()) {
 					migrators.put(name, instance(beanFactory, factory, name, properties));
 				}

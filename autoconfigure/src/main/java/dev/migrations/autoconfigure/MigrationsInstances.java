@@ -2,9 +2,12 @@ package dev.migrations.autoconfigure;
 
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.migrations.MigrationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -15,6 +18,13 @@ import org.springframework.boot.context.properties.bind.Binder;
 final class MigrationsInstances {
 
 	static final String PREFIX = "migrations.instances";
+
+	private static final Logger logger = LoggerFactory.getLogger(MigrationsInstances.class);
+
+	// The top-level settings that describe one database, and so mean nothing next to instances.
+	private static final List<String> DATABASE_SETTINGS = List.of("location", "changelog", "mode", "target", "stamp",
+			"baseline.revision", "allow-downgrade", "history-table", "default-schema", "url", "user", "password",
+			"data-source", "dry-run-output");
 
 	private MigrationsInstances() {
 	}
@@ -54,6 +64,21 @@ final class MigrationsInstances {
 				.thenComparing(Map.Entry::getKey))
 			.forEach((entry) -> ordered.put(entry.getKey(), entry.getValue()));
 		return ordered;
+	}
+
+	/**
+	 * Log a warning for each top-level database setting, which instances do not use.
+	 * @param binder the binder of the environment
+	 */
+	static void warnAboutUnusedSettings(Binder binder) {
+		List<String> unused = DATABASE_SETTINGS.stream()
+			.map((setting) -> "migrations." + setting)
+			.filter((property) -> binder.bind(property, Bindable.of(String.class)).isBound())
+			.toList();
+		if (!unused.isEmpty()) {
+			logger.warn("{} set next to {}: not used, every database is configured by its instance. Move them under "
+					+ "{}.<name>.", String.join(", ", unused), PREFIX, PREFIX);
+		}
 	}
 
 	static String prefix(String name) {

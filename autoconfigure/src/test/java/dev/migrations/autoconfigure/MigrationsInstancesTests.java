@@ -173,6 +173,13 @@ class MigrationsInstancesTests {
 	}
 
 	@Test
+	void warnsAboutTopLevelDatabaseSettingsThatInstancesDoNotUse(CapturedOutput output) {
+		run("migrations.location=classpath:db/other/", "migrations.target=001").close();
+		assertThat(output).contains("migrations.location, migrations.target set next to migrations.instances: not used");
+		assertThat(this.orders.history()).hasSize(2);
+	}
+
+	@Test
 	void anInstanceThatNamesNoDatabaseFailsListingTheDataSources(CapturedOutput output) {
 		assertThatException().isThrownBy(() -> run("migrations.instances.billing.data-source="));
 		assertThat(output).contains("Database instance 'billing' names no database. The DataSource beans are: ")
