@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import dev.migrations.MigrationException;
 import dev.migrations.runner.MigrationSettings;
 import dev.migrations.runner.Migrator;
+import dev.migrations.runner.Migrators;
 import dev.migrations.runner.MigrationsInitializer;
 import dev.migrations.runner.PreloadedRevisionSource;
 import dev.migrations.runner.RevisionSource;
@@ -66,6 +67,15 @@ class MigrationsAutoConfigurationTests {
 		withDatabase().run((context) -> {
 			assertThat(context).hasSingleBean(Migrator.class).hasSingleBean(MigrationsInitializer.class);
 			assertThat(this.db.tables()).contains("users", "databasechangelog");
+		});
+	}
+
+	@Test
+	void theSingleDatabaseIsOneMigratorNamedMigrator() {
+		withDatabase().run((context) -> {
+			Migrators migrators = context.getBean(Migrators.class);
+			assertThat(migrators.names()).containsExactly("migrator");
+			assertThat(migrators.get("migrator")).isSameAs(context.getBean(Migrator.class));
 		});
 	}
 

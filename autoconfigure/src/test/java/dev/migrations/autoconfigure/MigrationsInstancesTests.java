@@ -265,6 +265,45 @@ class MigrationsInstancesTests {
 	}
 
 	@Test
+	void anInstanceThatCannotBeReadIsReportedBesideTheOthers() {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TwoDatabasesApplication.class)
+			.properties(properties("server.port=0", "migrations.instances.archive.url=jdbc:postgresql://127.0.0.1:1/archive",
+					"migrations.instances.archive.mode=none",
+					"management.endpoints.web.exposure.include=health,migrations",
+					"management.endpoint.health.show-details=always",
+					"management.endpoint.health.show-components=always"))
+			.run()) {
+			int port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+			JsonNode instances = get(port, "/actuator/migrations").get("instances");
+			assertThat(instances.propertyNames()).containsExactly("archive", "billing", "orders");
+			assertThat(instances.get("archive").get("error").asString()).contains("Cannot connect");
+			assertThat(instances.get("orders").get("state").asString()).isEqualTo("UP_TO_DATE");
+			JsonNode health = get(port, "/actuator/health/migrations");
+			assertThat(health.get("status").asString()).isEqualTo("DOWN");
+			assertThat(health.get("components").get("archive").get("status").asString()).isEqualTo("DOWN");
+			assertThat(health.get("components").get("billing").get("status").asString()).isEqualTo("UP");
+		}
+	}
+
+	@Test
+	void healthIsOutOfServiceWhileOneInstanceIsBehind() {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TwoDatabasesApplication.class)
+			.properties(properties("server.port=0", "migrations.instances.orders.mode=none",
+					"management.endpoints.web.exposure.include=health",
+					"management.endpoint.health.show-details=always",
+					"management.endpoint.health.show-components=always"))
+			.run()) {
+			int port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+			JsonNode health = get(port, "/actuator/health/migrations");
+			assertThat(health.get("status").asString()).isEqualTo("OUT_OF_SERVICE");
+			assertThat(health.get("components").get("orders").get("status").asString()).isEqualTo("OUT_OF_SERVICE");
+			assertThat(health.get("components").get("orders").get("details").get("pending").asInt()).isEqualTo(2);
+			assertThat(health.get("components").get("billing").get("status").asString()).isEqualTo("UP");
+			assertThat(status(port, "/actuator/health/readiness")).isEqualTo(503);
+		}
+	}
+
+	@Test
 	void writeOperationsAreRefusedWithSeveralInstances(CapturedOutput output) {
 		assertThatException().isThrownBy(() -> new SpringApplicationBuilder(TwoDatabasesApplication.class)
 			.properties(properties("server.port=0", "migrations.endpoint.write-operations=true",
