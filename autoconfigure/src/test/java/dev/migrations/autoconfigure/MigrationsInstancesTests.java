@@ -196,6 +196,15 @@ class MigrationsInstancesTests {
 	}
 
 	@Test
+	void anInvalidInstanceSettingNamesTheInstanceBeforeAnythingIsWritten(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> run("migrations.instances.billing.target=not a revision!"));
+		assertThat(output).contains("Database instance 'billing': Invalid value 'not a revision!' for")
+			.contains("The settings of this database are under migrations.instances.billing.");
+		assertThat(this.orders.tables()).isEmpty();
+		assertThat(this.billing.tables()).isEmpty();
+	}
+
+	@Test
 	void aDisabledInstanceIsNotMigrated() {
 		try (ConfigurableApplicationContext context = run("migrations.instances.orders.enabled=false")) {
 			assertThat(this.orders.tables()).isEmpty();
