@@ -38,6 +38,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabase;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
@@ -133,7 +134,10 @@ public final class MigrationsAutoConfiguration {
 									+ "migrations.data-source to its bean name, or migrate each database as an "
 									+ "instance of migrations.instances.<name>.");
 				}
-				JdbcConnectionDetails details = jdbcDetails.getIfAvailable();
+				// An embedded database a test slice substitutes (@AutoConfigureTestDatabase) is not the one the
+				// connection details describe: migrate the data source itself.
+				JdbcConnectionDetails details = (dataSource instanceof EmbeddedDatabase) ? null
+						: jdbcDetails.getIfAvailable();
 				application = (details != null) ? MigrationConnection.Credentials.of(details)
 						: MigrationConnection.Credentials.of(dataSource);
 			}

@@ -8,7 +8,7 @@ import java.util.List;
  */
 enum Variant {
 
-	/** This starter: {@code db/migrations/NNNN_slug.sql}. */
+	/** This starter, with the actuator: {@code db/migrations/NNNN_slug.sql}. */
 	MIGRATIONS("this starter", List.of("migrations"), "migrat"),
 
 	/** Spring Boot's Liquibase integration: a master changelog including one formatted-SQL file per revision. */
@@ -20,7 +20,7 @@ enum Variant {
 	/** The same application without a migration tool. */
 	NONE("no migration tool", List.of("none"), ""),
 
-	/** The same application without a migration tool, with the actuator that this starter brings. */
+	/** The same application without a migration tool, with the actuator that this starter's application has. */
 	NONE_ACTUATOR("no tool + actuator", List.of("none", "actuator"), ""),
 
 	/** Plain JDBC, no Spring: the statements and one history insert per revision. */

@@ -1,0 +1,69 @@
+package dev.migrations.bookshop;
+
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A book (JPA entity on table {@code books}: revision 002, {@code isbn} added by revision 004).
+ */
+@Entity
+@Table(name = "books")
+public class Book {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private @Nullable Long id;
+
+	@Column(nullable = false, length = 300)
+	private String title = "";
+
+	@Column(length = 20)
+	private @Nullable String isbn;
+
+	private @Nullable LocalDate published;
+
+	@ManyToOne(optional = false, fetch = FetchType.LAZY)
+	@JoinColumn(name = "author_id")
+	private @Nullable Author author;
+
+	protected Book() {
+	}
+
+	public Book(String title, @Nullable String isbn, @Nullable LocalDate published, Author author) {
+		this.title = title;
+		this.isbn = isbn;
+		this.published = published;
+		this.author = author;
+	}
+
+	public @Nullable Long getId() {
+		return this.id;
+	}
+
+	public String getTitle() {
+		return this.title;
+	}
+
+	public @Nullable String getIsbn() {
+		return this.isbn;
+	}
+
+	public @Nullable LocalDate getPublished() {
+		return this.published;
+	}
+
+	public @Nullable Author getAuthor() {
+		return this.author;
+	}
+
+}
