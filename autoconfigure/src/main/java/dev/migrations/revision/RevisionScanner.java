@@ -2,6 +2,7 @@ package dev.migrations.revision;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.migrations.MigrationException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +35,8 @@ public class RevisionScanner {
 
 	private static final String DOWN_SUFFIX = ".down.sql";
 
+	private static final String CLASSPATH = "classpath:";
+
 	private static final List<String> CHANGELOG_EXTENSIONS = List.of(".xml", ".yaml", ".yml", ".json");
 
 	private static final Pattern HEADER = Pattern
@@ -45,12 +49,26 @@ public class RevisionScanner {
 
 	private final ResourcePatternResolver resolver;
 
+	private final boolean useIndex;
+
 	/**
 	 * Create a scanner that resolves locations with the given resolver.
 	 * @param resolver the resolver
 	 */
 	public RevisionScanner(ResourcePatternResolver resolver) {
+		this(resolver, false);
+	}
+
+	/**
+	 * Create a scanner that resolves locations with the given resolver and, if asked to, finds the files of a
+	 * classpath location through its {@link RevisionIndex} when there is one (an application processed by Spring AOT).
+	 * Any doubt about the index (missing, unreadable, a file missing or not as indexed) makes it list the location.
+	 * @param resolver the resolver
+	 * @param useIndex whether to use the index of a classpath location
+	 */
+	public RevisionScanner(ResourcePatternResolver resolver, boolean useIndex) {
 		this.resolver = resolver;
+		this.useIndex = useIndex;
 	}
 
 	/**
@@ -68,7 +86,10 @@ public class RevisionScanner {
 	 */
 	public List<Revision> scan(String location) {
 		String base = location.endsWith("/") ? location : location + "/";
-		Map<String, Resource> files = list(base);
+		@Nullable Map<String, Resource> files = (this.useIndex) ? indexed(base) : null;
+		if (files == null) {
+			files = list(base);
+		}
 		Map<String, String> downgrades = new HashMap<>();
 		files.keySet()
 			.stream()
@@ -115,6 +136,51 @@ public class RevisionScanner {
 			result.add(revision);
 		}
 		return result;
+	}
+
+	/**
+	 * List the files of a location, as {@link #scan(String)} finds them, without reading them as revisions.
+	 * @param location the location
+	 * @return the files by name, in the order found
+	 */
+	public Map<String, Resource> listFiles(String location) {
+		return list(location.endsWith("/") ? location : location + "/");
+	}
+
+	private @Nullable Map<String, Resource> indexed(String base) {
+		String indexPath = RevisionIndex.resourcePath(base);
+		if (indexPath == null) {
+			return null;
+		}
+		Resource indexResource = this.resolver.getResource(CLASSPATH + indexPath);
+		if (!indexResource.exists()) {
+			logger.debug("No revision index {}: listing {}", indexPath, base);
+			return null;
+		}
+		RevisionIndex index;
+		try {
+			index = RevisionIndex.parse(new String(RevisionIndex.read(indexResource), StandardCharsets.UTF_8));
+		}
+		catch (UncheckedIOException ex) {
+			index = null;
+		}
+		if (index == null || !RevisionIndex.resourcePath(index.location()).equals(indexPath)) {
+			logger.debug("Revision index {} is not readable: listing {}", indexPath, base);
+			return null;
+		}
+		String directory = CLASSPATH + RevisionIndex.classpathDirectory(base);
+		Map<String, Resource> files = new LinkedHashMap<>();
+		for (RevisionIndex.Entry entry : index.entries()) {
+			Resource resource = this.resolver.getResource(directory + entry.name());
+			if (!resource.isReadable() || !RevisionIndex.matches(entry, RevisionIndex.read(resource))) {
+				logger.info("Revision file {}{} is not as the revision index {} recorded it at build time: listing {}",
+						base, entry.name(), indexPath, base);
+				return null;
+			}
+			files.put(entry.name(), resource);
+		}
+		logger.debug("Found the {} files of {} through the revision index {}", files.size(), base, indexPath);
+		return files;
 	}
 
 	private Map<String, Resource> list(String base) {

@@ -7,6 +7,7 @@ import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionGraph;
 import dev.migrations.revision.RevisionScanner;
 
+import org.springframework.aot.AotDetector;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternUtils;
@@ -40,14 +41,17 @@ public interface RevisionSource {
 	}
 
 	/**
-	 * Revision files in a directory.
+	 * Revision files in a directory. With Spring AOT, the files of a classpath location are found through the
+	 * {@link dev.migrations.revision.RevisionIndex index} written at build time, when there is one.
 	 * @param location e.g. {@code classpath:db/migrations/}
 	 * @param resourceLoader the application's resource loader
 	 * @return the source
 	 */
 	static RevisionSource directory(String location, ResourceLoader resourceLoader) {
 		ResourcePatternResolver resolver = ResourcePatternUtils.getResourcePatternResolver(resourceLoader);
-		RevisionScanner scanner = new RevisionScanner(resolver);
+		// An application processed by Spring AOT (a native image in particular, which cannot list a classpath
+		// directory) finds its revision files through the index written at build time.
+		RevisionScanner scanner = new RevisionScanner(resolver, AotDetector.useGeneratedArtifacts());
 		return new RevisionSource() {
 
 			@Override

@@ -1,0 +1,90 @@
+package dev.migrations.bookshop;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import dev.migrations.test.TestDatabase;
+import dev.migrations.test.TestDatabases;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.util.FileSystemUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The bookshop as Spring AOT processed it at build time ({@code spring-boot-maven-plugin:process-aot}, as for a
+ * native image), started as a process of its own with {@code -Dspring.aot.enabled=true}: the generated initializer
+ * replaces the bean definitions' reflection, the revision files are found through the index written at build time,
+ * and the revisions are applied before JPA validates the entities. Runs in the integration-test phase, after
+ * process-aot.
+ */
+class BookshopAotTests {
+
+	private static final Path WORK = Path.of("target", "aot-tests").toAbsolutePath();
+
+	@Test
+	void aotProcessedApplicationMigratesAnEmptyH2Database() throws Exception {
+		Path directory = WORK.resolve("h2");
+		FileSystemUtils.deleteRecursively(directory);
+		TestDatabase database = new TestDatabase("h2", "jdbc:h2:file:" + directory.resolve("bookshop"), "sa", "");
+		String output = start("h2", database);
+		assertStartedAndMigrated(output, database);
+	}
+
+	@Test
+	void aotProcessedApplicationMigratesAnEmptyPostgresDatabase() throws Exception {
+		TestDatabase database = TestDatabases.postgres();
+		String output = start("postgresql", database);
+		assertStartedAndMigrated(output, database);
+	}
+
+	private void assertStartedAndMigrated(String output, TestDatabase database) {
+		assertThat(output).contains("Found the 5 files of classpath:db/migrations/ through the revision index "
+				+ "META-INF/migrations/db/migrations/revisions.index");
+		assertThat(output).contains("Applying 005 create reviews (5/5)");
+		assertThat(output).contains("Bookshop catalogue: 1 books, 0 reviews");
+		BookshopSchema.assertMigrated(database.dataSource());
+	}
+
+	private String start(String name, TestDatabase database) throws IOException, InterruptedException {
+		Files.createDirectories(WORK);
+		Path log = WORK.resolve(name + ".log");
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add("-Dspring.aot.enabled=true");
+		command.add("-XX:TieredStopAtLevel=1");
+		command.add("-cp");
+		command.add(classPath());
+		command.add(BookshopApplication.class.getName());
+		command.add("--spring.datasource.url=" + database.url());
+		command.add("--spring.datasource.username=" + database.user());
+		command.add("--spring.datasource.password=" + database.password());
+		command.add("--logging.level.dev.migrations.revision=debug");
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		boolean exited = process.waitFor(3, TimeUnit.MINUTES);
+		if (!exited) {
+			process.destroyForcibly();
+		}
+		String output = Files.readString(log);
+		assertThat(exited).as("the application exited:%n%s", output).isTrue();
+		assertThat(process.exitValue()).as("exit status:%n%s", output).isZero();
+		return output;
+	}
+
+	// The class path of this JVM: target/classes holds what process-aot generated and compiled.
+	private static String classPath() {
+		String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+			.map((entry) -> Path.of(entry).toAbsolutePath().toString())
+			.collect(Collectors.joining(File.pathSeparator));
+		assertThat(classPath).contains(Path.of("target", "classes").toString());
+		return classPath;
+	}
+
+}
