@@ -1,10 +1,16 @@
 package dev.migrations.autoconfigure;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.migrations.revision.RevisionIndex;
 import dev.migrations.revision.RevisionScanner;
 import dev.migrations.runner.Migrator;
+import dev.migrations.runner.Migrators;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aot.generate.GenerationContext;
@@ -20,56 +26,69 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * At build time (Spring AOT), writes the {@link RevisionIndex} of the revision location the application migrates
- * from and registers its files as resources, so that a native image, which cannot list a classpath directory, finds
- * them. Only for a {@code classpath:} location; a {@code file:} location is read at runtime as always.
+ * At build time (Spring AOT), writes the {@link RevisionIndex} of each revision location the application migrates
+ * from ({@code migrations.location}, or each {@code migrations.instances.<name>.location}) and registers its files as
+ * resources, so that a native image, which cannot list a classpath directory, finds them. Only for a
+ * {@code classpath:} location; a {@code file:} location is read at runtime as always. The directory of a
+ * {@code migrations.changelog} is registered as resources.
  */
 class MigrationsRevisionIndexAotProcessor implements BeanFactoryInitializationAotProcessor {
 
 	@Override
 	public @Nullable BeanFactoryInitializationAotContribution processAheadOfTime(
 			ConfigurableListableBeanFactory beanFactory) {
-		if (beanFactory.getBeanNamesForType(Migrator.class, true, false).length == 0
-				|| !beanFactory.containsBean(ConfigurableApplicationContext.ENVIRONMENT_BEAN_NAME)) {
+		boolean migrates = beanFactory.getBeanNamesForType(Migrator.class, true, false).length > 0
+				|| beanFactory.getBeanNamesForType(Migrators.class, true, false).length > 0;
+		if (!migrates || !beanFactory.containsBean(ConfigurableApplicationContext.ENVIRONMENT_BEAN_NAME)) {
 			return null;
 		}
 		Environment environment = beanFactory.getBean(ConfigurableApplicationContext.ENVIRONMENT_BEAN_NAME,
 				Environment.class);
 		MigrationsProperties properties = Binder.get(environment)
 			.bindOrCreate("migrations", MigrationsProperties.class);
-		if (properties.getChangelog() != null) {
-			return changelog(properties.getChangelog());
+		// The top-level settings, or one set per database instance.
+		Collection<MigrationsProperties> databases = properties.getInstances().isEmpty() ? List.of(properties)
+				: properties.getInstances().values();
+		Map<String, String> indexes = new LinkedHashMap<>();
+		Set<String> resourcePatterns = new LinkedHashSet<>();
+		RevisionScanner scanner = new RevisionScanner(
+				new PathMatchingResourcePatternResolver(beanFactory.getBeanClassLoader()));
+		for (MigrationsProperties database : databases) {
+			if (database.getChangelog() != null) {
+				String directory = changelogDirectory(database.getChangelog());
+				if (directory != null) {
+					resourcePatterns.add(directory + "**");
+				}
+				continue;
+			}
+			String location = database.getLocation();
+			String directory = RevisionIndex.classpathDirectory(location);
+			String indexPath = RevisionIndex.resourcePath(location);
+			if (directory != null && indexPath != null && !indexes.containsKey(indexPath)) {
+				Map<String, Resource> files = scanner.listFiles(location);
+				indexes.put(indexPath, RevisionIndex.of(location, files).text());
+				resourcePatterns.add(indexPath);
+				resourcePatterns.add(directory + "*");
+			}
 		}
-		String location = properties.getLocation();
-		String directory = RevisionIndex.classpathDirectory(location);
-		String indexPath = RevisionIndex.resourcePath(location);
-		if (directory == null || indexPath == null) {
+		if (resourcePatterns.isEmpty()) {
 			return null;
 		}
-		ClassLoader classLoader = beanFactory.getBeanClassLoader();
-		Map<String, Resource> files = new RevisionScanner(new PathMatchingResourcePatternResolver(classLoader))
-			.listFiles(location);
-		String index = RevisionIndex.of(location, files).text();
-		return (generationContext, code) -> {
-			generationContext.getGeneratedFiles().addResourceFile(indexPath, index);
+		return (GenerationContext generationContext, BeanFactoryInitializationCode code) -> {
+			indexes.forEach(generationContext.getGeneratedFiles()::addResourceFile);
 			ResourceHints resources = generationContext.getRuntimeHints().resources();
-			resources.registerPattern(indexPath);
-			resources.registerPattern(directory + "*");
+			resourcePatterns.forEach(resources::registerPattern);
 		};
 	}
 
 	// A master changelog includes other files, usually beside it or below it: its whole directory is registered.
-	private static @Nullable BeanFactoryInitializationAotContribution changelog(String changelog) {
+	private static @Nullable String changelogDirectory(String changelog) {
 		String path = RevisionIndex.classpathDirectory(changelog);
 		if (path == null) {
 			return null;
 		}
 		String file = path.substring(0, path.length() - 1);
-		String directory = file.substring(0, file.lastIndexOf('/') + 1);
-		return (GenerationContext generationContext, BeanFactoryInitializationCode code) -> generationContext
-			.getRuntimeHints()
-			.resources()
-			.registerPattern(directory + "**");
+		return file.substring(0, file.lastIndexOf('/') + 1);
 	}
 
 }

@@ -55,6 +55,24 @@ class MigrationsRevisionIndexAotProcessorTests {
 	}
 
 	@Test
+	void writesAnIndexPerDatabaseInstance() throws IOException {
+		RevisionDirectory.in(this.classpath.resolve("db/orders")).add("001_orders.sql", "CREATE TABLE orders (id INT);");
+		RevisionDirectory.in(this.classpath.resolve("db/billing"))
+			.add("001_invoices.sql", "CREATE TABLE invoices (id INT);");
+		InMemoryGeneratedFiles files = new InMemoryGeneratedFiles();
+		DefaultGenerationContext generationContext = process(
+				new MockEnvironment().withProperty("migrations.instances.orders.location", "classpath:db/orders/")
+					.withProperty("migrations.instances.billing.location", "classpath:db/billing/"),
+				files);
+		assertThat(files.getGeneratedFileContent(Kind.RESOURCE, "META-INF/migrations/db/orders/revisions.index"))
+			.contains("001_orders.sql");
+		assertThat(files.getGeneratedFileContent(Kind.RESOURCE, "META-INF/migrations/db/billing/revisions.index"))
+			.contains("001_invoices.sql");
+		assertThat(RuntimeHintsPredicates.resource().forResource("db/billing/001_invoices.sql"))
+			.accepts(generationContext.getRuntimeHints());
+	}
+
+	@Test
 	void contributesNothingWithoutAMigrator() {
 		DefaultListableBeanFactory beanFactory = new DefaultListableBeanFactory();
 		beanFactory.registerSingleton(ConfigurableApplicationContext.ENVIRONMENT_BEAN_NAME, new MockEnvironment());
