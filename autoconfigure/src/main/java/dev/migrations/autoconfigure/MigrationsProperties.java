@@ -103,6 +103,12 @@ public class MigrationsProperties {
 	private @Nullable Path dryRunOutput;
 
 	/**
+	 * Revision whose edit is accepted: its history rows record its file's current checksum (logged with the old one)
+	 * before the run. Idempotent; remove it once the application has started.
+	 */
+	private @Nullable String repair;
+
+	/**
 	 * Name of the DataSource bean to migrate, when the application has several. Defaults to the DataSource marked
 	 * with @MigrationsDataSource, else the only (or @Primary) one.
 	 */
@@ -247,6 +253,14 @@ public class MigrationsProperties {
 
 	public void setPassword(@Nullable String password) {
 		this.password = password;
+	}
+
+	public @Nullable String getRepair() {
+		return this.repair;
+	}
+
+	public void setRepair(@Nullable String repair) {
+		this.repair = repair;
 	}
 
 	public @Nullable Path getDryRunOutput() {

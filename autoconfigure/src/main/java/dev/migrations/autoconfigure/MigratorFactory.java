@@ -95,7 +95,7 @@ final class MigratorFactory {
 				properties.isAllowDowngrade(), properties.getOnUnknownRevisions(), properties.getLock().getTimeout(),
 				new EngineSettings(properties.getHistoryTable(), properties.getDefaultSchema(), properties.getContexts(),
 						properties.getLabels()),
-				properties.getDryRunOutput());
+				properties.getDryRunOutput(), properties.getRepair());
 	}
 
 }

@@ -136,6 +136,14 @@ final class HistoryTable {
 				+ "DEPLOYMENT_ID VARCHAR(10))";
 	}
 
+	String updateChecksumSql(ChecksumUpdate update) {
+		HistoryRow row = update.row();
+		return "UPDATE " + this.qualifiedName + " SET MD5SUM = " + literal(update.checksum(), 35)
+				+ ((update.comments() != null) ? ", COMMENTS = " + literal(update.comments(), 255) : "") + " WHERE ID = "
+				+ literal(row.id(), 255) + " AND AUTHOR = " + literal(row.author(), 255) + " AND FILENAME = "
+				+ literal(row.filename(), 255);
+	}
+
 	String deleteSql(HistoryRow row) {
 		return "DELETE FROM " + this.qualifiedName + " WHERE ID = " + literal(row.id(), 255) + " AND AUTHOR = "
 				+ literal(row.author(), 255) + " AND FILENAME = " + literal(row.filename(), 255);

@@ -269,6 +269,40 @@ public final class MigrationEngine implements AutoCloseable {
 		});
 	}
 
+	/**
+	 * Record new checksums in the history, in one transaction.
+	 * @param updates the rows and their new checksums
+	 * @throws MigrationException if the history cannot be written; nothing is changed then
+	 */
+	public void updateChecksums(List<ChecksumUpdate> updates) {
+		if (updates.isEmpty()) {
+			return;
+		}
+		try {
+			boolean autoCommit = this.connection.getAutoCommit();
+			this.connection.setAutoCommit(false);
+			try {
+				for (ChecksumUpdate update : updates) {
+					execute(this.history.updateChecksumSql(update));
+				}
+				this.connection.commit();
+			}
+			catch (StatementFailedException ex) {
+				rollbackQuietly();
+				throw new MigrationException("Cannot record checksums in " + this.history.qualifiedName() + ": "
+						+ ex.getMessage() + ". Nothing was changed.",
+						"Check that the migration user may update " + this.history.qualifiedName() + ".", ex);
+			}
+			finally {
+				this.connection.setAutoCommit(autoCommit);
+			}
+		}
+		catch (SQLException ex) {
+			throw new MigrationException("Cannot record checksums in " + this.history.qualifiedName() + ": "
+					+ ex.getMessage(), "Check the database connection.", ex);
+		}
+	}
+
 	private @Nullable String tagFor(CompiledRevision revision, int index) {
 		return (index == revision.changeSets().size() - 1) ? revision.revision().id().value() : null;
 	}

@@ -41,8 +41,9 @@ final class MigrationFailures {
 				+ ((mismatches.size() > 1) ? " (" + (mismatches.size() - 1) + " more edited change set(s))" : "")
 				+ ". Nothing was written.",
 				"Revert the edit of " + first.file() + " and put the change into a new revision. If the edit is "
-						+ "intended and harmless (a comment), record the new checksum: UPDATE " + historyTable
-						+ " SET MD5SUM = NULL WHERE FILENAME = 'migrations/" + first.revision() + "'.");
+						+ "intended and harmless (a comment), accept it: start once with migrations.repair="
+						+ first.revision() + " (or call Migrator.repair(\"" + first.revision() + "\")), which records "
+						+ "the file's current checksum in " + historyTable + ", logged with the old one.");
 	}
 
 	static MigrationException partial(RevisionStatus revision, String historyTable) {

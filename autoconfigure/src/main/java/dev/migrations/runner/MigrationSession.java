@@ -19,6 +19,7 @@ import dev.migrations.MigrationException;
 import dev.migrations.backup.Backup;
 import dev.migrations.backup.DatabaseBackups;
 import dev.migrations.engine.ChangeSetFailedException;
+import dev.migrations.engine.ChecksumUpdate;
 import dev.migrations.engine.CompiledRevision;
 import dev.migrations.engine.DatabaseInfo;
 import dev.migrations.engine.HistoryRow;
@@ -309,6 +310,70 @@ final class MigrationSession implements AutoCloseable {
 		return new RunOutcome(from, current, applied, reverted, recorded, path(backup), RunReport.Outcome.SUCCESS);
 	}
 
+	/**
+	 * The history rows of a recorded revision that take its file's current checksum in a repair; empty when they
+	 * already have it.
+	 * @throws MigrationException if the revision is not recorded
+	 */
+	List<ChecksumUpdate> repairs(Revision revision) {
+		CompiledRevision compiledRevision = compiled(revision);
+		List<HistoryRow> recorded = rowsOf(compiledRevision);
+		if (recorded.isEmpty()) {
+			throw new MigrationException("Cannot repair revision " + revision.label() + " (" + revision.file()
+					+ "): it is not recorded in " + database().url()
+					+ ", so there is no checksum to repair. Nothing was written.",
+					"Do not repair " + revision.id() + ": a revision that is not recorded runs as its file is now. "
+							+ "Repair names a revision that was applied and whose file was edited afterwards.");
+		}
+		return ChecksumRepair.edited(compiledRevision, recorded, Instant.now());
+	}
+
+	/**
+	 * Repair a revision under the lock: take a backup, then record its file's current checksum in the given rows,
+	 * logging the old and new checksum of each.
+	 * @return the backup taken, if any
+	 */
+	@Nullable Backup repair(Revision revision, List<ChecksumUpdate> updates, @Nullable String from,
+			@Nullable DatabaseBackups backups) {
+		Backup backup = null;
+		if (backups != null) {
+			backup = backups.take(this.connection, database(), Migrator.orBase(from).replace(" (no revision)", ""),
+					"repair-" + revision.id().value());
+		}
+		this.engine.updateChecksums(updates);
+		for (ChecksumUpdate update : updates) {
+			logger.info("Repaired revision {} ({}): change set {}::{} now records checksum {} (was {})",
+					revision.label(), revision.file(), update.row().id(), update.row().author(), update.checksum(),
+					update.row().checksum());
+		}
+		return backup;
+	}
+
+	/**
+	 * Whether some of the application's history rows record no checksum (as last read).
+	 */
+	boolean missesChecksums(RevisionGraph graph) {
+		return !this.rows.isEmpty() && !missingChecksums(graph).isEmpty();
+	}
+
+	/**
+	 * Write the checksum back into the application's history rows that record none, so that later starts take the
+	 * fast path again. Needs the lock; takes no backup: it only fills in a column, as Liquibase itself does.
+	 */
+	void writeBackChecksums(RevisionGraph graph) {
+		List<ChecksumUpdate> updates = missingChecksums(graph);
+		if (!updates.isEmpty()) {
+			this.engine.updateChecksums(updates);
+			logger.info("Wrote back the checksum of {} change set(s) whose history rows had none (cleared, or written "
+					+ "by another tool): {}", updates.size(),
+					updates.stream().map((update) -> update.row().id() + "::" + update.row().author()).toList());
+		}
+	}
+
+	private List<ChecksumUpdate> missingChecksums(RevisionGraph graph) {
+		return ChecksumRepair.missing(graph.ordered().stream().map(this::compiled).toList(), this.rows);
+	}
+
 	private static @Nullable String path(@Nullable Backup backup) {
 		return (backup != null) ? backup.file().toString() : null;
 	}
@@ -380,6 +445,13 @@ final class MigrationSession implements AutoCloseable {
 	 */
 	record RunOutcome(@Nullable String from, @Nullable String to, List<String> applied, List<String> reverted,
 			List<String> recorded, @Nullable String backup, RunReport.Outcome outcome) {
+
+		/** This outcome after a repair that wrote checksums, with the backup the repair took. */
+		RunOutcome afterRepair(@Nullable Backup repairBackup) {
+			return new RunOutcome(this.from, this.to, this.applied, this.reverted, this.recorded,
+					(this.backup != null) ? this.backup : path(repairBackup), RunReport.Outcome.SUCCESS);
+		}
+
 	}
 
 }

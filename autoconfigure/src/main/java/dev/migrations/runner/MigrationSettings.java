@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import dev.migrations.MigrationException;
 import dev.migrations.engine.EngineSettings;
+import dev.migrations.revision.RevisionGraph;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,11 +22,12 @@ import org.jspecify.annotations.Nullable;
  * @param engine history table, schema, contexts and labels
  * @param dryRunOutput where to write the SQL an upgrade or downgrade would run, instead of running it; or
  * {@code null}
+ * @param repair a revision whose history rows take its file's current checksum before the run, or {@code null}
  */
 public record MigrationSettings(MigrationMode mode, String target, @Nullable String stamp,
 		@Nullable String baselineRevision, String baselineDescription, boolean allowDowngrade,
 		UnknownRevisionsAction onUnknownRevisions, Duration lockTimeout, EngineSettings engine,
-		@Nullable Path dryRunOutput) {
+		@Nullable Path dryRunOutput, @Nullable String repair) {
 
 	private static final java.util.regex.Pattern TABLE = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -37,6 +39,10 @@ public record MigrationSettings(MigrationMode mode, String target, @Nullable Str
 		requireRevision("migrations.target", target, false);
 		requireRevision("migrations.stamp", stamp, true);
 		requireRevision("migrations.baseline.revision", baselineRevision, true);
+		requireRevision("migrations.repair", repair, true);
+		if (repair != null && RevisionGraph.HEAD.equalsIgnoreCase(repair.trim())) {
+			throw invalid("migrations.repair", repair, "the id of the one revision whose edit is accepted, such as 005");
+		}
 		if (lockTimeout.isNegative()) {
 			throw invalid("migrations.lock.timeout", lockTimeout.toString(), "a positive duration such as 5m or 30s");
 		}
@@ -51,13 +57,45 @@ public record MigrationSettings(MigrationMode mode, String target, @Nullable Str
 	}
 
 	/**
+	 * Settings without a revision to repair.
+	 * @param mode what to do at startup
+	 * @param target {@code head} or a revision id
+	 * @param stamp a revision to record as applied without running, or {@code null}
+	 * @param baselineRevision the revision an existing schema corresponds to, or {@code null}
+	 * @param baselineDescription a description of the baseline
+	 * @param allowDowngrade whether a target below the current revision downgrades
+	 * @param onUnknownRevisions what to do when the database is ahead of the application
+	 * @param lockTimeout how long to wait for another migrator
+	 * @param engine history table, schema, contexts and labels
+	 * @param dryRunOutput where to write the SQL instead of running it, or {@code null}
+	 */
+	public MigrationSettings(MigrationMode mode, String target, @Nullable String stamp,
+			@Nullable String baselineRevision, String baselineDescription, boolean allowDowngrade,
+			UnknownRevisionsAction onUnknownRevisions, Duration lockTimeout, EngineSettings engine,
+			@Nullable Path dryRunOutput) {
+		this(mode, target, stamp, baselineRevision, baselineDescription, allowDowngrade, onUnknownRevisions,
+				lockTimeout, engine, dryRunOutput, null);
+	}
+
+	/**
+	 * These settings with a revision to repair.
+	 * @param repair the revision whose history rows take its file's current checksum, or {@code null}
+	 * @return the new settings
+	 */
+	public MigrationSettings withRepair(@Nullable String repair) {
+		return new MigrationSettings(this.mode, this.target, this.stamp, this.baselineRevision,
+				this.baselineDescription, this.allowDowngrade, this.onUnknownRevisions, this.lockTimeout, this.engine,
+				this.dryRunOutput, repair);
+	}
+
+	/**
 	 * These settings with another mode.
 	 * @param mode the mode
 	 * @return the new settings
 	 */
 	public MigrationSettings withMode(MigrationMode mode) {
 		return new MigrationSettings(mode, this.target, this.stamp, this.baselineRevision, this.baselineDescription,
-				this.allowDowngrade, this.onUnknownRevisions, this.lockTimeout, this.engine, this.dryRunOutput);
+				this.allowDowngrade, this.onUnknownRevisions, this.lockTimeout, this.engine, this.dryRunOutput, this.repair);
 	}
 
 	/**
@@ -67,7 +105,7 @@ public record MigrationSettings(MigrationMode mode, String target, @Nullable Str
 	 */
 	public MigrationSettings withTarget(String target) {
 		return new MigrationSettings(this.mode, target, this.stamp, this.baselineRevision, this.baselineDescription,
-				this.allowDowngrade, this.onUnknownRevisions, this.lockTimeout, this.engine, this.dryRunOutput);
+				this.allowDowngrade, this.onUnknownRevisions, this.lockTimeout, this.engine, this.dryRunOutput, this.repair);
 	}
 
 	/**
@@ -77,7 +115,7 @@ public record MigrationSettings(MigrationMode mode, String target, @Nullable Str
 	 */
 	public MigrationSettings withStamp(@Nullable String stamp) {
 		return new MigrationSettings(this.mode, this.target, stamp, this.baselineRevision, this.baselineDescription,
-				this.allowDowngrade, this.onUnknownRevisions, this.lockTimeout, this.engine, this.dryRunOutput);
+				this.allowDowngrade, this.onUnknownRevisions, this.lockTimeout, this.engine, this.dryRunOutput, this.repair);
 	}
 
 	/**
@@ -88,7 +126,7 @@ public record MigrationSettings(MigrationMode mode, String target, @Nullable Str
 	 */
 	public MigrationSettings withBaseline(@Nullable String revision, String description) {
 		return new MigrationSettings(this.mode, this.target, this.stamp, revision, description, this.allowDowngrade,
-				this.onUnknownRevisions, this.lockTimeout, this.engine, this.dryRunOutput);
+				this.onUnknownRevisions, this.lockTimeout, this.engine, this.dryRunOutput, this.repair);
 	}
 
 	/**
@@ -98,7 +136,7 @@ public record MigrationSettings(MigrationMode mode, String target, @Nullable Str
 	 */
 	public MigrationSettings withOnUnknownRevisions(UnknownRevisionsAction action) {
 		return new MigrationSettings(this.mode, this.target, this.stamp, this.baselineRevision,
-				this.baselineDescription, this.allowDowngrade, action, this.lockTimeout, this.engine, this.dryRunOutput);
+				this.baselineDescription, this.allowDowngrade, action, this.lockTimeout, this.engine, this.dryRunOutput, this.repair);
 	}
 
 	/**
@@ -108,7 +146,7 @@ public record MigrationSettings(MigrationMode mode, String target, @Nullable Str
 	 */
 	public MigrationSettings withLockTimeout(Duration timeout) {
 		return new MigrationSettings(this.mode, this.target, this.stamp, this.baselineRevision,
-				this.baselineDescription, this.allowDowngrade, this.onUnknownRevisions, timeout, this.engine, this.dryRunOutput);
+				this.baselineDescription, this.allowDowngrade, this.onUnknownRevisions, timeout, this.engine, this.dryRunOutput, this.repair);
 	}
 
 	/**
@@ -118,7 +156,7 @@ public record MigrationSettings(MigrationMode mode, String target, @Nullable Str
 	 */
 	public MigrationSettings withEngine(EngineSettings engine) {
 		return new MigrationSettings(this.mode, this.target, this.stamp, this.baselineRevision,
-				this.baselineDescription, this.allowDowngrade, this.onUnknownRevisions, this.lockTimeout, engine, this.dryRunOutput);
+				this.baselineDescription, this.allowDowngrade, this.onUnknownRevisions, this.lockTimeout, engine, this.dryRunOutput, this.repair);
 	}
 
 	/**
@@ -129,7 +167,7 @@ public record MigrationSettings(MigrationMode mode, String target, @Nullable Str
 	public MigrationSettings withAllowDowngrade(boolean allowDowngrade) {
 		return new MigrationSettings(this.mode, this.target, this.stamp, this.baselineRevision,
 				this.baselineDescription, allowDowngrade, this.onUnknownRevisions, this.lockTimeout, this.engine,
-				this.dryRunOutput);
+				this.dryRunOutput, this.repair);
 	}
 
 	/**
@@ -140,7 +178,7 @@ public record MigrationSettings(MigrationMode mode, String target, @Nullable Str
 	public MigrationSettings withDryRunOutput(@Nullable Path dryRunOutput) {
 		return new MigrationSettings(this.mode, this.target, this.stamp, this.baselineRevision,
 				this.baselineDescription, this.allowDowngrade, this.onUnknownRevisions, this.lockTimeout, this.engine,
-				dryRunOutput);
+				dryRunOutput, this.repair);
 	}
 
 	private static void requireRevision(String property, @Nullable String value, boolean optional) {

@@ -13,7 +13,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 
 import dev.migrations.MigrationException;
+import dev.migrations.backup.Backup;
 import dev.migrations.backup.DatabaseBackups;
+import dev.migrations.engine.ChecksumUpdate;
 import dev.migrations.engine.CompiledRevision;
 import dev.migrations.engine.MigrationEngine;
 import dev.migrations.lock.MigrationLock;
@@ -200,7 +202,7 @@ public class Migrator {
 			}
 			case VALIDATE -> validate();
 			case UPGRADE -> run(new Request(this.settings.target(), this.settings.stamp(),
-					this.settings.baselineRevision(), this.settings.allowDowngrade(), false));
+					this.settings.baselineRevision(), this.settings.allowDowngrade(), false, this.settings.repair()));
 		};
 	}
 
@@ -229,6 +231,19 @@ public class Migrator {
 	 */
 	public RunReport stamp(String revision) {
 		return run(new Request(null, revision, null, false, false));
+	}
+
+	/**
+	 * Accept the edit of an applied revision: record its file's current checksum in its history rows, with a note
+	 * of the old one, after a backup and under the lock. Idempotent: a revision whose rows already have its file's
+	 * checksum is left as it is. Also writes back the checksum of rows that record none.
+	 * @param revision the revision id
+	 * @return what the run did: {@code SUCCESS} if checksums were recorded, {@code UP_TO_DATE} if there was nothing
+	 * to repair
+	 * @throws MigrationException if the revision does not exist or is not recorded; nothing is written then
+	 */
+	public RunReport repair(String revision) {
+		return run(new Request(null, null, null, false, false, revision));
 	}
 
 	/**
@@ -300,6 +315,7 @@ public class Migrator {
 					? graph.resolve(request.baseline(), "migrations.baseline.revision") : null;
 			Revision target = (request.target() != null) ? graph.resolve(request.target(), "migrations.target")
 					: stamp;
+			Revision repair = (request.repair() != null) ? graph.resolve(request.repair(), "migrations.repair") : null;
 			String targetName = (request.target() != null) ? request.target() : RevisionGraph.HEAD;
 			Planner planner = planner();
 			try (MigrationSession session = openSession()) {
@@ -312,9 +328,11 @@ public class Migrator {
 							List.of(), List.of(), null, RunReport.Outcome.UP_TO_DATE);
 				}
 				MigrationStatus status = session.status(graph, target, targetName);
+				List<ChecksumUpdate> repairs = (repair != null) ? session.repairs(repair) : List.of();
 				Planner.Plan plan;
 				try {
-					plan = planner.plan(status, graph, target, stamp, baseline, request.allowDowngrade());
+					plan = repairs.isEmpty() ? planner.plan(status, graph, target, stamp, baseline,
+							request.allowDowngrade()) : null;
 				}
 				catch (MigrationException ex) {
 					if (request.dryRun() || !mayBeMigrating(status, session)) {
@@ -329,7 +347,7 @@ public class Migrator {
 				if (request.dryRun()) {
 					return dryRun(session, status, plan);
 				}
-				if (plan != null && plan.isEmpty()) {
+				if (plan != null && plan.isEmpty() && repairs.isEmpty() && !session.missesChecksums(graph)) {
 					logger.info("Database {} is {} at revision {}: nothing to apply ({} revisions checked in {} ms)",
 							status.database().url(),
 							(status.state() == DatabaseState.AHEAD) ? "AHEAD of the application" : "up to date",
@@ -346,8 +364,24 @@ public class Migrator {
 				try (MigrationLock lock = session.lock()) {
 					// Another instance may have migrated while this one waited for the lock.
 					status = session.status(graph, target, targetName);
+					Backup repairBackup = null;
+					if (repair != null) {
+						repairs = session.repairs(repair);
+						if (!repairs.isEmpty()) {
+							repairBackup = session.repair(repair, repairs, status.current(), this.backups);
+							status = session.status(graph, target, targetName);
+						}
+						else {
+							logger.info("Revision {} already records the checksum of {}: nothing to repair",
+									repair.label(), repair.file());
+						}
+					}
 					plan = planner.plan(status, graph, target, stamp, baseline, request.allowDowngrade());
-					return session.execute(status, plan, (target != null) ? target.id().value() : null, this.backups);
+					// A repair took the backup before the first write.
+					MigrationSession.RunOutcome outcome = session.execute(status, plan,
+							(target != null) ? target.id().value() : null, (repairs.isEmpty()) ? this.backups : null);
+					session.writeBackChecksums(graph);
+					return repairs.isEmpty() ? outcome : outcome.afterRepair(repairBackup);
 				}
 			}
 		});
@@ -489,7 +523,13 @@ public class Migrator {
 	}
 
 	private record Request(@Nullable String target, @Nullable String stamp, @Nullable String baseline,
-			boolean allowDowngrade, boolean dryRun) {
+			boolean allowDowngrade, boolean dryRun, @Nullable String repair) {
+
+		Request(@Nullable String target, @Nullable String stamp, @Nullable String baseline, boolean allowDowngrade,
+				boolean dryRun) {
+			this(target, stamp, baseline, allowDowngrade, dryRun, null);
+		}
+
 	}
 
 }

@@ -142,7 +142,7 @@ final class StatusCalculator {
 			if (comments != null && comments.startsWith(BASELINE_COMMENT)) {
 				return RevisionState.BASELINE;
 			}
-			if (STAMPED_COMMENT.equals(comments)) {
+			if (comments != null && comments.startsWith(STAMPED_COMMENT)) {
 				return RevisionState.STAMPED;
 			}
 		}
