@@ -109,6 +109,17 @@ public class MigrationsProperties {
 	private @Nullable String repair;
 
 	/**
+	 * Values of the '${name}' placeholders in plain SQL revisions, also passed to changelog revisions as Liquibase
+	 * changelog parameters.
+	 */
+	private Map<String, String> placeholders = new LinkedHashMap<>();
+
+	/**
+	 * Whether placeholders are also replaced inside dollar-quoted bodies ($$ ... $$) of plain SQL revisions.
+	 */
+	private boolean placeholdersInDollarQuotes;
+
+	/**
 	 * Name of the DataSource bean to migrate, when the application has several. Defaults to the DataSource marked
 	 * with @MigrationsDataSource, else the only (or @Primary) one.
 	 */
@@ -261,6 +272,22 @@ public class MigrationsProperties {
 
 	public void setRepair(@Nullable String repair) {
 		this.repair = repair;
+	}
+
+	public Map<String, String> getPlaceholders() {
+		return this.placeholders;
+	}
+
+	public void setPlaceholders(Map<String, String> placeholders) {
+		this.placeholders = placeholders;
+	}
+
+	public boolean isPlaceholdersInDollarQuotes() {
+		return this.placeholdersInDollarQuotes;
+	}
+
+	public void setPlaceholdersInDollarQuotes(boolean placeholdersInDollarQuotes) {
+		this.placeholdersInDollarQuotes = placeholdersInDollarQuotes;
 	}
 
 	public @Nullable Path getDryRunOutput() {

@@ -8,6 +8,7 @@ import dev.migrations.MigrationException;
 import dev.migrations.backup.BackupSettings;
 import dev.migrations.backup.DatabaseBackups;
 import dev.migrations.engine.EngineSettings;
+import dev.migrations.revision.Placeholders;
 import dev.migrations.runner.MigrationListener;
 import dev.migrations.runner.MigrationSettings;
 import dev.migrations.runner.Migrator;
@@ -94,7 +95,8 @@ final class MigratorFactory {
 				properties.getBaseline().getRevision(), properties.getBaseline().getDescription(),
 				properties.isAllowDowngrade(), properties.getOnUnknownRevisions(), properties.getLock().getTimeout(),
 				new EngineSettings(properties.getHistoryTable(), properties.getDefaultSchema(), properties.getContexts(),
-						properties.getLabels()),
+						properties.getLabels(),
+						new Placeholders(properties.getPlaceholders(), properties.isPlaceholdersInDollarQuotes())),
 				properties.getDryRunOutput(), properties.getRepair());
 	}
 

@@ -1,5 +1,6 @@
 package dev.migrations.engine;
 
+import dev.migrations.revision.Placeholders;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,9 +10,23 @@ import org.jspecify.annotations.Nullable;
  * @param defaultSchema the schema to migrate and keep the history in; the connection's schema if {@code null}
  * @param contexts Liquibase contexts to select change sets by, or {@code null} for all
  * @param labels Liquibase label expression to select change sets by, or {@code null} for all
+ * @param placeholders the values of {@code ${name}} placeholders in plain SQL revisions, also passed to changelog
+ * revisions as Liquibase changelog parameters
  */
 public record EngineSettings(String historyTable, @Nullable String defaultSchema, @Nullable String contexts,
-		@Nullable String labels) {
+		@Nullable String labels, Placeholders placeholders) {
+
+	/**
+	 * Settings without placeholder values.
+	 * @param historyTable the history table
+	 * @param defaultSchema the schema to migrate, or {@code null} for the connection's
+	 * @param contexts Liquibase contexts, or {@code null} for all
+	 * @param labels Liquibase label expression, or {@code null} for all
+	 */
+	public EngineSettings(String historyTable, @Nullable String defaultSchema, @Nullable String contexts,
+			@Nullable String labels) {
+		this(historyTable, defaultSchema, contexts, labels, Placeholders.NONE);
+	}
 
 	/** The name of Liquibase's history table. */
 	public static final String DEFAULT_HISTORY_TABLE = "DATABASECHANGELOG";

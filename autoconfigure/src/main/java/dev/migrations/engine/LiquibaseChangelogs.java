@@ -61,23 +61,25 @@ final class LiquibaseChangelogs {
 			List<PlannedChangeSet> result = new ArrayList<>();
 			if (revision.content() instanceof RevisionContent.LiquibaseChangelog file) {
 				DatabaseChangeLog changelog = parse(file.resourcePath(), this.engine.resourceLoader());
+				Map<String, String> checksums = checksumsBeforeParameters(file.resourcePath());
 				for (ChangeSet changeSet : changelog.getChangeSets()) {
 					rejectRepeatable(revision, changeSet);
 					if (selected(changeSet, database)) {
 						result.add(planned(changeSet, changelog,
-								HistoryRow.REVISION_FILE_PREFIX + revision.id().value()));
+								HistoryRow.REVISION_FILE_PREFIX + revision.id().value(), checksums));
 					}
 				}
 			}
 			else if (revision.content() instanceof RevisionContent.ChangelogSlice slice) {
 				DatabaseChangeLog changelog = parse(slice.changelogPath(), this.engine.resourceLoader());
+				Map<String, String> checksums = checksumsBeforeParameters(slice.changelogPath());
 				Map<String, ChangeSet> byKey = changelog.getChangeSets()
 					.stream()
 					.collect(Collectors.toMap(LiquibaseChangelogs::key, (changeSet) -> changeSet, (a, b) -> a));
 				for (String key : slice.changeSetKeys()) {
 					ChangeSet changeSet = byKey.get(key);
 					if (changeSet != null && selected(changeSet, database)) {
-						result.add(planned(changeSet, changelog, changeSet.getFilePath()));
+						result.add(planned(changeSet, changelog, changeSet.getFilePath(), checksums));
 					}
 				}
 			}
@@ -88,24 +90,43 @@ final class LiquibaseChangelogs {
 	private DatabaseChangeLog parse(String path, ResourceLoader resourceLoader) throws Exception {
 		DatabaseChangeLog changelog = this.parsed.get(path);
 		if (changelog == null) {
-			changelog = parseChangelog(path, resourceLoader);
+			changelog = parseChangelog(path, resourceLoader, this.engine.settings().placeholders().values());
 			this.parsed.put(path, changelog);
 		}
 		return changelog;
 	}
 
-	private static DatabaseChangeLog parseChangelog(String path, ResourceLoader resourceLoader) throws Exception {
+	/**
+	 * The checksum of each change set as its file is written, before the placeholders are put in as changelog
+	 * parameters: a value that differs between environments is not an edit. Empty without placeholders, when the
+	 * parsed change sets' own checksums are those.
+	 */
+	private Map<String, String> checksumsBeforeParameters(String path) throws Exception {
+		if (this.engine.settings().placeholders().values().isEmpty()) {
+			return Map.of();
+		}
+		Map<String, String> checksums = new HashMap<>();
+		for (ChangeSet changeSet : parseChangelog(path, this.engine.resourceLoader(), Map.of()).getChangeSets()) {
+			checksums.putIfAbsent(key(changeSet), changeSet.generateCheckSum(ChecksumVersion.latest()).toString());
+		}
+		return checksums;
+	}
+
+	private static DatabaseChangeLog parseChangelog(String path, ResourceLoader resourceLoader,
+			Map<String, String> parameters) throws Exception {
 		ResourceAccessor accessor = new SpringResourceAccessor(resourceLoader);
+		ChangeLogParameters changeLogParameters = new ChangeLogParameters();
+		parameters.forEach(changeLogParameters::set);
 		return ChangeLogParserFactory.getInstance()
 			.getParser(path, accessor)
-			.parse(path, new ChangeLogParameters(), accessor);
+			.parse(path, changeLogParameters, accessor);
 	}
 
 	static List<Revision> revisionsOf(String changelogPath, ResourceLoader resourceLoader) {
 		DatabaseChangeLog changelog;
 		try {
 			changelog = Scope.child(LiquibaseSession.scope(resourceLoader),
-					() -> parseChangelog(changelogPath, resourceLoader));
+					() -> parseChangelog(changelogPath, resourceLoader, Map.of()));
 		}
 		catch (Exception ex) {
 			throw new MigrationException("Cannot read the changelog " + changelogPath + " (migrations.changelog): "
@@ -188,8 +209,12 @@ final class LiquibaseChangelogs {
 			.isAccepted();
 	}
 
-	private PlannedChangeSet planned(ChangeSet changeSet, DatabaseChangeLog changelog, String filename) {
-		String checksum = changeSet.generateCheckSum(ChecksumVersion.latest()).toString();
+	private PlannedChangeSet planned(ChangeSet changeSet, DatabaseChangeLog changelog, String filename,
+			Map<String, String> checksumsBeforeParameters) {
+		String checksum = checksumsBeforeParameters.get(key(changeSet));
+		if (checksum == null) {
+			checksum = changeSet.generateCheckSum(ChecksumVersion.latest()).toString();
+		}
 		return new PlannedChangeSet(changeSet.getId(), changeSet.getAuthor(), filename, checksum,
 				changeSet.getDescription(), emptyToNull(changeSet.buildFullContext()),
 				emptyToNull(changeSet.buildFullLabels()), changeSet.isRunInTransaction(),

@@ -205,7 +205,8 @@ public final class MigrationEngine implements AutoCloseable {
 	public CompiledRevision compile(Revision revision) {
 		RevisionContent content = revision.content();
 		if (content instanceof RevisionContent.Sql sql) {
-			return new CompiledRevision(revision, List.of(SqlWork.changeSet(revision, sql)));
+			return new CompiledRevision(revision,
+					List.of(SqlWork.changeSet(revision, sql, this.settings.placeholders())));
 		}
 		if (this.changelogs == null) {
 			this.changelogs = new LiquibaseChangelogs(this);
@@ -227,6 +228,26 @@ public final class MigrationEngine implements AutoCloseable {
 	 */
 	public static List<Revision> revisionsOfChangelog(String changelog, ResourceLoader resourceLoader) {
 		return LiquibaseChangelogs.revisionsOf(changelog, resourceLoader);
+	}
+
+	/**
+	 * Check, before anything is written, that every placeholder a revision's plain SQL uses (its downgrade's, to
+	 * reverse it) has a value.
+	 * @param revision the compiled revision
+	 * @param downgrade whether the revision is to be reversed
+	 * @throws MigrationException naming the file and line of a placeholder without a value
+	 */
+	public void requirePlaceholders(CompiledRevision revision, boolean downgrade) {
+		for (PlannedChangeSet changeSet : revision.changeSets()) {
+			if (changeSet.work() instanceof SqlWork sql) {
+				if (downgrade) {
+					sql.rollbackSql(this);
+				}
+				else {
+					sql.upgradeStatements();
+				}
+			}
+		}
 	}
 
 	/**

@@ -2,37 +2,40 @@ package dev.migrations.engine;
 
 import java.util.List;
 
+import dev.migrations.revision.Placeholders;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionContent;
 import dev.migrations.revision.SqlStatementSplitter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A plain SQL revision's one change set: its statements, and those of its {@code .down.sql} file. Needs no
- * Liquibase.
+ * A plain SQL revision's one change set: its statements, and those of its {@code .down.sql} file, with their
+ * placeholders replaced. Needs no Liquibase.
  *
- * @param upgrade the text of the revision file
+ * @param upgrade the text of the revision file, placeholders not replaced (its checksum is taken from it)
  * @param downgrade the text of the downgrade file, or {@code null} if there is none
  * @param downFile the downgrade file's name
+ * @param file the revision file, for messages
+ * @param placeholders the placeholder values
  */
-record SqlWork(String upgrade, @Nullable String downgrade,
-		@Nullable String downFile) implements PlannedChangeSet.ChangeSetWork {
+record SqlWork(String upgrade, @Nullable String downgrade, @Nullable String downFile, String file,
+		Placeholders placeholders) implements PlannedChangeSet.ChangeSetWork {
 
 	// Split only when the statements are needed: a start with nothing to apply never splits a file.
-	private List<String> upgradeStatements() {
-		return SqlStatementSplitter.split(this.upgrade);
+	List<String> upgradeStatements() {
+		return SqlStatementSplitter.split(this.placeholders.replace(this.upgrade, this.file));
 	}
 
 	/** The author recorded for plain SQL revisions. */
 	static final String AUTHOR = "migrations";
 
-	static PlannedChangeSet changeSet(Revision revision, RevisionContent.Sql sql) {
+	static PlannedChangeSet changeSet(Revision revision, RevisionContent.Sql sql, Placeholders placeholders) {
 		String downFile = (sql.downgradeFile() != null)
 				? sql.downgradeFile().substring(sql.downgradeFile().lastIndexOf('/') + 1) : null;
 		String description = revision.description().isEmpty() ? "sql" : revision.description();
 		return new PlannedChangeSet(revision.id().value(), AUTHOR, HistoryRow.REVISION_FILE_PREFIX + revision.id().value(),
 				"9:" + sql.md5(), description, null, null, sql.transactional(),
-				new SqlWork(sql.upgrade(), sql.downgrade(), downFile));
+				new SqlWork(sql.upgrade(), sql.downgrade(), downFile, revision.file(), placeholders));
 	}
 
 	/**
@@ -41,7 +44,7 @@ record SqlWork(String upgrade, @Nullable String downgrade,
 	 */
 	static PlannedChangeSet marker(Revision revision) {
 		return new PlannedChangeSet(revision.id().value(), AUTHOR, HistoryRow.REVISION_FILE_PREFIX + revision.id().value(),
-				checksum(""), "empty", null, null, true, new SqlWork("", "", null));
+				checksum(""), "empty", null, null, true, new SqlWork("", "", null, revision.file(), Placeholders.NONE));
 	}
 
 	/**
@@ -74,7 +77,7 @@ record SqlWork(String upgrade, @Nullable String downgrade,
 	@Override
 	public Reversal reversal(MigrationEngine engine) {
 		if (this.downgrade == null) {
-			return upgradeStatements().isEmpty() ? Reversal.by("nothing to reverse")
+			return SqlStatementSplitter.split(this.upgrade).isEmpty() ? Reversal.by("nothing to reverse")
 					: Reversal.impossible("it has no .down.sql file");
 		}
 		return Reversal.by(this.downFile);
@@ -89,7 +92,10 @@ record SqlWork(String upgrade, @Nullable String downgrade,
 
 	@Override
 	public List<String> rollbackSql(MigrationEngine engine) {
-		return (this.downgrade != null) ? SqlStatementSplitter.split(this.downgrade) : List.of();
+		return (this.downgrade != null)
+				? SqlStatementSplitter.split(this.placeholders.replace(this.downgrade,
+						(this.downFile != null) ? this.downFile : this.file))
+				: List.of();
 	}
 
 }

@@ -72,17 +72,17 @@ public final class SqlStatementSplitter {
 		}
 	}
 
-	private static char next(String script, int i) {
+	static char next(String script, int i) {
 		return (i + 1 < script.length()) ? script.charAt(i + 1) : '\0';
 	}
 
-	private static int lineEnd(String script, int i) {
+	static int lineEnd(String script, int i) {
 		int newline = script.indexOf('\n', i);
 		return (newline < 0) ? script.length() : newline + 1;
 	}
 
 	// PostgreSQL block comments nest.
-	private static int blockCommentEnd(String script, int i) {
+	static int blockCommentEnd(String script, int i) {
 		int depth = 0;
 		int j = i;
 		while (j < script.length()) {
@@ -104,7 +104,7 @@ public final class SqlStatementSplitter {
 		return script.length();
 	}
 
-	private static int quotedEnd(String script, int i, char quote, boolean backslashEscapes) {
+	static int quotedEnd(String script, int i, char quote, boolean backslashEscapes) {
 		int j = i + 1;
 		while (j < script.length()) {
 			char c = script.charAt(j);
@@ -125,7 +125,7 @@ public final class SqlStatementSplitter {
 	}
 
 	// $$ or $tag$ where tag is an identifier; $1 (a parameter) is not a dollar quote.
-	private static String dollarTag(String script, int i) {
+	static String dollarTag(String script, int i) {
 		if (i > 0 && (Character.isLetterOrDigit(script.charAt(i - 1)) || script.charAt(i - 1) == '_')) {
 			return null;
 		}

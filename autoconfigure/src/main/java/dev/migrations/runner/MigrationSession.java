@@ -218,6 +218,12 @@ final class MigrationSession implements AutoCloseable {
 	}
 
 	void preflight(Planner.Plan plan) {
+		for (Revision revision : plan.apply()) {
+			this.engine.requirePlaceholders(compiled(revision), false);
+		}
+		for (Revision revision : plan.revert()) {
+			this.engine.requirePlaceholders(compiled(revision), true);
+		}
 		List<String> irreversible = new ArrayList<>();
 		for (Revision revision : plan.revert()) {
 			Reversal reversal = this.engine.reversal(compiled(revision));

@@ -360,6 +360,8 @@ public class Migrator {
 					logger.info("Database {} is {} at revision {}: {} to apply, {} to downgrade, {} to record without "
 							+ "running", status.database().url(), status.state(), orBase(status.current()),
 							plan.apply().size(), plan.revert().size(), plan.recorded());
+					// Placeholders and downgrades are checked before the lock, which may write a lock table.
+					session.preflight(plan);
 				}
 				try (MigrationLock lock = session.lock()) {
 					// Another instance may have migrated while this one waited for the lock.

@@ -80,6 +80,23 @@ class MigrationsAutoConfigurationTests {
 	}
 
 	@Test
+	void placeholdersAndRepairAreBoundFromProperties() {
+		this.revisions.add("002_create_roles.sql", "CREATE TABLE ${prefix}roles (id INTEGER);");
+		withDatabase().withPropertyValues("migrations.placeholders.prefix=acme_").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(this.db.tables()).contains("acme_roles");
+		});
+		this.revisions.add("002_create_roles.sql", "-- roles of a customer\nCREATE TABLE ${prefix}roles (id INTEGER);");
+		withDatabase().withPropertyValues("migrations.placeholders.prefix=other_", "migrations.repair=002")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(this.db.history()).extracting((row) -> (String) row.get("COMMENTS"))
+					.anyMatch((comments) -> comments.contains("repaired by migrations"));
+				assertThat(this.db.tables()).doesNotContain("other_roles");
+			});
+	}
+
+	@Test
 	void backsOffWithoutDataSource() {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MigrationsAutoConfiguration.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(Migrator.class)
