@@ -6,6 +6,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import dev.migrations.JavaRevision;
 import dev.migrations.MigrationException;
 import dev.migrations.runner.MigrationListener;
 import dev.migrations.runner.Migrator;
@@ -59,10 +60,11 @@ public final class MigrationsAutoConfiguration {
 
 	private static MigratorFactory factory(ResourceLoader resourceLoader, Environment environment,
 			ObjectProvider<MigrationListener> listeners, ObjectProvider<MigrationsCustomizer> customizers,
-			ObjectProvider<MigrationsRevisionPreloader.RevisionPreload> preload) {
+			ObjectProvider<MigrationsRevisionPreloader.RevisionPreload> preload,
+			ObjectProvider<JavaRevision> javaRevisions) {
 		rejectBootLiquibase(environment, resourceLoader);
 		return new MigratorFactory(resourceLoader, environment.getProperty("spring.application.name", "application"),
-				listeners, customizers, preload.getIfAvailable());
+				listeners, customizers, preload.getIfAvailable(), javaRevisions);
 	}
 
 	private static void rejectBootLiquibase(Environment environment, ResourceLoader resourceLoader) {
@@ -111,8 +113,10 @@ public final class MigrationsAutoConfiguration {
 				MigrationsConnectionDetails connectionDetails, ObjectProvider<JdbcConnectionDetails> jdbcDetails,
 				MigrationsProperties properties, ResourceLoader resourceLoader, Environment environment,
 				ObjectProvider<MigrationListener> listeners, ObjectProvider<MigrationsCustomizer> customizers,
-				ObjectProvider<MigrationsRevisionPreloader.RevisionPreload> preload) {
-			MigratorFactory factory = factory(resourceLoader, environment, listeners, customizers, preload);
+				ObjectProvider<MigrationsRevisionPreloader.RevisionPreload> preload,
+				ObjectProvider<JavaRevision> javaRevisions) {
+			MigratorFactory factory = factory(resourceLoader, environment, listeners, customizers, preload,
+					javaRevisions);
 			DataSource dataSource;
 			MigrationConnection.Credentials application;
 			if (StringUtils.hasText(properties.getDataSource())) {
@@ -170,8 +174,10 @@ public final class MigrationsAutoConfiguration {
 		@ConditionalOnMissingBean
 		Migrators migrators(ListableBeanFactory beanFactory, Environment environment, ResourceLoader resourceLoader,
 				ObjectProvider<MigrationListener> listeners, ObjectProvider<MigrationsCustomizer> customizers,
-				ObjectProvider<MigrationsRevisionPreloader.RevisionPreload> preload) {
-			MigratorFactory factory = factory(resourceLoader, environment, listeners, customizers, preload);
+				ObjectProvider<MigrationsRevisionPreloader.RevisionPreload> preload,
+				ObjectProvider<JavaRevision> javaRevisions) {
+			MigratorFactory factory = factory(resourceLoader, environment, listeners, customizers, preload,
+					javaRevisions);
 			Binder binder = Binder.get(environment);
 			MigrationsInstances.warnAboutUnusedSettings(binder);
 			Map<String, Migrator> migrators = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import dev.migrations.JavaRevision;
 import dev.migrations.MigrationException;
 import dev.migrations.backup.BackupSettings;
 import dev.migrations.backup.DatabaseBackups;
@@ -15,6 +16,7 @@ import dev.migrations.runner.Migrator;
 import dev.migrations.runner.RevisionSource;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.ResourceLoader;
 
@@ -34,9 +36,12 @@ final class MigratorFactory {
 
 	private final MigrationsRevisionPreloader.@Nullable RevisionPreload preload;
 
+	private final ObjectProvider<JavaRevision> javaRevisions;
+
 	MigratorFactory(ResourceLoader resourceLoader, String applicationName, ObjectProvider<MigrationListener> listeners,
 			ObjectProvider<MigrationsCustomizer> customizers,
-			MigrationsRevisionPreloader.@Nullable RevisionPreload preload) {
+			MigrationsRevisionPreloader.@Nullable RevisionPreload preload, ObjectProvider<JavaRevision> javaRevisions) {
+		this.javaRevisions = javaRevisions;
 		this.resourceLoader = resourceLoader;
 		this.applicationName = applicationName;
 		this.listeners = listeners;
@@ -63,11 +68,42 @@ final class MigratorFactory {
 		DataSource migrationDataSource = connection.migrationDataSource(dataSource, this.applicationName,
 				prefix + ".url");
 		Migrator migrator = new Migrator(migrationDataSource, connection.readDataSource(dataSource, migrationDataSource),
-				source(properties), settings, this.resourceLoader, backups(properties, connection, prefix));
+				RevisionSource.withJavaRevisions(source(properties), () -> javaRevisions(prefix)), settings,
+				this.resourceLoader, backups(properties, connection, prefix));
 		// Looked up at each run, not now: listeners such as the metrics binder depend on this migrator.
 		migrator.addListener(
 				(ran, report) -> this.listeners.orderedStream().forEach((listener) -> listener.onRun(ran, report)));
 		return migrator;
+	}
+
+	/**
+	 * The Java revision beans, created when the migration runs: before the beans that need the migrated database,
+	 * so a Java revision that depends on one of them cannot be created. They belong to the single database; with
+	 * several ({@code migrations.instances}) it is not known which database they are for.
+	 */
+	private List<JavaRevision> javaRevisions(String prefix) {
+		List<JavaRevision> revisions;
+		try {
+			revisions = this.javaRevisions.orderedStream().toList();
+		}
+		catch (BeansException ex) {
+			throw new MigrationException("A Java revision bean could not be created when the migrations ran: "
+					+ ex.getMostSpecificCause().getMessage(),
+					"Java revisions run before the beans that need the migrated database exist (JPA, repositories, "
+							+ "JdbcTemplate, JdbcClient and what is built on them): inject none of them into a "
+							+ "JavaRevision; use the JdbcClient and connection of the JavaRevisionContext given to "
+							+ "upgrade() and downgrade().",
+					ex);
+		}
+		if (!revisions.isEmpty() && !"migrations".equals(prefix)) {
+			throw new MigrationException("The application has Java revisions ("
+					+ revisions.stream().map(JavaRevision::id).toList() + ") and several databases ("
+					+ "migrations.instances): Java revisions are supported for a single database only. Nothing was "
+					+ "written.",
+					"Migrate one database with Java revisions (migrations.* instead of migrations.instances), or turn "
+							+ "the Java revisions into SQL revision files of the database they are for.");
+		}
+		return revisions;
 	}
 
 	private RevisionSource source(MigrationsProperties properties) {

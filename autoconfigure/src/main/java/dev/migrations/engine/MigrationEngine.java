@@ -208,6 +208,9 @@ public final class MigrationEngine implements AutoCloseable {
 			return new CompiledRevision(revision,
 					List.of(SqlWork.changeSet(revision, sql, this.settings.placeholders())));
 		}
+		if (content instanceof RevisionContent.Java java) {
+			return new CompiledRevision(revision, List.of(JavaWork.changeSet(revision, java)));
+		}
 		if (this.changelogs == null) {
 			this.changelogs = new LiquibaseChangelogs(this);
 		}
@@ -534,6 +537,10 @@ public final class MigrationEngine implements AutoCloseable {
 
 	EngineSettings settings() {
 		return this.settings;
+	}
+
+	Connection connection() {
+		return this.connection;
 	}
 
 	ResourceLoader resourceLoader() {

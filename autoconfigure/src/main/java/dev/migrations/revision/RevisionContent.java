@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
+import dev.migrations.JavaRevision;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -128,6 +129,24 @@ public sealed interface RevisionContent {
 	 * @param text the file's text, used for its fingerprint
 	 */
 	record LiquibaseChangelog(String resourcePath, String text) implements RevisionContent {
+	}
+
+	/**
+	 * A revision written in Java: a {@link JavaRevision} bean. Its checksum is made of its id and the version its
+	 * author bumps, not of its code.
+	 *
+	 * @param code the bean
+	 */
+	record Java(JavaRevision code) implements RevisionContent {
+
+		/**
+		 * The checksum of the revision's code at its current version.
+		 * @return the checksum
+		 */
+		public String checksum() {
+			return "9:" + Sql.md5("java revision " + this.code.id() + " version " + this.code.version());
+		}
+
 	}
 
 	/**

@@ -118,9 +118,41 @@ public class RevisionScanner {
 							+ " beside it",
 					"Rename it to match its revision file (<revision>_<slug>.down.sql), or delete it.");
 		}
-		revisions.sort(Comparator.comparing(Revision::id));
-		rejectDuplicates(base, revisions);
-		return withDefaultParents(revisions);
+		return order(base, revisions);
+	}
+
+	/**
+	 * Sort revisions by id, reject two with one id, and give each revision without a {@code down_revision} the
+	 * previous one as its parent.
+	 * @param where where the revisions come from, for the error message
+	 * @param revisions the revisions; {@code null} parents where none were declared
+	 * @return the revisions in natural order, each with its parents
+	 */
+	static List<Revision> order(String where, List<Revision> revisions) {
+		List<Revision> sorted = new ArrayList<>(revisions);
+		sorted.sort(Comparator.comparing(Revision::id));
+		rejectDuplicates(where, sorted);
+		return withDefaultParents(sorted);
+	}
+
+	/**
+	 * Whether a revision declares its parents itself, rather than following the previous revision.
+	 * @param revision the revision
+	 * @return {@code true} for a file with a {@code down_revision} header, a slice of a master changelog, or a Java
+	 * revision that names its down revisions
+	 */
+	static boolean declaresParents(Revision revision) {
+		RevisionContent content = revision.content();
+		if (content instanceof RevisionContent.Sql sql) {
+			return header(sql.upgrade()).containsKey("down_revision");
+		}
+		if (content instanceof RevisionContent.LiquibaseChangelog changelog) {
+			return header(changelog.text()).containsKey("down_revision");
+		}
+		if (content instanceof RevisionContent.Java java) {
+			return java.code().downRevisions() != null;
+		}
+		return true;
 	}
 
 	// A revision without a down_revision header follows the previous one in natural order.
@@ -253,7 +285,7 @@ public class RevisionScanner {
 		}
 	}
 
-	private static Map<String, String> header(String text) {
+	static Map<String, String> header(String text) {
 		Map<String, String> header = new HashMap<>();
 		String[] lines = text.split("\n", HEADER_LINES + 1);
 		for (int i = 0; i < Math.min(lines.length, HEADER_LINES); i++) {
@@ -265,7 +297,7 @@ public class RevisionScanner {
 		return header;
 	}
 
-	private static List<RevisionId> parents(String value, String file) {
+	static List<RevisionId> parents(String value, String file) {
 		if (value == null) {
 			return null;
 		}

@@ -1,9 +1,13 @@
 package dev.migrations.runner;
 
 import java.util.List;
+import java.util.function.Supplier;
+
+import dev.migrations.JavaRevision;
 
 import dev.migrations.engine.MigrationEngine;
 import dev.migrations.revision.Revision;
+import dev.migrations.revision.JavaRevisions;
 import dev.migrations.revision.RevisionGraph;
 import dev.migrations.revision.RevisionScanner;
 
@@ -62,6 +66,37 @@ public interface RevisionSource {
 			@Override
 			public String describe() {
 				return location;
+			}
+
+		};
+	}
+
+	/**
+	 * A source's revisions together with Java revisions, ordered as one set. The Java revisions are asked for each
+	 * time the graph is built, i.e. when a migrator runs, not when the source is created.
+	 * @param source the revision files
+	 * @param javaRevisions supplies the Java revisions
+	 * @return the source
+	 */
+	static RevisionSource withJavaRevisions(RevisionSource source, Supplier<List<JavaRevision>> javaRevisions) {
+		return new RevisionSource() {
+
+			@Override
+			public List<Revision> revisions() {
+				return graph().ordered();
+			}
+
+			@Override
+			public RevisionGraph graph() {
+				List<JavaRevision> code = javaRevisions.get();
+				RevisionGraph files = source.graph();
+				return code.isEmpty() ? files
+						: new RevisionGraph(JavaRevisions.merge(files.ordered(), code, source.describe()));
+			}
+
+			@Override
+			public String describe() {
+				return source.describe();
 			}
 
 		};

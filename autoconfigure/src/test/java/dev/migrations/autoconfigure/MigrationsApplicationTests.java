@@ -3,6 +3,8 @@ package dev.migrations.autoconfigure;
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.migrations.JavaRevision;
+import dev.migrations.JavaRevisionContext;
 import dev.migrations.test.RevisionDirectory;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabases;
@@ -111,9 +113,78 @@ class MigrationsApplicationTests {
 		assertThat(output).contains("APPLICATION FAILED TO START").doesNotContain(secret);
 	}
 
+	@Test
+	void javaRevisionBeansRunAmongTheFilesBeforeTheApplicationReadsTheDatabase() {
+		this.revisions.add("004_add_client_codes.sql", "ALTER TABLE clients ADD COLUMN code VARCHAR(10);");
+		try (ConfigurableApplicationContext context = run(JavaRevisionApplication.class)) {
+			assertThat(this.db.history()).extracting((row) -> row.get("ID")).containsExactly("001", "002", "003", "004");
+			assertThat(context.getBean("clientNamesFromTemplate")).isEqualTo(List.of("Acme", "Globex"));
+		}
+	}
+
+	@Test
+	void javaRevisionThatNeedsTheMigratedDatabaseFailsSayingWhy(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> run(JavaRevisionNeedingJdbcTemplateApplication.class));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("A Java revision bean could not be created when the migrations ran")
+			.contains("inject none of them into a JavaRevision");
+		assertThat(this.db.tables()).isEmpty();
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
 	static class PlainApplication {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class JavaRevisionApplication {
+
+		@Bean
+		JavaRevision addGlobex() {
+			return new JavaRevision() {
+
+				@Override
+				public String id() {
+					return "003";
+				}
+
+				@Override
+				public void upgrade(JavaRevisionContext context) {
+					context.jdbcClient().sql("INSERT INTO clients (id, name) VALUES (2, 'Globex')").update();
+				}
+
+			};
+		}
+
+		@Bean
+		List<String> clientNamesFromTemplate(JdbcTemplate jdbcTemplate) {
+			return jdbcTemplate.queryForList("SELECT name FROM clients ORDER BY id", String.class);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class JavaRevisionNeedingJdbcTemplateApplication {
+
+		@Bean
+		JavaRevision needsJdbcTemplate(JdbcTemplate jdbcTemplate) {
+			return new JavaRevision() {
+
+				@Override
+				public String id() {
+					return "003";
+				}
+
+				@Override
+				public void upgrade(JavaRevisionContext context) {
+					jdbcTemplate.update("INSERT INTO clients (id, name) VALUES (2, 'Globex')");
+				}
+
+			};
+		}
 
 	}
 
