@@ -168,8 +168,16 @@ final class MigrationSession implements AutoCloseable {
 			downgradable = false;
 			how = "it is " + status.state() + ": recorded without being executed, so its reverse SQL is never run";
 		}
+		List<String> sql;
+		try {
+			sql = this.engine.sql(compiled);
+		}
+		catch (MigrationException ex) {
+			// A placeholder without a value: the revision cannot run here, and its detail says why.
+			sql = List.of("-- " + ex.getMessage().replace("\n", " "));
+		}
 		return new RevisionDetail(revision.id().value(), revision.description(), status.state(), files,
-				status.appliedAt(), changeSets, this.engine.sql(compiled), downgradable, how);
+				status.appliedAt(), changeSets, sql, downgradable, how);
 	}
 
 	MigrationLock lock() {

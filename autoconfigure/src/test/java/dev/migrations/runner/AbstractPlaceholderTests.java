@@ -76,6 +76,9 @@ abstract class AbstractPlaceholderTests extends AbstractDatabaseTests {
 			.satisfies((ex) -> assertThat(ex.getAction()).contains("migrations.placeholders.report_id"));
 		assertThat(migrator.lastRun().outcome()).isEqualTo(RunReport.Outcome.REFUSED);
 		assertThat(this.db.tables()).isEmpty();
+		assertThat(migrator.revision("002").orElseThrow().sql()).singleElement()
+			.asString()
+			.contains("uses the placeholder ${report_id} on line 3");
 	}
 
 	@Test
