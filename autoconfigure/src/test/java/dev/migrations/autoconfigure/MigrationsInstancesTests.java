@@ -162,6 +162,40 @@ class MigrationsInstancesTests {
 	}
 
 	@Test
+	void javaRevisionsNextToSeveralDatabasesFailTheStartBeforeWriting(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> new SpringApplicationBuilder(TwoDatabasesApplication.class,
+				JavaRevisionConfiguration.class)
+			.web(WebApplicationType.NONE)
+			.properties(properties())
+			.run());
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Java revisions are supported for a single database only");
+		assertThat(this.orders.tables()).isEmpty();
+		assertThat(this.billing.tables()).isEmpty();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class JavaRevisionConfiguration {
+
+		@Bean
+		dev.migrations.JavaRevision javaRevision() {
+			return new dev.migrations.JavaRevision() {
+
+				@Override
+				public String id() {
+					return "900";
+				}
+
+				@Override
+				public void upgrade(dev.migrations.JavaRevisionContext context) {
+				}
+
+			};
+		}
+
+	}
+
+	@Test
 	void aFailingInstanceSaysWhichOneAndLeavesTheOthersMigrated(CapturedOutput output) {
 		this.orderRevisions.add("003_broken.sql", "INSERT INTO missing_table VALUES (1);");
 		assertThatException().isThrownBy(() -> run("migrations.instances.orders.order=1"));
