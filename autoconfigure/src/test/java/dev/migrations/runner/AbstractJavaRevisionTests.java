@@ -179,6 +179,21 @@ abstract class AbstractJavaRevisionTests extends AbstractDatabaseTests {
 	}
 
 	@Test
+	void baselineRecordsAJavaRevisionWithoutRunningIt() {
+		this.code.add(new MovePeopleToContacts());
+		// The schema of 001 and 002, built by hand.
+		this.db.jdbc().execute("CREATE TABLE people (id INTEGER PRIMARY KEY, full_name VARCHAR(100))");
+		this.db.jdbc().execute("CREATE TABLE contacts (id INTEGER PRIMARY KEY, name VARCHAR(100))");
+		this.db.jdbc().update("INSERT INTO people (id, full_name) VALUES (7, 'Grace Hopper')");
+		RunReport report = migrator(MigrationSettings.defaults().withBaseline("002", "legacy")).migrate();
+		assertThat(report.recorded()).containsExactly("001", "002");
+		assertThat(report.applied()).containsExactly("003");
+		assertThat(people()).containsExactly("Grace Hopper");
+		assertThat(migrator().status().history()).extracting(RevisionStatus::state)
+			.containsExactly(RevisionState.BASELINE, RevisionState.BASELINE, RevisionState.APPLIED);
+	}
+
+	@Test
 	void previewSaysPlainlyThatJavaCodeCannotBePreviewed() {
 		this.code.add(new MovePeopleToContacts());
 		List<String> sql = migrator().sql("head", false);
