@@ -22,6 +22,7 @@ import dev.migrations.lock.MigrationLock;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionGraph;
 import dev.migrations.revision.RevisionId;
+import dev.migrations.schema.DriftReport;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -182,6 +183,19 @@ public class Migrator {
 					List.of()));
 			return Optional.of(session.detail(effective, known));
 		}
+	}
+
+	/**
+	 * How the live schema differs from the schema its recorded revisions produce: the revisions are applied to a
+	 * scratch database (in memory on H2, a temporary database on the same PostgreSQL server, dropped right after)
+	 * and both schemas are compared. The history and lock tables are left out. Writes nothing to the live database.
+	 * @param ignore patterns of objects to leave out: a name, a table, or {@code table.name}; {@code *} matches
+	 * any run of characters
+	 * @return the report
+	 */
+	public DriftReport drift(List<String> ignore) {
+		return new SchemaDrift(this.dataSource, this.settings.engine(), this.resourceLoader).check(status(), graph(),
+				ignore);
 	}
 
 	/**

@@ -1,0 +1,176 @@
+package dev.migrations.runner;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import dev.migrations.MigrationException;
+import dev.migrations.engine.ChangeSetFailedException;
+import dev.migrations.engine.EngineSettings;
+import dev.migrations.engine.MigrationEngine;
+import dev.migrations.revision.Revision;
+import dev.migrations.revision.RevisionContent;
+import dev.migrations.revision.RevisionGraph;
+import dev.migrations.schema.DriftReport;
+import dev.migrations.schema.SchemaComparator;
+import dev.migrations.schema.SchemaDifference;
+import dev.migrations.schema.ScratchDatabase;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.io.ResourceLoader;
+
+/**
+ * The drift check: builds the schema the recorded revisions produce in a scratch database, with the same engine that
+ * migrates, and compares the live schema with it. Reads the live database only.
+ */
+final class SchemaDrift {
+
+	private static final Logger logger = LoggerFactory.getLogger(SchemaDrift.class);
+
+	private final DataSource dataSource;
+
+	private final EngineSettings engine;
+
+	private final ResourceLoader resourceLoader;
+
+	SchemaDrift(DataSource dataSource, EngineSettings engine, ResourceLoader resourceLoader) {
+		this.dataSource = dataSource;
+		this.engine = engine;
+		this.resourceLoader = resourceLoader;
+	}
+
+	DriftReport check(MigrationStatus status, RevisionGraph graph, List<String> ignore) {
+		long started = System.nanoTime();
+		Set<String> recorded = status.history()
+			.stream()
+			.filter((revision) -> revision.state().isRecorded())
+			.map(RevisionStatus::revision)
+			.collect(Collectors.toSet());
+		List<Revision> revisions = graph.ordered()
+			.stream()
+			.filter((revision) -> recorded.contains(revision.id().value()))
+			.toList();
+		List<String> notes = new ArrayList<>();
+		List<String> unknown = status.unknown().stream().map(RevisionStatus::revision).toList();
+		if (!unknown.isEmpty()) {
+			notes.add("revision(s) " + String.join(", ", unknown) + " are recorded but this application does not have "
+					+ "them: what they created shows as unexpected");
+		}
+		status.partial()
+			.forEach((revision) -> notes.add("revision " + revision.revision() + " is half-applied and was left out "
+					+ "of the expected schema"));
+		List<SchemaDifference> differences;
+		try (Connection live = this.dataSource.getConnection()) {
+			String liveSchema = schema(live);
+			try (ScratchDatabase scratch = ScratchDatabase.create(this.dataSource, live)) {
+				String expectedSchema = build(scratch.connection(), revisions);
+				differences = SchemaComparator.compare(scratch.connection(), expectedSchema, live, liveSchema,
+						List.of(this.engine.historyTable(), this.engine.lockTable()));
+			}
+		}
+		catch (SQLException ex) {
+			throw new MigrationException("Cannot connect to the database to check its schema: " + ex.getMessage(),
+					"Check the database connection. Nothing was written.", ex);
+		}
+		List<SchemaDifference> reported = differences.stream()
+			.filter((difference) -> ignore.stream().noneMatch(difference::matches))
+			.map((difference) -> difference.withRevision(attribute(difference, revisions)))
+			.toList();
+		logger.debug("Drift check of {} revision(s) done in {} ms: {} difference(s)", revisions.size(),
+				(System.nanoTime() - started) / 1_000_000, reported.size());
+		return new DriftReport(status.database().url(), status.current(), reported, notes);
+	}
+
+	private String schema(Connection live) throws SQLException {
+		if (this.engine.defaultSchema() != null) {
+			live.setSchema(storedCase(live, this.engine.defaultSchema()));
+		}
+		return live.getSchema();
+	}
+
+	/** Apply the revisions to the scratch database with the migrating engine; the schema they went into. */
+	private String build(Connection scratch, List<Revision> revisions) throws SQLException {
+		if (this.engine.defaultSchema() != null) {
+			try (Statement statement = scratch.createStatement()) {
+				statement.execute("CREATE SCHEMA IF NOT EXISTS " + this.engine.defaultSchema());
+			}
+		}
+		try (MigrationEngine engine = new MigrationEngine(scratch, this.engine, this.resourceLoader)) {
+			engine.ensureHistoryTable();
+			for (Revision revision : revisions) {
+				try {
+					engine.apply(engine.compile(revision));
+				}
+				catch (ChangeSetFailedException ex) {
+					throw new MigrationException("The drift check could not build the expected schema: revision "
+							+ revision.label() + " fails on an empty database (" + ex.getMessage() + ")",
+							"Check that revisions up to it build a database from nothing (a BASELINE revision "
+									+ "describes the schema it stands for). Nothing was written to the live database.",
+							ex);
+				}
+			}
+			return scratch.getSchema();
+		}
+	}
+
+	private static String storedCase(Connection connection, String identifier) throws SQLException {
+		if (connection.getMetaData().storesUpperCaseIdentifiers()) {
+			return identifier.toUpperCase(java.util.Locale.ROOT);
+		}
+		if (connection.getMetaData().storesLowerCaseIdentifiers()) {
+			return identifier.toLowerCase(java.util.Locale.ROOT);
+		}
+		return identifier;
+	}
+
+	/**
+	 * The revision that created a missing object (the first one to name it) or last changed a changed one (the last
+	 * one to name it), as far as the revisions' text tells.
+	 */
+	static @Nullable String attribute(SchemaDifference difference, List<Revision> revisions) {
+		if (difference.kind() == SchemaDifference.Kind.UNEXPECTED) {
+			return null;
+		}
+		List<Pattern> names = new ArrayList<>();
+		names.add(word(difference.name()));
+		if (difference.table() != null && difference.type().equals("column")) {
+			names.add(word(difference.table()));
+		}
+		String found = null;
+		for (Revision revision : revisions) {
+			String text = text(revision);
+			if (text != null && names.stream().allMatch((name) -> name.matcher(text).find())) {
+				found = revision.id().value();
+				if (difference.kind() == SchemaDifference.Kind.MISSING) {
+					return found;
+				}
+			}
+		}
+		return found;
+	}
+
+	private static Pattern word(String name) {
+		return Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(name) + "(?![A-Za-z0-9_])",
+				Pattern.CASE_INSENSITIVE);
+	}
+
+	private static @Nullable String text(Revision revision) {
+		if (revision.content() instanceof RevisionContent.Sql sql) {
+			return sql.upgrade();
+		}
+		if (revision.content() instanceof RevisionContent.LiquibaseChangelog changelog) {
+			return changelog.text();
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,85 @@
+package dev.migrations.runner;
+
+import java.util.List;
+import java.util.Locale;
+
+import dev.migrations.schema.DriftReport;
+import dev.migrations.schema.SchemaDifference;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The drift check: the live schema against the schema its recorded revisions produce. Run on H2 and PostgreSQL.
+ */
+abstract class AbstractDriftTests extends AbstractDatabaseTests {
+
+	@BeforeEach
+	void addRevisions() {
+		this.revisions.add("001_create_users.sql", """
+				CREATE TABLE users (id INTEGER PRIMARY KEY, name VARCHAR(100) NOT NULL, email VARCHAR(200),
+				    CONSTRAINT uq_users_email UNIQUE (email));
+				""")
+			.add("002_create_projects.sql", """
+					CREATE TABLE projects (id INTEGER PRIMARY KEY, owner_id INTEGER REFERENCES users (id),
+					    name VARCHAR(100), rate NUMERIC(10, 2) DEFAULT 0 NOT NULL);
+					CREATE VIEW active_projects AS SELECT id, name FROM projects WHERE rate > 0;
+					""")
+			.add("003_add_project_costs.sql", """
+					CREATE TABLE project_costs (id INTEGER PRIMARY KEY, project_id INTEGER NOT NULL,
+					    cost_date DATE NOT NULL, amount NUMERIC(10, 2) NOT NULL,
+					    CONSTRAINT fk_project_costs_project FOREIGN KEY (project_id) REFERENCES projects (id));
+					CREATE INDEX idx_project_costs_date ON project_costs (cost_date);
+					CREATE SEQUENCE invoice_numbers START WITH 1000;
+					""");
+	}
+
+	List<String> notes(DriftReport report) {
+		return report.differences().stream().map(SchemaDifference::note).toList();
+	}
+
+	@Test
+	void schemaBuiltByItsRevisionsHasNoDrift() {
+		migrator().migrate();
+		DriftReport report = migrator().drift(List.of());
+		assertThat(report.differences()).isEmpty();
+		assertThat(report.hasDrift()).isFalse();
+		assertThat(report.summary()).contains("is what its revisions produce (revision 003)");
+	}
+
+	@Test
+	void reportsAColumnAddedAnIndexDroppedAndATypeChangedByHand() {
+		migrator().migrate();
+		this.db.jdbc().execute("ALTER TABLE users ADD COLUMN nickname VARCHAR(40)");
+		this.db.jdbc().execute("DROP INDEX idx_project_costs_date");
+		this.db.jdbc().execute(this.db.isPostgres() ? "ALTER TABLE project_costs ALTER COLUMN amount TYPE NUMERIC(12, 2)"
+				: "ALTER TABLE project_costs ALTER COLUMN amount NUMERIC(12, 2)");
+		List<String> history = this.db.history().stream().map((row) -> (String) row.get("ID")).toList();
+		DriftReport report = migrator().drift(List.of());
+		assertThat(report.hasDrift()).isTrue();
+		assertThat(notes(report)).anySatisfy((note) -> assertThat(note.toLowerCase(Locale.ROOT))
+			.startsWith("index `idx_project_costs_date` missing on `project_costs`")
+			.endsWith("(created by 003)"));
+		assertThat(notes(report)).anySatisfy((note) -> assertThat(note.toLowerCase(Locale.ROOT))
+			.startsWith("column `nickname` unexpected on `users`: ")
+			.containsAnyOf("varchar(40)", "character varying(40)")
+			.endsWith("(no revision creates it)"));
+		assertThat(notes(report)).anySatisfy((note) -> assertThat(note.toLowerCase(Locale.ROOT))
+			.startsWith("column `amount` changed on `project_costs`: expected type numeric(10, 2)")
+			.contains("found type numeric(12, 2)"));
+		assertThat(report.differences()).hasSize(3);
+		// the check wrote nothing to the live database
+		assertThat(this.db.history().stream().map((row) -> (String) row.get("ID")).toList()).isEqualTo(history);
+	}
+
+	@Test
+	void ignoresObjectsMatchedByIgnorePatterns() {
+		migrator().migrate();
+		this.db.jdbc().execute("CREATE TABLE audit_log (id INTEGER PRIMARY KEY, what VARCHAR(100))");
+		this.db.jdbc().execute("ALTER TABLE users ADD COLUMN nickname VARCHAR(40)");
+		assertThat(migrator().drift(List.of()).differences()).hasSize(2);
+		assertThat(migrator().drift(List.of("audit_*", "users.nick*")).differences()).isEmpty();
+	}
+
+}
