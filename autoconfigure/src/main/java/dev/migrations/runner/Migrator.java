@@ -1,5 +1,6 @@
 package dev.migrations.runner;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -196,6 +197,18 @@ public class Migrator {
 	public DriftReport drift(List<String> ignore) {
 		return new SchemaDrift(this.dataSource, this.settings.engine(), this.resourceLoader).check(status(), graph(),
 				ignore);
+	}
+
+	/**
+	 * Write the plain SQL revision that describes the database as it is (tables, keys, constraints, indexes, views,
+	 * sequences; no data) to {@code <directory>/<revision>_baseline.sql}, ready for {@code baseline.revision}. Reads
+	 * the database only; refuses to overwrite a revision with that id.
+	 * @param directory the revisions directory
+	 * @param revision the revision id of the baseline, e.g. {@code 001}
+	 * @return the file written
+	 */
+	public Path generateBaseline(Path directory, String revision) {
+		return new BaselineWriter(this.dataSource, this.settings.engine()).write(directory, revision);
 	}
 
 	/**

@@ -45,6 +45,15 @@ public final class SchemaComparator {
 			"columns", "unique", "primaryKeyColumns", "foreignKeyColumns", "primaryKeyTable", "deleteRule",
 			"updateRule", "definition", "startValue", "incrementBy", "minValue", "maxValue", "willCycle");
 
+	// A cast as PostgreSQL prints it in a constraint: ::text, ::character varying, ::text[].
+	private static final java.util.regex.Pattern CAST = java.util.regex.Pattern
+		.compile("::[a-z_]+(?: [a-z_]+)*(?:\\[\\])?");
+
+	private static final Comparator<SchemaDifference> ORDER = Comparator
+		.comparing((SchemaDifference difference) -> order(difference.type()))
+		.thenComparing((difference) -> String.valueOf(difference.table()))
+		.thenComparing(SchemaDifference::name);
+
 	private SchemaComparator() {
 	}
 
@@ -72,7 +81,11 @@ public final class SchemaComparator {
 					CompareControl control = new CompareControl(new CompareControl.SchemaComparison[] { schemas },
 							new java.util.HashSet<>(Set.of(LiquibaseSchemas.TYPES)));
 					DiffResult diff = DiffGeneratorFactory.getInstance().compare(reference, compared, control);
-					return differences(diff, excluded);
+					List<SchemaDifference> differences = differences(diff, excluded);
+					differences.addAll(checks(CheckConstraints.read(expected, expectedSchema, excluded),
+							CheckConstraints.read(actual, actualSchema, excluded), differences));
+					differences.sort(ORDER);
+					return differences;
 				}));
 	}
 
@@ -107,9 +120,38 @@ public final class SchemaComparator {
 				.collect(Collectors.joining(", "));
 			add(differences, entry.getKey(), SchemaDifference.Kind.CHANGED, expected, actual, excluded, Set.of());
 		}
-		differences.sort(Comparator.comparing((SchemaDifference difference) -> order(difference.type()))
-			.thenComparing((difference) -> String.valueOf(difference.table()))
-			.thenComparing(SchemaDifference::name));
+		return differences;
+	}
+
+	// Check constraints compared by table and name, and by definition as the database prints it (both schemas are on
+	// one server, so alike definitions print alike).
+	private static List<SchemaDifference> checks(Map<CheckConstraints.Key, String> expected,
+			Map<CheckConstraints.Key, String> actual, List<SchemaDifference> found) {
+		Set<String> wholeTables = found.stream()
+			.filter((difference) -> difference.table() == null)
+			.map((difference) -> difference.name().toLowerCase(Locale.ROOT))
+			.collect(Collectors.toSet());
+		List<SchemaDifference> differences = new ArrayList<>();
+		expected.forEach((key, definition) -> {
+			String live = actual.get(key);
+			if (wholeTables.contains(key.table().toLowerCase(Locale.ROOT))) {
+				return;
+			}
+			if (live == null) {
+				differences.add(new SchemaDifference(SchemaDifference.Kind.MISSING, "check constraint", key.table(),
+						key.name(), definition, null, null));
+			}
+			else if (!comparable(live).equals(comparable(definition))) {
+				differences.add(new SchemaDifference(SchemaDifference.Kind.CHANGED, "check constraint", key.table(),
+						key.name(), definition, live, null));
+			}
+		});
+		actual.forEach((key, definition) -> {
+			if (!expected.containsKey(key) && !wholeTables.contains(key.table().toLowerCase(Locale.ROOT))) {
+				differences.add(new SchemaDifference(SchemaDifference.Kind.UNEXPECTED, "check constraint", key.table(),
+						key.name(), null, definition, null));
+			}
+		});
 		return differences;
 	}
 
@@ -143,6 +185,15 @@ public final class SchemaComparator {
 			.collect(Collectors.toSet());
 	}
 
+	/**
+	 * A check's definition without what printing it again changes: PostgreSQL prints {@code x IN ('a', 'b')} as
+	 * {@code (x)::text = ANY ((ARRAY['a'::character varying, ...])::text[])}, and that, read back, with the casts
+	 * moved. Casts, parentheses and spaces are left out of the comparison.
+	 */
+	static String comparable(String definition) {
+		return CAST.matcher(definition).replaceAll("").replaceAll("[()\\s]", "");
+	}
+
 	private static @Nullable String type(DatabaseObject object) {
 		if (object instanceof Table) {
 			return "table";
@@ -172,7 +223,8 @@ public final class SchemaComparator {
 	}
 
 	private static int order(String type) {
-		return List.of("table", "view", "column", "primary key", "unique constraint", "foreign key", "index", "sequence")
+		return List.of("table", "view", "column", "primary key", "unique constraint", "check constraint", "foreign key",
+				"index", "sequence")
 			.indexOf(type);
 	}
 
@@ -292,19 +344,6 @@ public final class SchemaComparator {
 
 	private static boolean sameText(@Nullable Object a, @Nullable Object b) {
 		return Objects.equals(text(a), text(b));
-	}
-
-	// Keeps the first difference of each object, in case Liquibase reports one twice.
-	static List<SchemaDifference> distinct(List<SchemaDifference> differences) {
-		Map<String, SchemaDifference> unique = new LinkedHashMap<>();
-		differences.forEach((difference) -> unique.putIfAbsent(difference.kind() + difference.object(), difference));
-		return new ArrayList<>(unique.values());
-	}
-
-	static Set<String> lower(Collection<String> names) {
-		Set<String> lower = new HashSet<>();
-		names.forEach((name) -> lower.add(name.toLowerCase(Locale.ROOT)));
-		return lower;
 	}
 
 }

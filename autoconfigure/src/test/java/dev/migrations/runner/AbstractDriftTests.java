@@ -29,6 +29,7 @@ abstract class AbstractDriftTests extends AbstractDatabaseTests {
 			.add("003_add_project_costs.sql", """
 					CREATE TABLE project_costs (id INTEGER PRIMARY KEY, project_id INTEGER NOT NULL,
 					    cost_date DATE NOT NULL, amount NUMERIC(10, 2) NOT NULL,
+					    CONSTRAINT ck_project_costs_amount CHECK (amount >= 0),
 					    CONSTRAINT fk_project_costs_project FOREIGN KEY (project_id) REFERENCES projects (id));
 					CREATE INDEX idx_project_costs_date ON project_costs (cost_date);
 					CREATE SEQUENCE invoice_numbers START WITH 1000;
@@ -71,6 +72,36 @@ abstract class AbstractDriftTests extends AbstractDatabaseTests {
 		assertThat(report.differences()).hasSize(3);
 		// the check wrote nothing to the live database
 		assertThat(this.db.history().stream().map((row) -> (String) row.get("ID")).toList()).isEqualTo(history);
+	}
+
+	@Test
+	void reportsKeysConstraintsViewsAndSequencesChangedByHand() {
+		migrator().migrate();
+		this.db.jdbc().execute("ALTER TABLE project_costs DROP CONSTRAINT ck_project_costs_amount");
+		this.db.jdbc().execute("ALTER TABLE project_costs DROP CONSTRAINT fk_project_costs_project");
+		this.db.jdbc().execute("ALTER TABLE users DROP CONSTRAINT uq_users_email");
+		this.db.jdbc().execute("DROP VIEW active_projects");
+		this.db.jdbc().execute("DROP SEQUENCE invoice_numbers");
+		this.db.jdbc().execute("ALTER TABLE projects ALTER COLUMN name SET NOT NULL");
+		this.db.jdbc().execute("CREATE TABLE scratch_copy (id INTEGER)");
+		DriftReport report = migrator().drift(List.of());
+		List<String> notes = notes(report).stream().map((note) -> note.toLowerCase(Locale.ROOT)).toList();
+		assertThat(notes).anySatisfy((note) -> assertThat(note)
+			.startsWith("check constraint `ck_project_costs_amount` missing on `project_costs`")
+			.endsWith("(created by 003)"));
+		assertThat(notes).anySatisfy((note) -> assertThat(note)
+			.startsWith("foreign key `fk_project_costs_project` missing on `project_costs`")
+			.endsWith("(created by 003)"));
+		assertThat(notes).anySatisfy((note) -> assertThat(note)
+			.startsWith("unique constraint `uq_users_email` missing on `users`")
+			.endsWith("(created by 001)"));
+		assertThat(notes).anySatisfy((note) -> assertThat(note).startsWith("view `active_projects` missing")
+			.endsWith("(created by 002)"));
+		assertThat(notes).anySatisfy((note) -> assertThat(note).startsWith("sequence `invoice_numbers` missing")
+			.endsWith("(created by 003)"));
+		assertThat(notes).anySatisfy((note) -> assertThat(note)
+			.startsWith("column `name` changed on `projects`: expected nullable true, found nullable false"));
+		assertThat(notes).anySatisfy((note) -> assertThat(note).startsWith("table `scratch_copy` unexpected"));
 	}
 
 	@Test
