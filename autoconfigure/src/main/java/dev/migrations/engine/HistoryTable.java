@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -113,10 +115,22 @@ final class HistoryTable {
 	 */
 	String insertSql(PlannedChangeSet changeSet, int order, String execType, @Nullable String comments,
 			@Nullable String tag, String deploymentId, String liquibaseVersion) {
+		return insertSql(changeSet, order, execType, comments, tag, deploymentId, liquibaseVersion, null);
+	}
+
+	/**
+	 * The INSERT that records one change set as executed at a given time (the database's local time, as
+	 * {@code DATEEXECUTED} holds it), or now.
+	 */
+	String insertSql(PlannedChangeSet changeSet, int order, String execType, @Nullable String comments,
+			@Nullable String tag, String deploymentId, String liquibaseVersion, @Nullable LocalDateTime executedAt) {
+		String date = (executedAt != null)
+				? "TIMESTAMP '" + executedAt.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS")) + "'"
+				: "CURRENT_TIMESTAMP";
 		return "INSERT INTO " + this.qualifiedName + " (ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, EXECTYPE, "
 				+ "MD5SUM, DESCRIPTION, COMMENTS, TAG, LIQUIBASE, CONTEXTS, LABELS, DEPLOYMENT_ID) VALUES ("
 				+ literal(changeSet.id(), 255) + ", " + literal(changeSet.author(), 255) + ", "
-				+ literal(changeSet.filename(), 255) + ", CURRENT_TIMESTAMP, " + order + ", " + literal(execType, 10)
+				+ literal(changeSet.filename(), 255) + ", " + date + ", " + order + ", " + literal(execType, 10)
 				+ ", " + literal(changeSet.checksum(), 35) + ", " + literal(changeSet.description(), 255) + ", "
 				+ literal(comments, 255) + ", " + literal(tag, 255) + ", " + literal(liquibaseVersion, 20) + ", "
 				+ literal(changeSet.contexts(), 255) + ", " + literal(changeSet.labels(), 255) + ", "

@@ -327,6 +327,18 @@ public final class MigrationEngine implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Record a revision's change sets as ran without executing them ({@code EXECTYPE = MARK_RAN}), dated when
+	 * another tool executed it.
+	 * @param revision the compiled revision
+	 * @param comment the comment that tells where it was adopted from
+	 * @param executedAt when the other tool executed it, in the database's local time; {@code null} for now
+	 */
+	public void adopt(CompiledRevision revision, String comment, java.time.@Nullable LocalDateTime executedAt) {
+		inTransaction(revision, (index, changeSet) -> execute(this.history.insertSql(changeSet, this.nextOrder++,
+				"MARK_RAN", comment, tagFor(revision, index), this.deploymentId, LiquibaseVersion.VALUE, executedAt)));
+	}
+
 	private @Nullable String tagFor(CompiledRevision revision, int index) {
 		return (index == revision.changeSets().size() - 1) ? revision.revision().id().value() : null;
 	}

@@ -68,6 +68,14 @@ final class MigrationSession implements AutoCloseable {
 		return this.engine.databaseInfo();
 	}
 
+	Connection connection() {
+		return this.connection;
+	}
+
+	MigrationEngine engine() {
+		return this.engine;
+	}
+
 	MigrationStatus status(RevisionGraph graph, @Nullable Revision target, String targetName) {
 		try {
 			List<CompiledRevision> ordered = graph.ordered().stream().map(this::compiled).toList();
@@ -164,7 +172,8 @@ final class MigrationSession implements AutoCloseable {
 		Reversal reversal = this.engine.reversal(compiled);
 		boolean downgradable = reversal.reversible();
 		String how = reversal.how();
-		if (status.state() == RevisionState.STAMPED || status.state() == RevisionState.BASELINE) {
+		if (status.state() == RevisionState.STAMPED || status.state() == RevisionState.BASELINE
+				|| status.state() == RevisionState.ADOPTED) {
 			downgradable = false;
 			how = "it is " + status.state() + ": recorded without being executed, so its reverse SQL is never run";
 		}

@@ -212,6 +212,24 @@ public class Migrator {
 	}
 
 	/**
+	 * Adopt a database that Flyway or Alembic managed: the revisions its history says ran are recorded as
+	 * {@link RevisionState#ADOPTED} without running (Flyway's install dates kept), under the migration lock. Anything
+	 * that does not match fails before anything is written; the other tool's table is only read. A database that has
+	 * a migration history of its own already, or no table of the other tool and no tables at all, is left alone.
+	 * @param from the tool the database comes from
+	 * @return what the run recorded
+	 */
+	public RunReport adopt(AdoptionSource from) {
+		return report(Instant.now(), () -> {
+			RevisionGraph graph = graph();
+			graph.requireSingleHead();
+			try (MigrationSession session = openSession()) {
+				return new ForeignHistoryAdoption(from, graph).adopt(session);
+			}
+		});
+	}
+
+	/**
 	 * Do what the configured mode says: upgrade (with baseline, stamp and, if allowed, downgrade), validate, or
 	 * nothing. With a dry-run output configured, the SQL is written there and nothing is executed.
 	 * @return what the run did, or {@code null} with {@code mode=none}

@@ -112,11 +112,15 @@ final class Planner {
 				refused.add(revision.revision() + " was stamped, never executed by migrations, so its reverse SQL "
 						+ "is not run");
 			}
+			else if (revision.state() == RevisionState.ADOPTED) {
+				refused.add(revision.revision() + " was adopted from another tool's history, never executed by "
+						+ "migrations, so its reverse SQL is not run");
+			}
 		}
 		if (!refused.isEmpty()) {
 			throw new MigrationException("Cannot downgrade to " + target.id() + ": " + String.join("; ", refused)
 					+ ". Nothing was written.",
-					"Choose a target at or above the newest baselined or stamped revision.");
+					"Choose a target at or above the newest baselined, stamped or adopted revision.");
 		}
 		List<Revision> revert = new ArrayList<>(graph.ordered()
 			.stream()

@@ -14,6 +14,12 @@ public enum RevisionState {
 	/** Recorded as already present when an existing database was adopted ({@code migrations.baseline.revision}). */
 	BASELINE,
 
+	/**
+	 * Recorded from another tool's history when its database was adopted ({@code migrations.adopt}): executed by
+	 * Flyway or Alembic, not by this starter.
+	 */
+	ADOPTED,
+
 	/** Not recorded yet. */
 	PENDING,
 
@@ -25,10 +31,10 @@ public enum RevisionState {
 
 	/**
 	 * Whether the revision counts as present in the database.
-	 * @return {@code true} for applied, stamped and baselined revisions
+	 * @return {@code true} for applied, stamped, baselined and adopted revisions
 	 */
 	public boolean isRecorded() {
-		return this == APPLIED || this == STAMPED || this == BASELINE;
+		return this == APPLIED || this == STAMPED || this == BASELINE || this == ADOPTED;
 	}
 
 }

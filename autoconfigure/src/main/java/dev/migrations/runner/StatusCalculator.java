@@ -30,6 +30,9 @@ final class StatusCalculator {
 	/** Comment prefix on the history rows of baselined revisions. */
 	static final String BASELINE_COMMENT = "baseline by migrations";
 
+	/** Comment prefix on the history rows of revisions adopted from another tool's history. */
+	static final String ADOPTED_COMMENT = "adopted by migrations";
+
 	private static final Pattern DURATION = Pattern.compile(" in (\\d+) ms");
 
 	private StatusCalculator() {
@@ -144,6 +147,9 @@ final class StatusCalculator {
 			}
 			if (comments != null && comments.startsWith(STAMPED_COMMENT)) {
 				return RevisionState.STAMPED;
+			}
+			if (comments != null && comments.startsWith(ADOPTED_COMMENT)) {
+				return RevisionState.ADOPTED;
 			}
 		}
 		return RevisionState.APPLIED;
