@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.migrations.MigrationException;
 import dev.migrations.runner.MigrationStatus;
 import dev.migrations.runner.Migrator;
 import dev.migrations.runner.Migrators;
@@ -14,6 +15,7 @@ import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 /**
  * {@link Endpoint @Endpoint} reporting where the database stands: state, current revision, pending revisions, history
@@ -27,6 +29,9 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
  */
 @Endpoint(id = "migrations", defaultAccess = Access.READ_ONLY)
 public class MigrationsEndpoint {
+
+	/** The selector of the drift check: {@code /actuator/migrations/drift}, {@code /actuator/migrations/<name>/drift}. */
+	public static final String DRIFT = "drift";
 
 	private final Migrators migrators;
 
@@ -72,13 +77,18 @@ public class MigrationsEndpoint {
 	}
 
 	/**
-	 * One revision in full; with several databases, one database's report.
-	 * @param revision the revision id; with several databases, the instance name
-	 * @return the revision or report, or {@code null} (404) if there is none by that id or name
+	 * One revision in full, or for {@code drift} the drift check; with several databases, one database's report.
+	 * @param revision the revision id or {@code drift}; with several databases, the instance name
+	 * @return the revision, drift or report, or {@code null} (404) if there is none by that id or name
 	 */
 	@ReadOperation
 	public @Nullable Object revision(@Selector String revision) {
 		if (this.migrators.size() == 1) {
+			// One selector serves both: a second operation on /{selector} would clash. A revision whose id is
+			// 'drift' is shadowed here (documented).
+			if (DRIFT.equals(revision)) {
+				return drift(this.migrators.single());
+			}
 			return this.migrators.single().revision(revision).map(RevisionDescriptor::of).orElse(null);
 		}
 		Migrator migrator = this.migrators.get(revision);
@@ -92,9 +102,28 @@ public class MigrationsEndpoint {
 	 * @return the revision, or {@code null} (404) if there is no such database or revision
 	 */
 	@ReadOperation
-	public @Nullable RevisionDescriptor instanceRevision(@Selector String instance, @Selector String revision) {
+	public @Nullable Object instanceRevision(@Selector String instance, @Selector String revision) {
 		Migrator migrator = this.migrators.get(instance);
+		if (migrator != null && DRIFT.equals(revision)) {
+			return drift(migrator);
+		}
 		return (migrator != null) ? migrator.revision(revision).map(RevisionDescriptor::of).orElse(null) : null;
+	}
+
+	/**
+	 * The drift check of one database: its live schema against the schema its recorded revisions produce, built in
+	 * a scratch database. Reads the live database only; each call builds the expected schema anew.
+	 * @param migrator the database's migrator
+	 * @return a {@link DriftDescriptor}, or a 500 response saying why the check could not run
+	 */
+	protected Object drift(Migrator migrator) {
+		try {
+			return DriftDescriptor.of(migrator.drift());
+		}
+		catch (MigrationException ex) {
+			return new WebEndpointResponse<>(Map.of("error", ex.getDescription(), "action", ex.getAction()),
+					WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR);
+		}
 	}
 
 	/**

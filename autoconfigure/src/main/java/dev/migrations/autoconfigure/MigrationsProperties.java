@@ -2,9 +2,13 @@ package dev.migrations.autoconfigure;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import dev.migrations.runner.AdoptionSource;
+import dev.migrations.runner.DriftCheckMode;
 import dev.migrations.runner.MigrationMode;
 import dev.migrations.runner.UnknownRevisionsAction;
 import org.jspecify.annotations.Nullable;
@@ -138,7 +142,16 @@ public class MigrationsProperties {
 	 */
 	private final Map<String, MigrationsProperties> instances = new LinkedHashMap<>();
 
+	/**
+	 * Migration tool whose history to adopt before migrating a database that has none of its own: 'flyway' records
+	 * the versions of flyway_schema_history, 'alembic' the revisions up to the heads of alembic_version, as ADOPTED
+	 * without running them.
+	 */
+	private @Nullable AdoptionSource adopt;
+
 	private final Baseline baseline = new Baseline();
+
+	private final Drift drift = new Drift();
 
 	private final Lock lock = new Lock();
 
@@ -318,6 +331,18 @@ public class MigrationsProperties {
 		return this.instances;
 	}
 
+	public @Nullable AdoptionSource getAdopt() {
+		return this.adopt;
+	}
+
+	public void setAdopt(@Nullable AdoptionSource adopt) {
+		this.adopt = adopt;
+	}
+
+	public Drift getDrift() {
+		return this.drift;
+	}
+
 	public Backup getBackup() {
 		return this.backup;
 	}
@@ -455,6 +480,41 @@ public class MigrationsProperties {
 
 		public void setPgDumpPath(String pgDumpPath) {
 			this.pgDumpPath = pgDumpPath;
+		}
+
+	}
+
+	/**
+	 * Checking the live schema against the schema the recorded revisions produce.
+	 */
+	public static class Drift {
+
+		/**
+		 * Whether to check the schema for drift at startup, after migrating: 'off', 'warn' (log the differences) or
+		 * 'fail' (fail the start).
+		 */
+		private DriftCheckMode onStartup = DriftCheckMode.OFF;
+
+		/**
+		 * Comma-separated list of objects the drift check leaves out: a table, view, sequence, column, index or
+		 * constraint name, or 'table.name'; '*' matches any run of characters, case is ignored.
+		 */
+		private List<String> ignore = new ArrayList<>();
+
+		public DriftCheckMode getOnStartup() {
+			return this.onStartup;
+		}
+
+		public void setOnStartup(DriftCheckMode onStartup) {
+			this.onStartup = onStartup;
+		}
+
+		public List<String> getIgnore() {
+			return this.ignore;
+		}
+
+		public void setIgnore(List<String> ignore) {
+			this.ignore = ignore;
 		}
 
 	}

@@ -14,6 +14,7 @@ import dev.migrations.runner.MigrationListener;
 import dev.migrations.runner.MigrationSettings;
 import dev.migrations.runner.Migrator;
 import dev.migrations.runner.RevisionSource;
+import dev.migrations.runner.SchemaChecks;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.BeansException;
@@ -70,6 +71,8 @@ final class MigratorFactory {
 		Migrator migrator = new Migrator(migrationDataSource, connection.readDataSource(dataSource, migrationDataSource),
 				RevisionSource.withJavaRevisions(source(properties), () -> javaRevisions(prefix)), settings,
 				this.resourceLoader, backups(properties, connection, prefix));
+		migrator.setSchemaChecks(new SchemaChecks(properties.getAdopt(), properties.getDrift().getOnStartup(),
+				properties.getDrift().getIgnore()));
 		// Looked up at each run, not now: listeners such as the metrics binder depend on this migrator.
 		migrator.addListener(
 				(ran, report) -> this.listeners.orderedStream().forEach((listener) -> listener.onRun(ran, report)));

@@ -58,7 +58,8 @@ final class BaselineWriter {
 				url = DatabaseInfo.sanitize(connection.getMetaData().getURL());
 				schema = connection.getSchema();
 				statements = BaselineGenerator.statements(connection, connection.getSchema(),
-						List.of(this.engine.historyTable(), this.engine.lockTable()));
+						List.of(this.engine.historyTable(), this.engine.lockTable(),
+								ForeignHistoryAdoption.FLYWAY_TABLE, ForeignHistoryAdoption.ALEMBIC_TABLE));
 			}
 			finally {
 				if (original != null) {

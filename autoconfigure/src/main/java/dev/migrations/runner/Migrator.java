@@ -58,6 +58,8 @@ public class Migrator {
 
 	private volatile @Nullable RevisionGraph graph;
 
+	private volatile SchemaChecks schemaChecks = SchemaChecks.none();
+
 	// Revisions compiled for this migrator's database, shared by its sessions: files are read and parsed once.
 	private final Map<String, CompiledRevision> compiled = new ConcurrentHashMap<>();
 
@@ -200,6 +202,24 @@ public class Migrator {
 	}
 
 	/**
+	 * How the live schema differs from the schema its recorded revisions produce, leaving out the objects the
+	 * {@link #setSchemaChecks(SchemaChecks) schema checks} ignore. See {@link #drift(List)}.
+	 * @return the report
+	 */
+	public DriftReport drift() {
+		return drift(this.schemaChecks.driftIgnore());
+	}
+
+	/**
+	 * Set what {@link #migrate()} does about the schema around its run (adopt another tool's database before it,
+	 * check for drift after it) and what {@link #drift()} ignores.
+	 * @param checks the checks; {@link SchemaChecks#none()} by default
+	 */
+	public void setSchemaChecks(SchemaChecks checks) {
+		this.schemaChecks = checks;
+	}
+
+	/**
 	 * Write the plain SQL revision that describes the database as it is (tables, keys, constraints, indexes, views,
 	 * sequences; no data) to {@code <directory>/<revision>_baseline.sql}, ready for {@code baseline.revision}. Reads
 	 * the database only; refuses to overwrite a revision with that id.
@@ -231,11 +251,20 @@ public class Migrator {
 
 	/**
 	 * Do what the configured mode says: upgrade (with baseline, stamp and, if allowed, downgrade), validate, or
-	 * nothing. With a dry-run output configured, the SQL is written there and nothing is executed.
+	 * nothing; around it, what the {@link #setSchemaChecks(SchemaChecks) schema checks} say (adoption before, a drift
+	 * check after). With a dry-run output configured, the SQL is written there and nothing is executed.
 	 * @return what the run did, or {@code null} with {@code mode=none}
 	 * @throws MigrationException if the database cannot be brought to the target
 	 */
 	public @Nullable RunReport migrate() {
+		SchemaChecks checks = this.schemaChecks;
+		checks.beforeStartupRun(this);
+		RunReport report = migrateAsConfigured();
+		checks.afterStartupRun(this);
+		return report;
+	}
+
+	private @Nullable RunReport migrateAsConfigured() {
 		if (this.settings.dryRunOutput() != null && this.settings.mode() != MigrationMode.NONE) {
 			return run(new Request(this.settings.target(), this.settings.stamp(), this.settings.baselineRevision(),
 					this.settings.allowDowngrade(), true));

@@ -74,7 +74,8 @@ final class SchemaDrift {
 			try (ScratchDatabase scratch = ScratchDatabase.create(this.dataSource, live)) {
 				String expectedSchema = build(scratch.connection(), revisions);
 				differences = SchemaComparator.compare(scratch.connection(), expectedSchema, live, liveSchema,
-						List.of(this.engine.historyTable(), this.engine.lockTable()));
+						List.of(this.engine.historyTable(), this.engine.lockTable(), ForeignHistoryAdoption.FLYWAY_TABLE,
+								ForeignHistoryAdoption.ALEMBIC_TABLE));
 			}
 		}
 		catch (SQLException ex) {

@@ -282,6 +282,49 @@ abstract class AbstractMigrationsEndpointTests {
 	}
 
 	@Test
+	void reportsDriftBesideTheRevisions() {
+		try (App app = start("migrations.drift.ignore=audit_*")) {
+			JsonNode clean = app.get("/actuator/migrations/drift").json();
+			assertThat(clean.get("drift").asBoolean()).isFalse();
+			assertThat(clean.get("differences")).isEmpty();
+			assertThat(clean.get("revision").asString()).isEqualTo("002");
+			this.db.jdbc().execute("ALTER TABLE clients ADD COLUMN nickname VARCHAR(40)");
+			this.db.jdbc().execute("CREATE TABLE audit_log (id INTEGER)");
+			Response response = app.get("/actuator/migrations/drift");
+			assertThat(response.status()).isEqualTo(200);
+			JsonNode drift = response.json();
+			assertThat(drift.get("drift").asBoolean()).isTrue();
+			assertThat(drift.get("differences")).hasSize(1);
+			JsonNode difference = drift.get("differences").get(0);
+			assertThat(difference.get("object").asString()).isEqualToIgnoringCase("column `nickname` on `clients`");
+			assertThat(difference.get("kind").asString()).isEqualTo("UNEXPECTED");
+			assertThat(difference.get("expected").isNull()).isTrue();
+			assertThat(difference.get("actual").asString()).containsIgnoringCase("char").contains("(40)");
+			assertThat(difference.get("note").asString()).endsWith("(no revision creates it)");
+			// The selector still reaches revisions.
+			assertThat(app.get("/actuator/migrations/001").json().get("revision").asString()).isEqualTo("001");
+		}
+	}
+
+	@Test
+	void showsRevisionsAdoptedFromFlywayInTheirOwnState() throws IOException {
+		Path flyway = java.nio.file.Files.createDirectories(this.temp.resolve("flyway"));
+		java.nio.file.Files.writeString(flyway.resolve("V1__create_clients.sql"), CLIENTS);
+		org.flywaydb.core.Flyway.configure()
+			.dataSource(this.db.url(), this.db.user(), this.db.password())
+			.locations("filesystem:" + flyway)
+			.load()
+			.migrate();
+		try (App app = start("migrations.adopt=flyway")) {
+			JsonNode report = app.get("/actuator/migrations").json();
+			assertThat(states(report.get("history"))).containsExactly("001:ADOPTED", "002:APPLIED");
+			JsonNode revision = app.get("/actuator/migrations/001").json();
+			assertThat(revision.get("state").asString()).isEqualTo("ADOPTED");
+			assertThat(revision.get("downgradable").asBoolean()).isFalse();
+		}
+	}
+
+	@Test
 	void noCredentialAppearsInAnyResponse() {
 		String secret = "S3cret-Pa55word";
 		String user = "reporter_" + Long.toHexString(System.nanoTime());

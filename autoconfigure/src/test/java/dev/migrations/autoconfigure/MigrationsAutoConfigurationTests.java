@@ -144,6 +144,46 @@ class MigrationsAutoConfigurationTests {
 	}
 
 	@Test
+	void failsToStartOnDriftWhenTheStartupCheckSaysFail() {
+		this.db.jdbc().execute("CREATE TABLE notes (id INTEGER)");
+		this.revisions.add("002_create_notes.sql", "CREATE TABLE notes (id INTEGER);");
+		withDatabase().withPropertyValues("migrations.stamp=head", "migrations.drift.on-startup=fail").run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = new MigrationFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("differs from what its revisions produce (revision 002)")
+				.containsIgnoringCase("table `users` missing: expected a table (created by 001)");
+			assertThat(analysis.getAction()).contains("migrations.drift.ignore");
+		});
+	}
+
+	@Test
+	void warnsAboutDriftAndStartsWhenTheStartupCheckSaysWarn(CapturedOutput output) {
+		withDatabase().withPropertyValues("migrations.drift.on-startup=warn", "migrations.drift.ignore=users.x*")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output).contains("is what its revisions produce (revision 001)");
+				this.db.jdbc().execute("ALTER TABLE users ADD COLUMN xtra INTEGER");
+				this.db.jdbc().execute("ALTER TABLE users ADD COLUMN email VARCHAR(200)");
+				assertThat(context.getBean(Migrator.class).drift().differences())
+					.singleElement()
+					.satisfies((difference) -> assertThat(difference.name()).isEqualToIgnoringCase("email"));
+			});
+	}
+
+	@Test
+	void adoptsAFlywayDatabaseAtStartupWhenAsked() {
+		this.db.jdbc().execute("CREATE TABLE users (id INTEGER)");
+		org.flywaydb.core.Flyway.configure().dataSource(this.db.url(), "sa", "").baselineVersion("1").load().baseline();
+		this.revisions.add("002_create_notes.sql", "CREATE TABLE notes (id INTEGER);");
+		withDatabase().withPropertyValues("migrations.adopt=flyway").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(Migrator.class).status().history())
+				.extracting((revision) -> revision.revision() + ":" + revision.state())
+				.containsExactly("001:ADOPTED", "002:APPLIED");
+		});
+	}
+
+	@Test
 	void failsToStartOnDuplicateRevisionsWithAnAnalysis() {
 		this.revisions.add("1_create_accounts.sql", "CREATE TABLE accounts (id INTEGER);");
 		withDatabase().run((context) -> {

@@ -1,0 +1,46 @@
+package dev.migrations.actuate;
+
+import java.util.List;
+
+import dev.migrations.schema.DriftReport;
+import dev.migrations.schema.SchemaDifference;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The drift check as the endpoint shows it: {@code GET /actuator/migrations/drift}.
+ *
+ * @param database the database's URL, without credentials
+ * @param revision the database's current revision
+ * @param drift whether the live schema differs from what its revisions produce
+ * @param differences the differences, tables first
+ * @param notes what limits the comparison
+ */
+public record DriftDescriptor(String database, @Nullable String revision, boolean drift,
+		List<DifferenceDescriptor> differences, List<String> notes) {
+
+	static DriftDescriptor of(DriftReport report) {
+		return new DriftDescriptor(report.database(), report.revision(), report.hasDrift(),
+				report.differences().stream().map(DifferenceDescriptor::of).toList(), report.notes());
+	}
+
+	/**
+	 * One difference.
+	 *
+	 * @param object the object, e.g. {@code index `idx_costs_date` on `project_costs`}
+	 * @param kind {@code MISSING}, {@code UNEXPECTED} or {@code CHANGED}
+	 * @param expected what the revisions produce
+	 * @param actual what the live schema has
+	 * @param revision the revision that created (or last changed) the object, as far as its text tells
+	 * @param note the difference as a reviewer's note
+	 */
+	public record DifferenceDescriptor(String object, SchemaDifference.Kind kind, @Nullable String expected,
+			@Nullable String actual, @Nullable String revision, String note) {
+
+		static DifferenceDescriptor of(SchemaDifference difference) {
+			return new DifferenceDescriptor(difference.object(), difference.kind(), difference.expected(),
+					difference.actual(), difference.revision(), difference.note());
+		}
+
+	}
+
+}
