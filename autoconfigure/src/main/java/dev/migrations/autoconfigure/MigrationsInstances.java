@@ -24,7 +24,7 @@ final class MigrationsInstances {
 	// The top-level settings that describe one database, and so mean nothing next to instances.
 	private static final List<String> DATABASE_SETTINGS = List.of("location", "changelog", "mode", "target", "stamp",
 			"baseline.revision", "allow-downgrade", "history-table", "default-schema", "url", "user", "password",
-			"data-source", "dry-run-output");
+			"data-source", "dry-run-output", "adopt");
 
 	private MigrationsInstances() {
 	}
