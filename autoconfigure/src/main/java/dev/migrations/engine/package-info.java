@@ -1,5 +1,6 @@
 /**
- * The engine: the only package that speaks Liquibase; compiles revisions to change sets and executes them.
+ * The engine: compiles revisions to change sets and executes them through Liquibase. With {@code schema}, which
+ * only reads schemas (snapshot and diff), the only package that speaks Liquibase.
  */
 @NullMarked
 package dev.migrations.engine;
