@@ -54,7 +54,7 @@ final class ForeignHistoryAdoption {
 			return outcome(List.of(), RunReport.Outcome.UP_TO_DATE);
 		}
 		List<Adopted> plan = plan(session);
-		if (plan == null) {
+		if (plan == null || plan.isEmpty()) {
 			return outcome(List.of(), RunReport.Outcome.UP_TO_DATE);
 		}
 		try (MigrationLock lock = session.lock()) {

@@ -70,12 +70,19 @@ final class SchemaDrift {
 					+ "of the expected schema"));
 		List<SchemaDifference> differences;
 		try (Connection live = this.dataSource.getConnection()) {
-			String liveSchema = schema(live);
+			String original = live.getSchema();
 			try (ScratchDatabase scratch = ScratchDatabase.create(this.dataSource, live)) {
+				String liveSchema = schema(live);
 				String expectedSchema = build(scratch.connection(), revisions);
 				differences = SchemaComparator.compare(scratch.connection(), expectedSchema, live, liveSchema,
 						List.of(this.engine.historyTable(), this.engine.lockTable(), ForeignHistoryAdoption.FLYWAY_TABLE,
 								ForeignHistoryAdoption.ALEMBIC_TABLE));
+			}
+			finally {
+				// The connection may go back to a pool.
+				if (original != null && !original.equals(live.getSchema())) {
+					live.setSchema(original);
+				}
 			}
 		}
 		catch (SQLException ex) {

@@ -3,6 +3,7 @@ package dev.migrations.schema;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -64,7 +65,7 @@ public final class BaselineGenerator {
 		CompareControl control = new CompareControl(
 				new CompareControl.SchemaComparison[] {
 						new CompareControl.SchemaComparison(catalogAndSchema, catalogAndSchema) },
-				new java.util.HashSet<>(Set.of(LiquibaseSchemas.TYPES)));
+				new HashSet<>(Set.of(LiquibaseSchemas.TYPES)));
 		DiffResult diff = DiffGeneratorFactory.getInstance()
 			.compare(live, new EmptyDatabaseSnapshot(database), control);
 		DiffOutputControl output = new DiffOutputControl(false, false, false, null);

@@ -6,11 +6,13 @@ import java.util.HashMap;
 import java.util.Map;
 
 import dev.migrations.MigrationException;
+import liquibase.CatalogAndSchema;
 import liquibase.Scope;
 import liquibase.analytics.configuration.AnalyticsArgs;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
+import liquibase.executor.ExecutorService;
 import liquibase.snapshot.DatabaseSnapshot;
 import liquibase.snapshot.SnapshotControl;
 import liquibase.snapshot.SnapshotGeneratorFactory;
@@ -23,7 +25,6 @@ import liquibase.structure.core.Sequence;
 import liquibase.structure.core.Table;
 import liquibase.structure.core.UniqueConstraint;
 import liquibase.structure.core.View;
-import liquibase.CatalogAndSchema;
 
 /**
  * Liquibase on a connection it only reads: a snapshot of one schema, taken in the starter's scope (analytics off).
@@ -54,7 +55,14 @@ final class LiquibaseSchemas {
 			return Scope.child(scope(), () -> {
 				Database database = DatabaseFactory.getInstance()
 					.findCorrectDatabaseImplementation(new JdbcConnection(connection));
-				return work.run(database);
+				try {
+					return work.run(database);
+				}
+				finally {
+					// Liquibase keeps an executor per database in a process-wide singleton: let go of this one. The
+					// database itself is not closed, as that would close the caller's connection.
+					Scope.getCurrentScope().getSingleton(ExecutorService.class).clearExecutor("jdbc", database);
+				}
 			});
 		}
 		catch (MigrationException ex) {

@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import liquibase.CatalogAndSchema;
@@ -46,7 +46,7 @@ public final class SchemaComparator {
 			"updateRule", "definition", "startValue", "incrementBy", "minValue", "maxValue", "willCycle");
 
 	// A cast as PostgreSQL prints it in a constraint: ::text, ::character varying, ::text[].
-	private static final java.util.regex.Pattern CAST = java.util.regex.Pattern
+	private static final Pattern CAST = Pattern
 		.compile("::[a-z_]+(?: [a-z_]+)*(?:\\[\\])?");
 
 	private static final Comparator<SchemaDifference> ORDER = Comparator
@@ -79,7 +79,7 @@ public final class SchemaComparator {
 							new CatalogAndSchema(expectedDatabase.getDefaultCatalogName(), expectedSchema),
 							new CatalogAndSchema(actualDatabase.getDefaultCatalogName(), actualSchema));
 					CompareControl control = new CompareControl(new CompareControl.SchemaComparison[] { schemas },
-							new java.util.HashSet<>(Set.of(LiquibaseSchemas.TYPES)));
+							new HashSet<>(Set.of(LiquibaseSchemas.TYPES)));
 					DiffResult diff = DiffGeneratorFactory.getInstance().compare(reference, compared, control);
 					List<SchemaDifference> differences = differences(diff, excluded);
 					differences.addAll(checks(CheckConstraints.read(expected, expectedSchema, excluded),
