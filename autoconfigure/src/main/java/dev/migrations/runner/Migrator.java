@@ -250,6 +250,19 @@ public class Migrator {
 	}
 
 	/**
+	 * Adoption at startup, with {@code migrations.adopt} left in place: once the database has a history of its own
+	 * it costs one small query, and no run is reported.
+	 */
+	void adoptAtStartup(AdoptionSource from) {
+		try (MigrationSession session = openSession()) {
+			if (session.historyToken() != null) {
+				return;
+			}
+		}
+		adopt(from);
+	}
+
+	/**
 	 * Do what the configured mode says: upgrade (with baseline, stamp and, if allowed, downgrade), validate, or
 	 * nothing; around it, what the {@link #setSchemaChecks(SchemaChecks) schema checks} say (adoption before, a drift
 	 * check after). With a dry-run output configured, the SQL is written there and nothing is executed.

@@ -41,7 +41,7 @@ public record SchemaChecks(@Nullable AdoptionSource adopt, DriftCheckMode driftO
 	void beforeStartupRun(Migrator migrator) {
 		MigrationSettings settings = migrator.settings();
 		if (this.adopt != null && settings.mode() == MigrationMode.UPGRADE && settings.dryRunOutput() == null) {
-			migrator.adopt(this.adopt);
+			migrator.adoptAtStartup(this.adopt);
 		}
 	}
 
