@@ -278,6 +278,12 @@ public class Migrator {
 	}
 
 	private @Nullable RunReport migrateAsConfigured() {
+		if (this.settings.repair() != null
+				&& (this.settings.mode() != MigrationMode.UPGRADE || this.settings.dryRunOutput() != null)) {
+			logger.warn("migrations.repair={} is ignored: a repair writes, and this run writes nothing ({})",
+					this.settings.repair(), (this.settings.dryRunOutput() != null) ? "migrations.dry-run-output"
+							: "migrations.mode=" + this.settings.mode().name().toLowerCase(java.util.Locale.ROOT));
+		}
 		if (this.settings.dryRunOutput() != null && this.settings.mode() != MigrationMode.NONE) {
 			return run(new Request(this.settings.target(), this.settings.stamp(), this.settings.baselineRevision(),
 					this.settings.allowDowngrade(), true));

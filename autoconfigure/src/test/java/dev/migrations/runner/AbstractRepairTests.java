@@ -132,6 +132,19 @@ abstract class AbstractRepairTests extends AbstractDatabaseTests {
 	}
 
 	@Test
+	void repairIsIgnoredWithAWarningWhenTheRunWritesNothing(CapturedOutput output) {
+		this.revisions.add("002_create_projects.sql", EDITED_PROJECTS);
+		List<Map<String, Object>> before = this.db.history();
+		assertThatExceptionOfType(MigrationException.class)
+			.isThrownBy(() -> migrator(MigrationSettings.defaults().withMode(MigrationMode.VALIDATE).withRepair("002"))
+				.migrate())
+			.withMessageContaining("Revision 002 was edited after it was applied");
+		assertThat(output).contains("migrations.repair=002 is ignored: a repair writes, and this run writes nothing "
+				+ "(migrations.mode=validate)");
+		assertThat(this.db.history()).isEqualTo(before);
+	}
+
+	@Test
 	void repairMustNameOneRevision() {
 		assertThatExceptionOfType(MigrationException.class)
 			.isThrownBy(() -> MigrationSettings.defaults().withRepair("head"))
