@@ -194,6 +194,19 @@ abstract class AbstractJavaRevisionTests extends AbstractDatabaseTests {
 	}
 
 	@Test
+	void driftCheckBuildsTheExpectedSchemaWithTheJavaRevisions() {
+		this.code.add(new MovePeopleToContacts() {
+			@Override
+			public void upgrade(JavaRevisionContext context) throws Exception {
+				context.jdbcClient().sql("ALTER TABLE contacts ADD COLUMN email VARCHAR(200)").update();
+				super.upgrade(context);
+			}
+		});
+		migrator().migrate();
+		assertThat(migrator().drift(List.of()).differences()).isEmpty();
+	}
+
+	@Test
 	void previewSaysPlainlyThatJavaCodeCannotBePreviewed() {
 		this.code.add(new MovePeopleToContacts());
 		List<String> sql = migrator().sql("head", false);

@@ -48,6 +48,13 @@ abstract class AbstractPlaceholderTests extends AbstractDatabaseTests {
 	}
 
 	@Test
+	void driftCheckBuildsTheExpectedSchemaWithThePlaceholders() {
+		this.revisions.add("001_create_users.sql", USERS);
+		migrator(acme()).migrate();
+		assertThat(migrator(acme()).drift(List.of()).differences()).isEmpty();
+	}
+
+	@Test
 	void leavesDollarQuotedBodiesAloneUnlessAsked() {
 		this.revisions.add("001_create_notes.sql", """
 				CREATE TABLE notes (id INTEGER PRIMARY KEY, note VARCHAR(100));
