@@ -63,11 +63,14 @@ public record MigrationsDescriptor(DatabaseDescriptor database, DatabaseState st
 	 * @param revision the revision id
 	 * @param description the description
 	 * @param file the revision file
+	 * @param outOfOrder whether a recorded revision already follows it, so that applying it runs it out of order
 	 */
-	public record PendingRevisionDescriptor(String revision, String description, @Nullable String file) {
+	public record PendingRevisionDescriptor(String revision, String description, @Nullable String file,
+			boolean outOfOrder) {
 
 		static PendingRevisionDescriptor of(RevisionStatus revision) {
-			return new PendingRevisionDescriptor(revision.revision(), revision.description(), revision.file());
+			return new PendingRevisionDescriptor(revision.revision(), revision.description(), revision.file(),
+					revision.outOfOrder());
 		}
 
 	}

@@ -67,6 +67,12 @@ public class MigrationsProperties {
 	private UnknownRevisionsAction onUnknownRevisions = UnknownRevisionsAction.WARN;
 
 	/**
+	 * Whether to apply a pending revision that an applied revision follows (merged from a branch after later
+	 * revisions ran), logging it as out of order, instead of failing the start.
+	 */
+	private boolean outOfOrder;
+
+	/**
 	 * Comma-separated list of Liquibase contexts selecting change sets of changelog revisions.
 	 */
 	private @Nullable String contexts;
@@ -213,6 +219,14 @@ public class MigrationsProperties {
 
 	public void setAllowDowngrade(boolean allowDowngrade) {
 		this.allowDowngrade = allowDowngrade;
+	}
+
+	public boolean isOutOfOrder() {
+		return this.outOfOrder;
+	}
+
+	public void setOutOfOrder(boolean outOfOrder) {
+		this.outOfOrder = outOfOrder;
 	}
 
 	public UnknownRevisionsAction getOnUnknownRevisions() {

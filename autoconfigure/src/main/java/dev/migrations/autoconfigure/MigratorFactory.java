@@ -136,7 +136,7 @@ final class MigratorFactory {
 				new EngineSettings(properties.getHistoryTable(), properties.getDefaultSchema(), properties.getContexts(),
 						properties.getLabels(),
 						new Placeholders(properties.getPlaceholders(), properties.isPlaceholdersInDollarQuotes())),
-				properties.getDryRunOutput(), properties.getRepair());
+				properties.getDryRunOutput(), properties.getRepair(), properties.isOutOfOrder());
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.migrations.runner;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.migrations.MigrationException;
@@ -7,6 +8,8 @@ import dev.migrations.backup.Backup;
 import dev.migrations.engine.ChangeSetFailedException;
 import dev.migrations.engine.DatabaseInfo;
 import dev.migrations.revision.Revision;
+import dev.migrations.revision.RevisionGraph;
+import dev.migrations.revision.RevisionId;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,6 +58,55 @@ final class MigrationFailures {
 						+ "record them with migrations.stamp=" + revision.revision() + "; if not, delete the recorded "
 						+ "rows of revision " + revision.revision() + " from " + historyTable
 						+ " after undoing their changes, and restart.");
+	}
+
+	static MigrationException outOfOrder(MigrationStatus status, List<RevisionStatus> outOfOrder,
+			RevisionGraph graph) {
+		StringBuilder description = new StringBuilder();
+		for (RevisionStatus revision : outOfOrder) {
+			description.append("Revision ")
+				.append(revision.revision())
+				.append(" (")
+				.append(revision.file())
+				.append(") is not recorded in ")
+				.append(status.database().url())
+				.append(", but revision(s) ")
+				.append(String.join(", ", recordedAbove(status, revision, graph)))
+				.append(" that follow it are: it would run out of order, after revisions whose changes it may not "
+						+ "expect.\n");
+		}
+		RevisionStatus first = outOfOrder.get(0);
+		String head = graph.heads().isEmpty() ? "the head" : "the head " + graph.heads().get(0);
+		return new MigrationException(description + "The database is at revision " + Migrator.orBase(status.current())
+				+ ". Nothing was written.",
+				"Renumber " + first.revision() + " above " + head + " (rename " + fileName(first.file())
+						+ " to a revision id after " + head.replace("the head ", "")
+						+ ") so that it follows the revisions already applied; or, if it does not depend on them, "
+						+ "set migrations.out-of-order=true to apply it out of order (it is logged as such).");
+	}
+
+	/**
+	 * The recorded revisions that follow a revision in the graph, oldest first.
+	 */
+	static List<String> recordedAbove(MigrationStatus status, RevisionStatus revision, RevisionGraph graph) {
+		RevisionId id = new RevisionId(revision.revision());
+		List<String> above = new ArrayList<>();
+		for (RevisionStatus recorded : status.history()) {
+			if (recorded.state().isRecorded() && RevisionId.isValid(recorded.revision())) {
+				RevisionId recordedId = new RevisionId(recorded.revision());
+				if (graph.contains(recordedId) && graph.upTo(recordedId).stream().anyMatch((r) -> r.id().equals(id))) {
+					above.add(recorded.revision());
+				}
+			}
+		}
+		return above;
+	}
+
+	private static String fileName(@Nullable String file) {
+		if (file == null) {
+			return "its file";
+		}
+		return file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf(':')) + 1);
 	}
 
 	static RunFailedException revisionFailed(Revision revision, ChangeSetFailedException ex, DatabaseInfo database,

@@ -23,11 +23,13 @@ import org.jspecify.annotations.Nullable;
  * @param dryRunOutput where to write the SQL an upgrade or downgrade would run, instead of running it; or
  * {@code null}
  * @param repair a revision whose history rows take its file's current checksum before the run, or {@code null}
+ * @param outOfOrder whether a pending revision that a recorded revision follows is applied (and logged) instead of
+ * failing the run
  */
 public record MigrationSettings(MigrationMode mode, String target, @Nullable String stamp,
 		@Nullable String baselineRevision, String baselineDescription, boolean allowDowngrade,
 		UnknownRevisionsAction onUnknownRevisions, Duration lockTimeout, EngineSettings engine,
-		@Nullable Path dryRunOutput, @Nullable String repair) {
+		@Nullable Path dryRunOutput, @Nullable String repair, boolean outOfOrder) {
 
 	private static final java.util.regex.Pattern TABLE = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -74,7 +76,40 @@ public record MigrationSettings(MigrationMode mode, String target, @Nullable Str
 			UnknownRevisionsAction onUnknownRevisions, Duration lockTimeout, EngineSettings engine,
 			@Nullable Path dryRunOutput) {
 		this(mode, target, stamp, baselineRevision, baselineDescription, allowDowngrade, onUnknownRevisions,
-				lockTimeout, engine, dryRunOutput, null);
+				lockTimeout, engine, dryRunOutput, null, false);
+	}
+
+	/**
+	 * Settings that refuse out-of-order revisions.
+	 * @param mode what to do at startup
+	 * @param target {@code head} or a revision id
+	 * @param stamp a revision to record as applied without running, or {@code null}
+	 * @param baselineRevision the revision an existing schema corresponds to, or {@code null}
+	 * @param baselineDescription a description of the baseline
+	 * @param allowDowngrade whether a target below the current revision downgrades
+	 * @param onUnknownRevisions what to do when the database is ahead of the application
+	 * @param lockTimeout how long to wait for another migrator
+	 * @param engine history table, schema, contexts and labels
+	 * @param dryRunOutput where to write the SQL instead of running it, or {@code null}
+	 * @param repair a revision whose history rows take its file's current checksum before the run, or {@code null}
+	 */
+	public MigrationSettings(MigrationMode mode, String target, @Nullable String stamp,
+			@Nullable String baselineRevision, String baselineDescription, boolean allowDowngrade,
+			UnknownRevisionsAction onUnknownRevisions, Duration lockTimeout, EngineSettings engine,
+			@Nullable Path dryRunOutput, @Nullable String repair) {
+		this(mode, target, stamp, baselineRevision, baselineDescription, allowDowngrade, onUnknownRevisions,
+				lockTimeout, engine, dryRunOutput, repair, false);
+	}
+
+	/**
+	 * These settings with another out-of-order permission.
+	 * @param outOfOrder whether a pending revision that a recorded revision follows is applied
+	 * @return the new settings
+	 */
+	public MigrationSettings withOutOfOrder(boolean outOfOrder) {
+		return new MigrationSettings(this.mode, this.target, this.stamp, this.baselineRevision,
+				this.baselineDescription, this.allowDowngrade, this.onUnknownRevisions, this.lockTimeout, this.engine,
+				this.dryRunOutput, this.repair, outOfOrder);
 	}
 
 	/**
@@ -85,7 +120,7 @@ public record MigrationSettings(MigrationMode mode, String target, @Nullable Str
 	public MigrationSettings withRepair(@Nullable String repair) {
 		return new MigrationSettings(this.mode, this.target, this.stamp, this.baselineRevision,
 				this.baselineDescription, this.allowDowngrade, this.onUnknownRevisions, this.lockTimeout, this.engine,
-				this.dryRunOutput, repair);
+				this.dryRunOutput, repair, this.outOfOrder);
 	}
 
 	/**
@@ -95,7 +130,8 @@ public record MigrationSettings(MigrationMode mode, String target, @Nullable Str
 	 */
 	public MigrationSettings withMode(MigrationMode mode) {
 		return new MigrationSettings(mode, this.target, this.stamp, this.baselineRevision, this.baselineDescription,
-				this.allowDowngrade, this.onUnknownRevisions, this.lockTimeout, this.engine, this.dryRunOutput, this.repair);
+				this.allowDowngrade, this.onUnknownRevisions, this.lockTimeout, this.engine,
+				this.dryRunOutput, this.repair, this.outOfOrder);
 	}
 
 	/**
@@ -105,7 +141,8 @@ public record MigrationSettings(MigrationMode mode, String target, @Nullable Str
 	 */
 	public MigrationSettings withTarget(String target) {
 		return new MigrationSettings(this.mode, target, this.stamp, this.baselineRevision, this.baselineDescription,
-				this.allowDowngrade, this.onUnknownRevisions, this.lockTimeout, this.engine, this.dryRunOutput, this.repair);
+				this.allowDowngrade, this.onUnknownRevisions, this.lockTimeout, this.engine,
+				this.dryRunOutput, this.repair, this.outOfOrder);
 	}
 
 	/**
@@ -115,7 +152,8 @@ public record MigrationSettings(MigrationMode mode, String target, @Nullable Str
 	 */
 	public MigrationSettings withStamp(@Nullable String stamp) {
 		return new MigrationSettings(this.mode, this.target, stamp, this.baselineRevision, this.baselineDescription,
-				this.allowDowngrade, this.onUnknownRevisions, this.lockTimeout, this.engine, this.dryRunOutput, this.repair);
+				this.allowDowngrade, this.onUnknownRevisions, this.lockTimeout, this.engine,
+				this.dryRunOutput, this.repair, this.outOfOrder);
 	}
 
 	/**
@@ -126,7 +164,8 @@ public record MigrationSettings(MigrationMode mode, String target, @Nullable Str
 	 */
 	public MigrationSettings withBaseline(@Nullable String revision, String description) {
 		return new MigrationSettings(this.mode, this.target, this.stamp, revision, description, this.allowDowngrade,
-				this.onUnknownRevisions, this.lockTimeout, this.engine, this.dryRunOutput, this.repair);
+				this.onUnknownRevisions, this.lockTimeout, this.engine,
+				this.dryRunOutput, this.repair, this.outOfOrder);
 	}
 
 	/**
@@ -136,7 +175,8 @@ public record MigrationSettings(MigrationMode mode, String target, @Nullable Str
 	 */
 	public MigrationSettings withOnUnknownRevisions(UnknownRevisionsAction action) {
 		return new MigrationSettings(this.mode, this.target, this.stamp, this.baselineRevision,
-				this.baselineDescription, this.allowDowngrade, action, this.lockTimeout, this.engine, this.dryRunOutput, this.repair);
+				this.baselineDescription, this.allowDowngrade, action, this.lockTimeout, this.engine,
+				this.dryRunOutput, this.repair, this.outOfOrder);
 	}
 
 	/**
@@ -146,7 +186,8 @@ public record MigrationSettings(MigrationMode mode, String target, @Nullable Str
 	 */
 	public MigrationSettings withLockTimeout(Duration timeout) {
 		return new MigrationSettings(this.mode, this.target, this.stamp, this.baselineRevision,
-				this.baselineDescription, this.allowDowngrade, this.onUnknownRevisions, timeout, this.engine, this.dryRunOutput, this.repair);
+				this.baselineDescription, this.allowDowngrade, this.onUnknownRevisions, timeout, this.engine,
+				this.dryRunOutput, this.repair, this.outOfOrder);
 	}
 
 	/**
@@ -156,7 +197,8 @@ public record MigrationSettings(MigrationMode mode, String target, @Nullable Str
 	 */
 	public MigrationSettings withEngine(EngineSettings engine) {
 		return new MigrationSettings(this.mode, this.target, this.stamp, this.baselineRevision,
-				this.baselineDescription, this.allowDowngrade, this.onUnknownRevisions, this.lockTimeout, engine, this.dryRunOutput, this.repair);
+				this.baselineDescription, this.allowDowngrade, this.onUnknownRevisions, this.lockTimeout, engine,
+				this.dryRunOutput, this.repair, this.outOfOrder);
 	}
 
 	/**
@@ -167,7 +209,7 @@ public record MigrationSettings(MigrationMode mode, String target, @Nullable Str
 	public MigrationSettings withAllowDowngrade(boolean allowDowngrade) {
 		return new MigrationSettings(this.mode, this.target, this.stamp, this.baselineRevision,
 				this.baselineDescription, allowDowngrade, this.onUnknownRevisions, this.lockTimeout, this.engine,
-				this.dryRunOutput, this.repair);
+				this.dryRunOutput, this.repair, this.outOfOrder);
 	}
 
 	/**
@@ -178,7 +220,7 @@ public record MigrationSettings(MigrationMode mode, String target, @Nullable Str
 	public MigrationSettings withDryRunOutput(@Nullable Path dryRunOutput) {
 		return new MigrationSettings(this.mode, this.target, this.stamp, this.baselineRevision,
 				this.baselineDescription, this.allowDowngrade, this.onUnknownRevisions, this.lockTimeout, this.engine,
-				dryRunOutput, this.repair);
+				dryRunOutput, this.repair, this.outOfOrder);
 	}
 
 	private static void requireRevision(String property, @Nullable String value, boolean optional) {
@@ -203,7 +245,7 @@ public record MigrationSettings(MigrationMode mode, String target, @Nullable Str
 	public static MigrationSettings defaults() {
 		return new MigrationSettings(MigrationMode.UPGRADE, "head", null, null, "Baseline", false,
 				UnknownRevisionsAction.WARN, Duration.ofMinutes(5),
-				new EngineSettings(EngineSettings.DEFAULT_HISTORY_TABLE, null, null, null), null);
+				new EngineSettings(EngineSettings.DEFAULT_HISTORY_TABLE, null, null, null), null, false);
 	}
 
 }

@@ -32,6 +32,14 @@ public record MigrationStatus(DatabaseInfo database, DatabaseState state, @Nulla
 	}
 
 	/**
+	 * The pending revisions that a recorded revision follows in the graph: applying them runs them out of order.
+	 * @return the out-of-order revisions, in the order they would run
+	 */
+	public List<RevisionStatus> outOfOrder() {
+		return this.pending.stream().filter(RevisionStatus::outOfOrder).toList();
+	}
+
+	/**
 	 * The half-applied revisions.
 	 * @return the partial revisions
 	 */

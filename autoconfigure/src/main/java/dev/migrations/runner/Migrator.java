@@ -379,6 +379,7 @@ public class Migrator {
 				planner.failOnChecksumMismatch(status);
 				planner.failOnPartial(status);
 				planner.checkUnknown(status);
+				planner.checkOutOfOrder(status, graph);
 				if (!status.pending().isEmpty() || status.state() == DatabaseState.UNMANAGED) {
 					throw new MigrationException(
 							"migrations.mode=validate: the database " + status.database().url() + " is "

@@ -65,6 +65,7 @@ final class Planner {
 				throw MigrationFailures.partial(revision, this.historyTable);
 			});
 		checkUnknown(status);
+		checkOutOfOrder(status, graph);
 		List<Revision> toBaseline = List.of();
 		if (baseline != null) {
 			toBaseline = baselineWork(status, graph, baseline);
@@ -208,6 +209,26 @@ final class Planner {
 		logger.warn("The database {} records revision(s) {} that this application does not have: it is ahead of the "
 				+ "code (an older version during a rolling deploy?). Starting anyway (migrations.on-unknown-revisions=warn)",
 				status.database().url(), ids);
+	}
+
+	/**
+	 * Fail on a pending revision that a recorded revision follows, unless out-of-order runs are allowed: then log it.
+	 * @param status the status
+	 * @param graph the revisions
+	 */
+	void checkOutOfOrder(MigrationStatus status, RevisionGraph graph) {
+		List<RevisionStatus> outOfOrder = status.outOfOrder();
+		if (outOfOrder.isEmpty()) {
+			return;
+		}
+		if (!this.settings.outOfOrder()) {
+			throw MigrationFailures.outOfOrder(status, outOfOrder, graph);
+		}
+		for (RevisionStatus revision : outOfOrder) {
+			logger.warn("Revision {} ({}) runs out of order: revision(s) {} that follow it are already recorded "
+					+ "(migrations.out-of-order=true)", revision.revision(), revision.file(),
+					String.join(", ", MigrationFailures.recordedAbove(status, revision, graph)));
+		}
 	}
 
 	static Set<String> ids(List<Revision> revisions) {

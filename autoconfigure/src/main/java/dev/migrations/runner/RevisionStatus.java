@@ -18,9 +18,41 @@ import org.jspecify.annotations.Nullable;
  * @param deploymentId the run that recorded it
  * @param recordedChangesets the change sets that are recorded, as {@code id::author}
  * @param missingChangesets the change sets that are not, as {@code id::author}
+ * @param outOfOrder whether the revision is pending although a revision that follows it in the graph is recorded:
+ * applying it now runs it out of order
  */
 public record RevisionStatus(String revision, String description, RevisionState state, @Nullable String file,
 		@Nullable Instant appliedAt, @Nullable Long executionTimeMs, int changesets, @Nullable String deploymentId,
-		List<String> recordedChangesets, List<String> missingChangesets) {
+		List<String> recordedChangesets, List<String> missingChangesets, boolean outOfOrder) {
+
+	/**
+	 * A revision in order.
+	 * @param revision the revision id
+	 * @param description the description
+	 * @param state the state
+	 * @param file the revision file, {@code null} for unknown revisions
+	 * @param appliedAt when its last change set was recorded
+	 * @param executionTimeMs how long it took to apply, when this starter applied it
+	 * @param changesets how many change sets it has for this database
+	 * @param deploymentId the run that recorded it
+	 * @param recordedChangesets the change sets that are recorded, as {@code id::author}
+	 * @param missingChangesets the change sets that are not, as {@code id::author}
+	 */
+	public RevisionStatus(String revision, String description, RevisionState state, @Nullable String file,
+			@Nullable Instant appliedAt, @Nullable Long executionTimeMs, int changesets, @Nullable String deploymentId,
+			List<String> recordedChangesets, List<String> missingChangesets) {
+		this(revision, description, state, file, appliedAt, executionTimeMs, changesets, deploymentId,
+				recordedChangesets, missingChangesets, false);
+	}
+
+	/**
+	 * This status marked as pending out of order.
+	 * @return the new status
+	 */
+	RevisionStatus asOutOfOrder() {
+		return new RevisionStatus(this.revision, this.description, this.state, this.file, this.appliedAt,
+				this.executionTimeMs, this.changesets, this.deploymentId, this.recordedChangesets,
+				this.missingChangesets, true);
+	}
 
 }

@@ -68,6 +68,7 @@ final class StatusCalculator {
 				}
 			}
 		}
+		pending = markOutOfOrder(graph, pending, history);
 		history.addAll(unknown(rows, matched, graph));
 		history.sort((a, b) -> compareApplied(a, b));
 		if (!history.isEmpty() && history.get(history.size() - 1).state() == RevisionState.UNKNOWN) {
@@ -76,6 +77,42 @@ final class StatusCalculator {
 		DatabaseState state = state(graph, rows, userTables, history, pending, recordedBeyondTarget);
 		return new MigrationStatus(database, state, current, graph.heads().stream().map(RevisionId::value).toList(),
 				target, pending, history, mismatches, userTables, historyTableExists);
+	}
+
+	/**
+	 * A pending revision is out of order when a recorded revision follows it in the graph (descends from it through
+	 * {@code down_revision}). In a straight line of revisions that is every recorded revision that sorts above it; a
+	 * pending revision on a branch of its own, joined by a merge revision that is itself pending, is not.
+	 */
+	private static List<RevisionStatus> markOutOfOrder(RevisionGraph graph, List<RevisionStatus> pending,
+			List<RevisionStatus> history) {
+		if (pending.isEmpty() || history.isEmpty()) {
+			return pending;
+		}
+		Set<RevisionId> followed = followedByRecorded(graph, history);
+		return pending.stream()
+			.map((revision) -> followed.contains(new RevisionId(revision.revision())) ? revision.asOutOfOrder()
+					: revision)
+			.collect(Collectors.toCollection(ArrayList::new));
+	}
+
+	/**
+	 * The revisions that some recorded revision descends from. One pass, children before parents.
+	 */
+	static Set<RevisionId> followedByRecorded(RevisionGraph graph, List<RevisionStatus> history) {
+		Set<RevisionId> recorded = new HashSet<>();
+		history.stream()
+			.filter((revision) -> revision.state().isRecorded() || revision.state() == RevisionState.PARTIAL)
+			.forEach((revision) -> recorded.add(new RevisionId(revision.revision())));
+		Set<RevisionId> followed = new HashSet<>();
+		List<Revision> ordered = graph.ordered();
+		for (int i = ordered.size() - 1; i >= 0; i--) {
+			Revision revision = ordered.get(i);
+			if (recorded.contains(revision.id()) || followed.contains(revision.id())) {
+				followed.addAll(revision.parents());
+			}
+		}
+		return followed;
 	}
 
 	private static int compareApplied(RevisionStatus a, RevisionStatus b) {

@@ -129,6 +129,7 @@ abstract class AbstractMigrationsEndpointTests {
 			assertThat(pending.get(0).get("revision").asString()).isEqualTo("001");
 			assertThat(pending.get(0).get("description").asString()).isEqualTo("create clients");
 			assertThat(pending.get(0).get("file").asString()).endsWith("001_create_clients.sql");
+			assertThat(pending.get(0).get("outOfOrder").asBoolean()).isFalse();
 			assertThat(app.health()).isEqualTo("OUT_OF_SERVICE");
 		}
 	}
@@ -148,6 +149,22 @@ abstract class AbstractMigrationsEndpointTests {
 			assertThat(health.get("details").get("current").asString()).isEqualTo("001");
 			assertThat(health.get("details").get("target").asString()).isEqualTo("head");
 			assertThat(health.get("details").get("state").asString()).isEqualTo("BEHIND");
+		}
+	}
+
+	@Test
+	void reportsRevisionPendingOutOfOrder() {
+		this.revisions.remove("002_create_projects.down.sql").remove("002_create_projects.sql");
+		this.revisions.add("003_create_projects.sql", PROJECTS);
+		migrateTo("003");
+		this.revisions.add("002_add_client_note.sql", "ALTER TABLE clients ADD note VARCHAR(10);");
+		try (App app = start("migrations.mode=none")) {
+			JsonNode report = app.get("/actuator/migrations").json();
+			assertThat(report.get("state").asString()).isEqualTo("BEHIND");
+			assertThat(report.get("current").asString()).isEqualTo("003");
+			JsonNode pending = report.get("pending");
+			assertThat(revisions(pending)).containsExactly("002");
+			assertThat(pending.get(0).get("outOfOrder").asBoolean()).isTrue();
 		}
 	}
 
