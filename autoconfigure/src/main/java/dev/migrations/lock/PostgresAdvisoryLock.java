@@ -29,6 +29,8 @@ public final class PostgresAdvisoryLock implements MigrationLock {
 
 	private static final String CLIENT_CHECK_INTERVAL = "client_connection_check_interval";
 
+	private static final String IDLE_SESSION_TIMEOUT = "idle_session_timeout";
+
 	private final Connection connection;
 
 	private final long key;
@@ -89,6 +91,10 @@ public final class PostgresAdvisoryLock implements MigrationLock {
 				if (!logged) {
 					logger.info("Waiting for the migration lock: {}", holder(connection, key));
 					logged = true;
+					// Never idle in a transaction while waiting (idle_in_transaction_session_timeout).
+					if (!connection.getAutoCommit()) {
+						connection.commit();
+					}
 				}
 				Thread.sleep(POLL_INTERVAL.toMillis());
 			}
@@ -131,6 +137,9 @@ public final class PostgresAdvisoryLock implements MigrationLock {
 			return false;
 		}
 		try (Statement statement = connection.createStatement()) {
+			// The session idles by design while pg_dump takes the backup: a server's idle_session_timeout must not
+			// end it (and release the lock) half-way through a run. Put back when the lock is released.
+			statement.execute("SET " + IDLE_SESSION_TIMEOUT + " = 0");
 			statement.execute("SET " + CLIENT_CHECK_INTERVAL + " = '1s'");
 			if (!connection.getAutoCommit()) {
 				connection.commit();
@@ -183,6 +192,7 @@ public final class PostgresAdvisoryLock implements MigrationLock {
 			if (this.checksClient) {
 				try (Statement reset = this.connection.createStatement()) {
 					reset.execute("RESET " + CLIENT_CHECK_INTERVAL);
+					reset.execute("RESET " + IDLE_SESSION_TIMEOUT);
 				}
 			}
 			if (!this.connection.getAutoCommit()) {

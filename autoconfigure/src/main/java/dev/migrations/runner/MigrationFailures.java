@@ -112,6 +112,10 @@ final class MigrationFailures {
 	static RunFailedException revisionFailed(Revision revision, ChangeSetFailedException ex, DatabaseInfo database,
 			@Nullable String current, List<String> done, boolean downgrade, @Nullable Backup backup,
 			MigrationSession.RunOutcome outcome) {
+		String lost = ConnectionLoss.reason(ex, null);
+		if (lost != null) {
+			return connectionLostInRevision(revision, ex, lost, database, current, done, downgrade, backup, outcome);
+		}
 		String verb = downgrade ? "Downgrading revision " : "Revision ";
 		String leftState;
 		if (ex.isRolledBack()) {
@@ -140,6 +144,83 @@ final class MigrationFailures {
 						+ ", then restart." + ((backup != null) ? " To go back to the state before this run, restore "
 								+ backup.file() + "." : ""),
 				ex, outcome);
+	}
+
+	/**
+	 * The server ended the migration session, or the network dropped it, while a revision ran: the file is not at
+	 * fault, and the database is where the last committed revision left it.
+	 */
+	private static RunFailedException connectionLostInRevision(Revision revision, ChangeSetFailedException ex,
+			String reason, DatabaseInfo database, @Nullable String current, List<String> done, boolean downgrade,
+			@Nullable Backup backup, MigrationSession.RunOutcome outcome) {
+		String leftState;
+		if (ex.isRolledBack()) {
+			leftState = "The server rolled back the revision's transaction with the session: the database is at revision "
+					+ Migrator.orBase(current) + ", a revision boundary (each revision commits together with its "
+					+ "history rows). If the connection was lost during the commit itself, " + revision.id()
+					+ " may be recorded as well; the next start reads the history and goes on from there.";
+		}
+		else {
+			leftState = "The history records the database at revision " + Migrator.orBase(current) + ", but "
+					+ database.product() + " commits DDL immediately (or the change set ran outside a transaction), so "
+					+ "statements of " + revision.id() + " that ran before the connection was lost may remain.";
+		}
+		return new RunFailedException("The connection to the database " + database.url() + " was lost while "
+				+ (downgrade ? "downgrading revision " : "revision ") + revision.label() + " (" + revision.file()
+				+ ") ran, in change set " + ex.getChangeSet() + ": " + reason + ".\n" + leftState
+				+ doneText(done, downgrade) + backupText(backup),
+				"Nothing points at " + revision.file() + ": the server ended the session (pg_terminate_backend, a "
+						+ "failover or restart, a server timeout) or the network dropped it. Restart once the database is "
+						+ "reachable: the next start resumes at " + (downgrade ? "the downgrade of " : "revision ")
+						+ revision.id() + (ex.isRolledBack() ? "."
+								: ", after removing what its statements left behind.")
+						+ ((backup != null) ? " To go back to the state before this run, restore " + backup.file() + "."
+								: ""),
+				ex, outcome);
+	}
+
+	/**
+	 * The migration session was lost after the lock was taken but before any revision ran: while the backup was
+	 * taken, creating the history table, or recording a baseline or stamp.
+	 */
+	static RunFailedException connectionLostBeforeRevisions(String reason, DatabaseInfo database,
+			@Nullable String current, List<String> recorded, boolean backups, @Nullable Backup backup,
+			MigrationSession.RunOutcome outcome, Throwable cause) {
+		String when = backups ? "while the backup was taken or just after, before any revision ran"
+				: "before any revision ran";
+		return new RunFailedException("The connection to the database " + database.url() + " was lost " + when + ": "
+				+ reason + ".\nThe database is at revision " + Migrator.orBase(current)
+				+ (recorded.isEmpty() ? ", unchanged by this run."
+						: " (recorded by this run without running: " + String.join(", ", recorded) + ").")
+				+ backupText(backup),
+				"The revision files are not at fault: the server ended the session (pg_terminate_backend, a failover "
+						+ "or restart, a server timeout) or the network dropped it. Restart once the database is "
+						+ "reachable: the next start takes the lock again"
+						+ (backups ? ", takes a new backup" : "") + " and resumes at revision "
+						+ Migrator.orBase(current) + ".",
+				cause, outcome);
+	}
+
+	/**
+	 * The migration session was lost while the run read the history.
+	 */
+	static MigrationException connectionLostReading(String reason, DatabaseInfo database, Throwable cause) {
+		return new MigrationException("The connection to the database " + database.url()
+				+ " was lost while reading the migration history: " + reason + ". Nothing was written.",
+				"The server ended the session (pg_terminate_backend, a failover or restart, a server timeout) or the "
+						+ "network dropped it. Restart once the database is reachable.",
+				cause);
+	}
+
+	private static String doneText(List<String> done, boolean downgrade) {
+		return done.isEmpty() ? ""
+				: " Revisions " + (downgrade ? "reversed" : "applied") + " by this run before the failure: "
+						+ String.join(", ", done) + ".";
+	}
+
+	private static String backupText(@Nullable Backup backup) {
+		return (backup != null)
+				? "\nBackup taken before this run: " + backup.file() + " (restore: " + backup.restoreCommand() + ")" : "";
 	}
 
 }

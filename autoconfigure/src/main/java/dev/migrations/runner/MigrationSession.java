@@ -86,6 +86,10 @@ final class MigrationSession implements AutoCloseable {
 					targetName, target);
 		}
 		catch (SQLException ex) {
+			String lost = ConnectionLoss.reason(ex, this.connection);
+			if (lost != null) {
+				throw MigrationFailures.connectionLostReading(lost, this.engine.databaseInfo(), ex);
+			}
 			throw new MigrationException(
 					"Cannot read the migration history of " + this.engine.databaseInfo().url() + ": " + ex.getMessage(),
 					"Check that the migration user may read " + this.historyTable + " and the schema's tables.", ex);
@@ -190,6 +194,7 @@ final class MigrationSession implements AutoCloseable {
 	}
 
 	MigrationLock lock() {
+		endReadTransaction();
 		Duration timeout = this.settings.lockTimeout();
 		String key = database().url() + "|" + database().schema() + "|" + this.historyTable;
 		MigrationLock jvmLock;
@@ -271,27 +276,41 @@ final class MigrationSession implements AutoCloseable {
 		}
 		preflight(plan);
 		Backup backup = null;
-		if (backups != null && (status.userTables() > 0 || !status.history().isEmpty())) {
-			backup = backups.take(this.connection, database(), Migrator.orBase(from).replace(" (no revision)", ""),
-					(targetId != null) ? targetId : "head");
+		try {
+			// No transaction stays open while pg_dump runs: a server's idle_in_transaction_session_timeout would end it.
+			endReadTransaction();
+			if (backups != null && (status.userTables() > 0 || !status.history().isEmpty())) {
+				backup = backups.take(this.connection, database(), Migrator.orBase(from).replace(" (no revision)", ""),
+						(targetId != null) ? targetId : "head");
+			}
+			this.engine.ensureHistoryTable();
+			for (Revision revision : plan.baseline()) {
+				this.engine.record(compiled(revision),
+						StatusCalculator.BASELINE_COMMENT + ": " + this.settings.baselineDescription(), java.util.Set.of());
+				recorded.add(revision.id().value());
+			}
+			if (!plan.baseline().isEmpty()) {
+				logger.info("Baselined {} at revision {}: {} revision(s) recorded as BASELINE without running",
+						database().url(), recorded.get(recorded.size() - 1), recorded.size());
+			}
+			for (Revision revision : plan.stamp()) {
+				CompiledRevision compiledRevision = compiled(revision);
+				// A half-applied revision keeps the change sets it has; only the missing ones are recorded.
+				this.engine.record(compiledRevision, StatusCalculator.STAMPED_COMMENT,
+						rowsOf(compiledRevision).stream().map(HistoryRow::key).collect(Collectors.toSet()));
+				recorded.add(revision.id().value());
+				logger.info("Stamped {} as applied without running it", revision.label());
+			}
 		}
-		this.engine.ensureHistoryTable();
-		for (Revision revision : plan.baseline()) {
-			this.engine.record(compiled(revision),
-					StatusCalculator.BASELINE_COMMENT + ": " + this.settings.baselineDescription(), java.util.Set.of());
-			recorded.add(revision.id().value());
-		}
-		if (!plan.baseline().isEmpty()) {
-			logger.info("Baselined {} at revision {}: {} revision(s) recorded as BASELINE without running",
-					database().url(), recorded.get(recorded.size() - 1), recorded.size());
-		}
-		for (Revision revision : plan.stamp()) {
-			CompiledRevision compiledRevision = compiled(revision);
-			// A half-applied revision keeps the change sets it has; only the missing ones are recorded.
-			this.engine.record(compiledRevision, StatusCalculator.STAMPED_COMMENT,
-					rowsOf(compiledRevision).stream().map(HistoryRow::key).collect(Collectors.toSet()));
-			recorded.add(revision.id().value());
-			logger.info("Stamped {} as applied without running it", revision.label());
+		catch (RuntimeException ex) {
+			String lost = ConnectionLoss.reason(ex, this.connection);
+			if (lost == null) {
+				throw ex;
+			}
+			String at = recorded.isEmpty() ? from : recorded.get(recorded.size() - 1);
+			throw MigrationFailures.connectionLostBeforeRevisions(lost, database(), at, recorded, backups != null,
+					backup, new RunOutcome(from, at, applied, reverted, recorded, path(backup), RunReport.Outcome.FAILED),
+					ex);
 		}
 		String current = recorded.isEmpty() ? from : recorded.get(recorded.size() - 1);
 		int total = plan.revert().size();
@@ -360,6 +379,7 @@ final class MigrationSession implements AutoCloseable {
 			@Nullable DatabaseBackups backups) {
 		Backup backup = null;
 		if (backups != null) {
+			endReadTransaction();
 			backup = backups.take(this.connection, database(), Migrator.orBase(from).replace(" (no revision)", ""),
 					"repair-" + revision.id().value());
 		}
@@ -395,6 +415,23 @@ final class MigrationSession implements AutoCloseable {
 
 	private List<ChecksumUpdate> missingChecksums(RevisionGraph graph) {
 		return ChecksumRepair.missing(graph.ordered().stream().map(this::compiled).toList(), this.rows);
+	}
+
+	/**
+	 * End the transaction that reads may have opened (Liquibase switches auto-commit off on PostgreSQL), so that the
+	 * connection never sits idle in a transaction while the run waits: for the lock, for a backup. Nothing has been
+	 * written in it.
+	 */
+	void endReadTransaction() {
+		try {
+			if (!this.connection.getAutoCommit()) {
+				this.connection.commit();
+			}
+		}
+		catch (SQLException ex) {
+			throw new MigrationException("Cannot end the read transaction on " + database().url() + ": " + ex.getMessage(),
+					"Check the database connection, then restart. Nothing was written.", ex);
+		}
 	}
 
 	private static @Nullable String path(@Nullable Backup backup) {

@@ -1,0 +1,217 @@
+package dev.migrations.runner;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+
+import javax.sql.DataSource;
+
+import dev.migrations.MigrationException;
+import dev.migrations.backup.BackupSettings;
+import dev.migrations.backup.DatabaseBackups;
+import dev.migrations.test.RevisionDirectory;
+import dev.migrations.test.TestDatabase;
+import dev.migrations.test.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The migration session on PostgreSQL meeting a server that ends sessions: {@code idle_in_transaction_session_timeout}
+ * while {@code pg_dump} takes the backup, and a backend terminated during a revision or during the backup. The
+ * backup is made slow by a test session that holds a lock {@code pg_dump} must wait for.
+ */
+class PostgresSessionLossTests {
+
+	private static final String MIGRATOR = "session-loss-migrator";
+
+	@TempDir
+	Path temp;
+
+	private TestDatabase db;
+
+	private RevisionDirectory revisions;
+
+	private Connection lockHolder;
+
+	@BeforeEach
+	void setUp() {
+		this.db = TestDatabases.postgres();
+		this.revisions = RevisionDirectory.in(this.temp.resolve("db/migrations"))
+			.add("001_create_accounts.sql", """
+					CREATE TABLE accounts (id INTEGER PRIMARY KEY, name VARCHAR(100));
+					INSERT INTO accounts (id, name) VALUES (1, 'Ada');
+					""");
+		migrator(false).migrate();
+	}
+
+	@AfterEach
+	void releaseLock() throws Exception {
+		if (this.lockHolder != null) {
+			this.lockHolder.close();
+		}
+	}
+
+	@Test
+	void backupLongerThanTheIdleInTransactionTimeoutDoesNotEndTheMigration() throws Exception {
+		this.db.jdbc().execute("ALTER DATABASE " + name() + " SET idle_in_transaction_session_timeout = '1s'");
+		// A changelog revision: Liquibase switches the session's auto-commit off, so reads open transactions.
+		this.revisions.add("002_create_invoices.yaml", """
+				databaseChangeLog:
+				  - changeSet:
+				      id: invoices
+				      author: alice
+				      changes:
+				        - createTable:
+				            tableName: invoices
+				            columns:
+				              - column: {name: id, type: INTEGER}
+				""");
+		holdAccountsLock();
+		CompletableFuture<RunReport> run = CompletableFuture.supplyAsync(() -> migrator(true).migrate());
+		awaitPgDumpWaiting();
+		Thread.sleep(2500);
+		this.lockHolder.rollback();
+		RunReport report = run.get();
+		assertThat(report.outcome()).isEqualTo(RunReport.Outcome.SUCCESS);
+		assertThat(report.backup()).isNotNull();
+		assertThat(this.db.tables()).contains("invoices");
+		assertThat(recorded()).containsExactly("001", "002");
+	}
+
+	@Test
+	void backendTerminatedDuringARevisionSaysTheConnectionWasLostAndWhereTheDatabaseIs() throws Exception {
+		this.revisions.add("002_create_projects.sql", """
+				CREATE TABLE projects (id INTEGER PRIMARY KEY);
+				SELECT pg_sleep(30);
+				CREATE TABLE members (id INTEGER PRIMARY KEY);
+				""");
+		CompletableFuture<RunReport> run = CompletableFuture.supplyAsync(() -> migrator(false).migrate());
+		await("revision 002 is running", () -> migratorRunning("pg_sleep"));
+		terminateMigrator();
+		assertThat(run).failsWithin(Duration.ofSeconds(30))
+			.withThrowableOfType(java.util.concurrent.ExecutionException.class)
+			.havingCause()
+			.isInstanceOf(MigrationException.class)
+			.withMessageContaining("The connection to the database jdbc:postgresql:")
+			.withMessageContaining("was lost while revision 002 create projects")
+			.withMessageContaining("terminating connection due to administrator command")
+			.withMessageContaining("the database is at revision 001, a revision boundary")
+			.satisfies((ex) -> assertThat(((MigrationException) ex).getAction())
+				.startsWith("Nothing points at")
+				.contains("the next start resumes at revision 002")
+				.doesNotContain("Fix "));
+		assertThat(recorded()).containsExactly("001");
+		assertThat(this.db.tables()).containsExactly("accounts", "databasechangelog");
+		assertThat(migrator(false).migrate().applied()).containsExactly("002");
+	}
+
+	@Test
+	void backendTerminatedDuringTheBackupSaysTheConnectionWasLostAndNothingWasWritten() throws Exception {
+		this.revisions.add("002_create_projects.sql", "CREATE TABLE projects (id INTEGER PRIMARY KEY);");
+		List<Map<String, Object>> history = this.db.history();
+		holdAccountsLock();
+		CompletableFuture<RunReport> run = CompletableFuture.supplyAsync(() -> migrator(true).migrate());
+		awaitPgDumpWaiting();
+		terminateMigrator();
+		this.lockHolder.rollback();
+		assertThat(run).failsWithin(Duration.ofSeconds(30))
+			.withThrowableOfType(java.util.concurrent.ExecutionException.class)
+			.havingCause()
+			.isInstanceOf(MigrationException.class)
+			.withMessageContaining("was lost while the backup was taken or just after, before any revision ran")
+			.withMessageContaining("terminating connection due to administrator command")
+			.withMessageContaining("The database is at revision 001, unchanged by this run.")
+			.withMessageContaining("Backup taken before this run: ")
+			.satisfies((ex) -> assertThat(((MigrationException) ex).getAction())
+				.contains("Restart once the database is reachable")
+				.contains("resumes at revision 001"));
+		assertThat(this.db.history()).isEqualTo(history);
+		assertThat(this.db.tables()).containsExactly("accounts", "databasechangelog");
+	}
+
+	private Migrator migrator(boolean backup) {
+		DefaultResourceLoader loader = new DefaultResourceLoader();
+		SimpleDriverDataSource dataSource = (SimpleDriverDataSource) this.db.dataSource();
+		String url = this.db.url() + (this.db.url().contains("?") ? "&" : "?") + "ApplicationName=" + MIGRATOR;
+		dataSource.setUrl(url);
+		DatabaseBackups backups = backup ? new DatabaseBackups(new BackupSettings(true, true,
+				this.temp.resolve("backups"), 10, "pg_dump", this.db.url(), this.db.user(), this.db.password())) : null;
+		return new Migrator(dataSource, RevisionSource.directory(this.revisions.location(), loader),
+				MigrationSettings.defaults(), loader, backups);
+	}
+
+	private void holdAccountsLock() throws Exception {
+		this.lockHolder = this.db.connect();
+		this.lockHolder.setAutoCommit(false);
+		try (Statement statement = this.lockHolder.createStatement()) {
+			statement.execute("SET idle_in_transaction_session_timeout = 0");
+			statement.execute("LOCK TABLE accounts IN ACCESS EXCLUSIVE MODE");
+		}
+	}
+
+	private void awaitPgDumpWaiting() {
+		await("pg_dump waits for the lock on accounts", () -> !admin().queryForList("SELECT pid FROM pg_stat_activity "
+				+ "WHERE datname = ? AND application_name = 'pg_dump' AND wait_event_type = 'Lock'", Integer.class,
+				name())
+			.isEmpty());
+	}
+
+	private boolean migratorRunning(String fragment) {
+		return !admin().queryForList("SELECT pid FROM pg_stat_activity WHERE datname = ? AND application_name = ? "
+				+ "AND state = 'active' AND query LIKE ?", Integer.class, name(), MIGRATOR, "%" + fragment + "%")
+			.isEmpty();
+	}
+
+	private void terminateMigrator() {
+		List<Boolean> ended = admin().queryForList("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+				+ "WHERE datname = ? AND application_name = ?", Boolean.class, name(), MIGRATOR);
+		assertThat(ended).containsOnly(true).isNotEmpty();
+	}
+
+	private JdbcTemplate admin() {
+		return this.db.jdbc();
+	}
+
+	private List<String> recorded() {
+		return this.db.jdbc()
+			.queryForList("SELECT tag FROM databasechangelog WHERE tag IS NOT NULL ORDER BY orderexecuted", String.class);
+	}
+
+	private String name() {
+		String url = this.db.url();
+		String path = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
+		return path.substring(path.lastIndexOf('/') + 1);
+	}
+
+	private static void await(String what, BooleanSupplier condition) {
+		Instant deadline = Instant.now().plusSeconds(30);
+		while (!condition.getAsBoolean()) {
+			if (Instant.now().isAfter(deadline)) {
+				throw new AssertionError("Timed out waiting until " + what);
+			}
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+	}
+
+}
