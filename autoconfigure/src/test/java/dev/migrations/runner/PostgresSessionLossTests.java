@@ -83,7 +83,7 @@ class PostgresSessionLossTests {
 				""");
 		holdAccountsLock();
 		CompletableFuture<RunReport> run = CompletableFuture.supplyAsync(() -> migrator(true).migrate());
-		awaitPgDumpWaiting();
+		awaitPgDumpWaiting(run);
 		Thread.sleep(2500);
 		this.lockHolder.rollback();
 		RunReport report = run.get();
@@ -126,7 +126,7 @@ class PostgresSessionLossTests {
 		List<Map<String, Object>> history = this.db.history();
 		holdAccountsLock();
 		CompletableFuture<RunReport> run = CompletableFuture.supplyAsync(() -> migrator(true).migrate());
-		awaitPgDumpWaiting();
+		awaitPgDumpWaiting(run);
 		terminateMigrator();
 		this.lockHolder.rollback();
 		assertThat(run).failsWithin(Duration.ofSeconds(30))
@@ -164,11 +164,17 @@ class PostgresSessionLossTests {
 		}
 	}
 
-	private void awaitPgDumpWaiting() {
-		await("pg_dump waits for the lock on accounts", () -> !admin().queryForList("SELECT pid FROM pg_stat_activity "
+	private void awaitPgDumpWaiting(CompletableFuture<RunReport> run) {
+		await("pg_dump waits for the lock on accounts", () -> {
+			if (run.isDone()) {
+				throw new AssertionError("The run ended before pg_dump waited: " + run.handle((report, ex) ->
+						(ex != null) ? ex.getCause().getMessage() : report.toString()).join());
+			}
+			return !admin().queryForList("SELECT pid FROM pg_stat_activity "
 				+ "WHERE datname = ? AND application_name = 'pg_dump' AND wait_event_type = 'Lock'", Integer.class,
 				name())
-			.isEmpty());
+				.isEmpty();
+		});
 	}
 
 	private boolean migratorRunning(String fragment) {
