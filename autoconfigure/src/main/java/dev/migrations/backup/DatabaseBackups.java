@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -42,6 +44,8 @@ public class DatabaseBackups {
 	private static final Pattern PG_DUMP_VERSION = Pattern.compile("\\(PostgreSQL\\)\\s+(\\d+)");
 
 	private static final long PROCESS_TIMEOUT_MINUTES = 60;
+
+	private static final String PARTIAL = ".partial";
 
 	private final BackupSettings settings;
 
@@ -108,19 +112,20 @@ public class DatabaseBackups {
 
 	private Backup h2Script(Connection connection, DatabaseInfo database, String from, String to)
 			throws IOException, SQLException {
-		Path file = newFile(databaseName(connection, database), from, to, ".sql.gz");
+		Path partial = newFile(databaseName(connection, database), from, to, ".sql.gz");
 		try (Statement statement = connection.createStatement()) {
-			statement.execute("SCRIPT TO '" + file.toAbsolutePath().toString().replace("'", "''")
+			statement.execute("SCRIPT TO '" + partial.toAbsolutePath().toString().replace("'", "''")
 					+ "' COMPRESSION GZIP");
 		}
-		ownerOnly(file);
-		try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+		ownerOnly(partial);
+		try (InputStream in = new GZIPInputStream(Files.newInputStream(partial))) {
 			byte[] head = in.readNBytes(64);
 			if (head.length == 0) {
-				throw new IOException("backup " + file + " is empty");
+				throw new IOException("backup " + partial + " is empty");
 			}
 			in.transferTo(java.io.OutputStream.nullOutputStream());
 		}
+		Path file = complete(partial);
 		return new Backup(file, "RUNSCRIPT FROM '" + file.toAbsolutePath() + "' COMPRESSION GZIP"
 				+ "  (in an empty database, e.g. after DROP ALL OBJECTS)");
 	}
@@ -138,16 +143,17 @@ public class DatabaseBackups {
 			throw new IOException(this.settings.pgDumpPath() + " is version " + dumpMajor
 					+ ", older than the PostgreSQL server (" + serverMajor + ")");
 		}
-		Path file = newFile(target.database(), from, to, ".dump");
+		Path partial = newFile(target.database(), from, to, ".dump");
 		List<String> command = new ArrayList<>(List.of(this.settings.pgDumpPath(), "--format=custom",
-				"--file=" + file.toAbsolutePath(), "--host=" + target.host(), "--port=" + target.port(),
+				"--file=" + partial.toAbsolutePath(), "--host=" + target.host(), "--port=" + target.port(),
 				"--dbname=" + target.database(), "--no-password"));
 		if (this.settings.user() != null) {
 			command.add("--username=" + this.settings.user());
 		}
 		run(command, "pg_dump");
-		ownerOnly(file);
-		run(List.of(sibling("pg_restore"), "--list", file.toAbsolutePath().toString()), "pg_restore --list");
+		ownerOnly(partial);
+		run(List.of(sibling("pg_restore"), "--list", partial.toAbsolutePath().toString()), "pg_restore --list");
+		Path file = complete(partial);
 		String restore = "pg_restore --clean --if-exists --no-owner --host=" + target.host() + " --port="
 				+ target.port() + ((this.settings.user() != null) ? " --username=" + this.settings.user() : "")
 				+ " --dbname=" + target.database() + " " + file.toAbsolutePath();
@@ -169,23 +175,21 @@ public class DatabaseBackups {
 	}
 
 	private String run(List<String> command, String what) throws IOException, InterruptedException {
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-		if (this.settings.password() != null) {
-			builder.environment().put("PGPASSWORD", this.settings.password());
-		}
-		Process process;
+		byte[] output;
+		ToolProcess process = ToolProcess.start(command, this.settings.password());
 		try {
-			process = builder.start();
+			output = process.readOutput();
+			if (!process.waitFor(PROCESS_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+				throw new IOException(what + " did not finish within " + PROCESS_TIMEOUT_MINUTES + " minutes");
+			}
 		}
-		catch (IOException ex) {
-			throw new IOException(command.get(0) + " cannot be run (" + ex.getMessage() + ")", ex);
-		}
-		byte[] output = process.getInputStream().readAllBytes();
-		if (!process.waitFor(PROCESS_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-			process.destroyForcibly();
-			throw new IOException(what + " did not finish within " + PROCESS_TIMEOUT_MINUTES + " minutes");
+		finally {
+			process.close();
 		}
 		String text = new String(output, StandardCharsets.UTF_8);
+		if (process.notRunnable()) {
+			throw new IOException(command.get(0) + " cannot be run (" + text.strip() + ")");
+		}
 		if (process.exitValue() != 0) {
 			throw new IOException(what + " failed with exit code " + process.exitValue() + ": " + text.strip());
 		}
@@ -206,16 +210,37 @@ public class DatabaseBackups {
 				+ extension;
 		Path file = this.settings.directory().resolve(name);
 		int attempt = 1;
-		while (Files.exists(file)) {
+		while (Files.exists(file) || Files.exists(partial(file))) {
 			file = this.settings.directory().resolve(name.replace(extension, "-" + attempt++ + extension));
 		}
+		Path partial = partial(file);
 		try {
-			Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+			Files.createFile(partial,
+					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
 		}
 		catch (UnsupportedOperationException ex) {
-			Files.createFile(file);
+			Files.createFile(partial);
 		}
-		return file;
+		return partial;
+	}
+
+	/**
+	 * A backup is written under {@code <name>.partial} and gets its name once verified: a backup cut short (the
+	 * process killed, the tool failed) is never mistaken for one, nor counted by {@code keep}.
+	 */
+	private static Path partial(Path file) {
+		return file.resolveSibling(file.getFileName() + PARTIAL);
+	}
+
+	private static Path complete(Path partial) throws IOException {
+		String name = partial.getFileName().toString();
+		Path file = partial.resolveSibling(name.substring(0, name.length() - PARTIAL.length()));
+		try {
+			return Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (AtomicMoveNotSupportedException ex) {
+			return Files.move(partial, file);
+		}
 	}
 
 	// Tools may replace the file we created; its mode is set again once they are done.

@@ -59,6 +59,11 @@ final class LiquibaseSession implements AutoCloseable {
 			executor.setDatabase(created);
 			Scope.getCurrentScope().getSingleton(ExecutorService.class).setExecutor("jdbc", created, executor);
 			this.database = created;
+			// Liquibase read the connection with auto-commit switched off: end that read-only transaction rather than
+			// leave it idle while changelogs are parsed (idle_in_transaction_session_timeout).
+			if (!this.connection.getAutoCommit()) {
+				this.connection.commit();
+			}
 		}
 		return this.database;
 	}

@@ -82,8 +82,10 @@ final class MigrationSession implements AutoCloseable {
 			this.rows = this.engine.readHistory();
 			int tables = this.rows.isEmpty() ? this.engine.userTables().size() : 0;
 			boolean historyTable = !this.rows.isEmpty() || this.engine.historyExists();
-			return StatusCalculator.compute(this.engine.databaseInfo(), graph, ordered, this.rows, tables, historyTable,
-					targetName, target);
+			MigrationStatus status = StatusCalculator.compute(this.engine.databaseInfo(), graph, ordered, this.rows,
+					tables, historyTable, targetName, target);
+			endReadTransaction();
+			return status;
 		}
 		catch (SQLException ex) {
 			String lost = ConnectionLoss.reason(ex, this.connection);
@@ -145,7 +147,14 @@ final class MigrationSession implements AutoCloseable {
 	}
 
 	CompiledRevision compiled(Revision revision) {
-		return this.compiled.computeIfAbsent(revision.id().value(), (id) -> this.engine.compile(revision));
+		CompiledRevision compiled = this.compiled.get(revision.id().value());
+		if (compiled == null) {
+			compiled = this.compiled.computeIfAbsent(revision.id().value(), (id) -> this.engine.compile(revision));
+			// Compiling a changelog revision may read the database; parsing the next one must not find it in a
+			// transaction.
+			endReadTransaction();
+		}
+		return compiled;
 	}
 
 	List<HistoryRow> rowsOf(CompiledRevision revision) {
@@ -429,6 +438,10 @@ final class MigrationSession implements AutoCloseable {
 			}
 		}
 		catch (SQLException ex) {
+			String lost = ConnectionLoss.reason(ex, this.connection);
+			if (lost != null) {
+				throw MigrationFailures.connectionLostReading(lost, database(), ex);
+			}
 			throw new MigrationException("Cannot end the read transaction on " + database().url() + ": " + ex.getMessage(),
 					"Check the database connection, then restart. Nothing was written.", ex);
 		}
