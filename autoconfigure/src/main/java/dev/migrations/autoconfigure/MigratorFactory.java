@@ -10,6 +10,7 @@ import dev.migrations.backup.BackupSettings;
 import dev.migrations.backup.DatabaseBackups;
 import dev.migrations.engine.EngineSettings;
 import dev.migrations.revision.Placeholders;
+import dev.migrations.revision.RevisionScanner;
 import dev.migrations.runner.MigrationListener;
 import dev.migrations.runner.MigrationSettings;
 import dev.migrations.runner.Migrator;
@@ -20,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.core.io.support.ResourcePatternUtils;
 
 /**
  * Creates the migrator of one database from its properties: the single database's ({@code migrations.*}) or an
@@ -69,8 +71,8 @@ final class MigratorFactory {
 		DataSource migrationDataSource = connection.migrationDataSource(dataSource, this.applicationName,
 				prefix + ".url");
 		Migrator migrator = new Migrator(migrationDataSource, connection.readDataSource(dataSource, migrationDataSource),
-				RevisionSource.withJavaRevisions(source(properties), () -> javaRevisions(prefix)), settings,
-				this.resourceLoader, backups(properties, connection, prefix));
+				RevisionSource.withJavaRevisions(source(name, prefix, properties), () -> javaRevisions(prefix)),
+				settings, this.resourceLoader, backups(properties, connection, prefix));
 		migrator.setSchemaChecks(new SchemaChecks(properties.getAdopt(), properties.getDrift().getOnStartup(),
 				properties.getDrift().getIgnore()));
 		// Looked up at each run, not now: listeners such as the metrics binder depend on this migrator.
@@ -109,12 +111,34 @@ final class MigratorFactory {
 		return revisions;
 	}
 
-	private RevisionSource source(MigrationsProperties properties) {
+	private RevisionSource source(String name, String prefix, MigrationsProperties properties) {
 		if (properties.getChangelog() != null) {
 			return RevisionSource.changelog(properties.getChangelog(), this.resourceLoader);
 		}
+		requireLocation(name, prefix, properties.getLocation());
 		RevisionSource preloaded = (this.preload != null) ? this.preload.source(properties.getLocation()) : null;
 		return (preloaded != null) ? preloaded : RevisionSource.directory(properties.getLocation(), this.resourceLoader);
+	}
+
+	/**
+	 * A configured location that does not exist is a typo or a missing volume: fail before anything connects,
+	 * rather than start with nothing to apply (or call the database ahead of the code). The default location may be
+	 * missing: an application (or a database instance) that has no revision yet.
+	 */
+	private void requireLocation(String name, String prefix, String location) {
+		boolean defaultLocation = location.equals(MigrationsProperties.DEFAULT_LOCATION)
+				|| (!prefix.equals("migrations") && location.equals(MigrationsInstances.defaultLocation(name)));
+		if (defaultLocation || !(location.startsWith("file:") || location.startsWith("classpath"))) {
+			return;
+		}
+		RevisionScanner scanner = new RevisionScanner(ResourcePatternUtils.getResourcePatternResolver(this.resourceLoader));
+		if (!scanner.exists(location)) {
+			throw new MigrationException(prefix + ".location=" + location + " names a folder that does not exist"
+					+ (location.startsWith("classpath:") ? " on the class path" : "")
+					+ ". Nothing was read, and nothing connected to the database.",
+					"Create the folder with the revision files (or mount it), or set " + prefix
+							+ ".location to the folder that holds them.");
+		}
 	}
 
 	private static DatabaseBackups backups(MigrationsProperties properties, MigrationConnection connection,

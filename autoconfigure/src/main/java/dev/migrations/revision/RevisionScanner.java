@@ -86,6 +86,10 @@ public class RevisionScanner {
 	 */
 	public List<Revision> scan(String location) {
 		String base = location.endsWith("/") ? location : location + "/";
+		if (base.startsWith("file:") && !exists(base)) {
+			throw new MigrationException("The revision folder " + base + " does not exist. Nothing was read.",
+					"Create the folder with the revision files, or correct the location.");
+		}
 		@Nullable Map<String, Resource> files = (this.useIndex) ? indexed(base) : null;
 		if (files == null) {
 			files = list(base);
@@ -117,6 +121,9 @@ public class RevisionScanner {
 					"Downgrade file " + base + orphan + " has no revision file " + orphan.replace(DOWN_SUFFIX, ".sql")
 							+ " beside it",
 					"Rename it to match its revision file (<revision>_<slug>.down.sql), or delete it.");
+		}
+		if (revisions.isEmpty()) {
+			logger.warn("No revision files in {}", base);
 		}
 		return order(base, revisions);
 	}
@@ -153,6 +160,32 @@ public class RevisionScanner {
 			return java.code().downRevisions() != null;
 		}
 		return true;
+	}
+
+	/**
+	 * Whether a location names a folder that exists: on the class path, a folder or any file under it.
+	 * @param location the location, e.g. {@code classpath:db/migrations/} or {@code file:/srv/app/revisions/}
+	 * @return {@code true} if it exists
+	 */
+	public boolean exists(String location) {
+		String base = location.endsWith("/") ? location : location + "/";
+		try {
+			if (base.startsWith("classpath:") || base.startsWith("classpath*:")) {
+				String path = base.substring(base.indexOf(':') + 1);
+				// An application processed by Spring AOT (a native image) may not list its class path: its index says.
+				String indexPath = RevisionIndex.resourcePath(CLASSPATH + path);
+				if (indexPath != null && this.resolver.getResource(CLASSPATH + indexPath).exists()) {
+					return true;
+				}
+				return this.resolver.getResources("classpath*:" + path).length > 0
+						|| this.resolver.getResources("classpath*:" + path + "*").length > 0;
+			}
+			Resource folder = this.resolver.getResource(base);
+			return folder.exists();
+		}
+		catch (IOException ex) {
+			return false;
+		}
 	}
 
 	// A revision without a down_revision header follows the previous one in natural order.

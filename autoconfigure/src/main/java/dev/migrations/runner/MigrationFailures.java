@@ -1,7 +1,14 @@
 package dev.migrations.runner;
 
+import java.lang.reflect.Method;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+
+import javax.sql.DataSource;
 
 import dev.migrations.MigrationException;
 import dev.migrations.backup.Backup;
@@ -18,6 +25,72 @@ import org.jspecify.annotations.Nullable;
 final class MigrationFailures {
 
 	private MigrationFailures() {
+	}
+
+	/**
+	 * The migration connection cannot be opened: which database (without credentials), and the underlying cause
+	 * in plain words (unknown host, refused, timeout, authentication).
+	 */
+	static MigrationException cannotConnect(DataSource dataSource, SQLException ex) {
+		String url = urlOf(dataSource);
+		String cause = connectionCause(ex);
+		String driver = (ex.getMessage() != null && !cause.contains(ex.getMessage().strip()))
+				? " (" + ex.getMessage().strip() + ")" : "";
+		return new MigrationException(
+				"Cannot connect to the database " + ((url != null) ? url + " " : "") + "to migrate it: " + cause
+						+ driver + ". Nothing was written.",
+				"Check spring.datasource.url (or migrations.url), the user and password, and that the database "
+						+ "is running and reachable from this host.",
+				ex);
+	}
+
+	private static String connectionCause(SQLException ex) {
+		String state = (ex.getSQLState() != null) ? ex.getSQLState() : "";
+		for (Throwable cause = ex; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+			if (cause instanceof UnknownHostException) {
+				return "unknown host " + cause.getMessage() + " (the host name does not resolve)";
+			}
+			if (cause instanceof ConnectException) {
+				return "connection refused (" + cause.getMessage() + ")";
+			}
+			if (cause instanceof SocketTimeoutException) {
+				return "connection timed out (" + cause.getMessage() + ")";
+			}
+		}
+		if (state.startsWith("28")) {
+			return "authentication failed: " + ex.getMessage();
+		}
+		if (state.equals("3D000")) {
+			return "the database does not exist: " + ex.getMessage();
+		}
+		return (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
+	}
+
+	/**
+	 * The JDBC URL a data source connects to, without credentials, for the usual data source types; {@code null}
+	 * when it cannot be told.
+	 */
+	static @Nullable String urlOf(DataSource dataSource) {
+		Object target = dataSource;
+		if (target instanceof org.springframework.jdbc.datasource.DelegatingDataSource delegating
+				&& delegating.getTargetDataSource() != null) {
+			target = delegating.getTargetDataSource();
+		}
+		for (String getter : List.of("getJdbcUrl", "getUrl", "getURL")) {
+			try {
+				Method method = target.getClass().getMethod(getter);
+				if (method.getReturnType() == String.class) {
+					Object url = method.invoke(target);
+					if (url instanceof String text && !text.isBlank()) {
+						return DatabaseInfo.sanitize(text);
+					}
+				}
+			}
+			catch (ReflectiveOperationException | RuntimeException ex) {
+				// Not this getter: try the next one.
+			}
+		}
+		return null;
 	}
 
 	static MigrationException unmanaged(MigrationStatus status, String historyTable) {

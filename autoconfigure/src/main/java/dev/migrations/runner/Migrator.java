@@ -576,10 +576,7 @@ public class Migrator {
 			connection = from.getConnection();
 		}
 		catch (SQLException ex) {
-			throw new MigrationException("Cannot connect to the database to migrate it: " + ex.getMessage(),
-					"Check spring.datasource.url (or migrations.url), the user and password, and that the database "
-							+ "is running and reachable. Nothing was written.",
-					ex);
+			throw MigrationFailures.cannotConnect(from, ex);
 		}
 		try {
 			return new MigrationSession(connection,
