@@ -5,6 +5,10 @@ import java.util.Map;
 
 import dev.migrations.MigrationException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -13,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * A revision merged from a branch after later revisions ran: refused before anything is written, unless
  * {@code migrations.out-of-order=true}. Run once on H2 and once on PostgreSQL.
  */
+@ExtendWith(OutputCaptureExtension.class)
 abstract class AbstractOutOfOrderTests extends AbstractDatabaseTests {
 
 	/** Branch B's 020 is deployed first; branch A's 019 arrives with the next deploy. */
@@ -65,9 +70,11 @@ abstract class AbstractOutOfOrderTests extends AbstractDatabaseTests {
 	}
 
 	@Test
-	void appliesRevisionOutOfOrderWhenAllowed() {
+	void appliesRevisionOutOfOrderWhenAllowed(CapturedOutput output) {
 		deployTwentyBeforeNineteen();
 		RunReport report = migrator(MigrationSettings.defaults().withOutOfOrder(true)).migrate();
+		assertThat(output).contains("Revision 019 (" + this.revisions.location() + "019_create_costs.sql) runs out of "
+				+ "order: revision(s) 020 that follow it are already recorded (migrations.out-of-order=true)");
 		assertThat(report.outcome()).isEqualTo(RunReport.Outcome.SUCCESS);
 		assertThat(report.applied()).containsExactly("019");
 		assertThat(this.db.tables()).contains("costs");
