@@ -149,13 +149,13 @@ final class MigrationFailures {
 						+ "expect.\n");
 		}
 		RevisionStatus first = outOfOrder.get(0);
-		String head = graph.heads().isEmpty() ? "the head" : "the head " + graph.heads().get(0);
+		String head = graph.heads().get(0).value();
 		return new MigrationException(description + "The database is at revision " + Migrator.orBase(status.current())
 				+ ". Nothing was written.",
-				"Renumber " + first.revision() + " above " + head + " (rename " + fileName(first.file())
-						+ " to a revision id after " + head.replace("the head ", "")
-						+ ") so that it follows the revisions already applied; or, if it does not depend on them, "
-						+ "set migrations.out-of-order=true to apply it out of order (it is logged as such).");
+				"Renumber " + first.revision() + " above the head " + head + " (rename " + fileName(first.file())
+						+ " to a revision id after " + head + ", and point its down_revision header, if it has one, at "
+						+ head + ") so that it follows the revisions already applied; or, if it does not depend on "
+						+ "them, set migrations.out-of-order=true to apply it out of order (it is logged as such).");
 	}
 
 	/**

@@ -48,6 +48,23 @@ class MigrationsStartupGuardsTests {
 	}
 
 	@Test
+	void failsNamingTheInstanceSettingWhenAnInstanceLocationDoesNotExist() {
+		TestDatabase db = TestDatabases.h2();
+		this.contextRunner
+			.withPropertyValues("migrations.instances.archive.url=" + db.url(),
+					"migrations.instances.archive.location=file:/srv/app/no-such-dir/")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context).getFailure()
+					.rootCause()
+					.isInstanceOf(MigrationException.class)
+					.hasMessageContaining("migrations.instances.archive.location=file:/srv/app/no-such-dir/ names a "
+							+ "folder that does not exist");
+				assertThat(db.tables()).isEmpty();
+			});
+	}
+
+	@Test
 	void failsWhenAConfiguredClasspathLocationDoesNotExist() {
 		TestDatabase db = TestDatabases.h2();
 		this.contextRunner
