@@ -245,7 +245,7 @@ public record MigrationSettings(MigrationMode mode, String target, @Nullable Str
 	public static MigrationSettings defaults() {
 		return new MigrationSettings(MigrationMode.UPGRADE, "head", null, null, "Baseline", false,
 				UnknownRevisionsAction.WARN, Duration.ofMinutes(5),
-				new EngineSettings(EngineSettings.DEFAULT_HISTORY_TABLE, null, null, null), null, false);
+				new EngineSettings(EngineSettings.DEFAULT_HISTORY_TABLE, null, null, null), null, null, false);
 	}
 
 }
