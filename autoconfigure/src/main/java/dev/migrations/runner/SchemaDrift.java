@@ -126,8 +126,13 @@ final class SchemaDrift {
 							ex);
 				}
 			}
-			return scratch.getSchema();
 		}
+		// The engine put back the connection's own schema; the snapshot reads with the built one current, as the live
+		// connection does, so that both print definitions alike (PostgreSQL qualifies names outside the search path).
+		if (this.engine.defaultSchema() != null) {
+			scratch.setSchema(storedCase(scratch, this.engine.defaultSchema()));
+		}
+		return scratch.getSchema();
 	}
 
 	private static String storedCase(Connection connection, String identifier) throws SQLException {

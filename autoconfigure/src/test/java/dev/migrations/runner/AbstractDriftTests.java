@@ -3,6 +3,7 @@ package dev.migrations.runner;
 import java.util.List;
 import java.util.Locale;
 
+import dev.migrations.engine.EngineSettings;
 import dev.migrations.schema.DriftReport;
 import dev.migrations.schema.SchemaDifference;
 import org.junit.jupiter.api.BeforeEach;
@@ -102,6 +103,22 @@ abstract class AbstractDriftTests extends AbstractDatabaseTests {
 		assertThat(notes).anySatisfy((note) -> assertThat(note)
 			.startsWith("column `name` changed on `projects`: expected nullable true, found nullable false"));
 		assertThat(notes).anySatisfy((note) -> assertThat(note).startsWith("table `scratch_copy` unexpected"));
+	}
+
+	@Test
+	void checksTheConfiguredSchemaWithItsOwnHistoryTable() {
+		this.db.jdbc().execute("CREATE SCHEMA billing");
+		MigrationSettings settings = MigrationSettings.defaults()
+			.withEngine(new EngineSettings("MIGRATION_HISTORY", "billing", null, null));
+		migrator(settings).migrate();
+		// A table of the same name in the connection's own schema is not the checked schema's business.
+		this.db.jdbc().execute("CREATE TABLE users (id INTEGER)");
+		assertThat(migrator(settings).drift(List.of()).differences()).isEmpty();
+		this.db.jdbc().execute("DROP INDEX billing.idx_project_costs_date");
+		assertThat(notes(migrator(settings).drift(List.of())))
+			.singleElement()
+			.satisfies((note) -> assertThat(note.toLowerCase(Locale.ROOT))
+				.startsWith("index `idx_project_costs_date` missing on `project_costs`"));
 	}
 
 	@Test
