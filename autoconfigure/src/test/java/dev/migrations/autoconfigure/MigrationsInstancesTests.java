@@ -258,6 +258,24 @@ class MigrationsInstancesTests {
 	}
 
 	@Test
+	void eachInstanceHasADriftCheckOfItsOwn() {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TwoDatabasesApplication.class)
+			.properties(properties("server.port=0", "migrations.instances.orders.drift.ignore=audit_*",
+					"management.endpoints.web.exposure.include=migrations"))
+			.run()) {
+			int port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+			this.orders.jdbc().execute("CREATE TABLE audit_log (id INTEGER)");
+			this.orders.jdbc().execute("CREATE TABLE shadow_copy (id INTEGER)");
+			JsonNode orders = get(port, "/actuator/migrations/orders/drift");
+			assertThat(orders.get("drift").asBoolean()).isTrue();
+			assertThat(orders.get("differences")).singleElement()
+				.satisfies((difference) -> assertThat(difference.get("object").asString())
+					.isEqualToIgnoringCase("table `shadow_copy`"));
+			assertThat(get(port, "/actuator/migrations/billing/drift").get("drift").asBoolean()).isFalse();
+		}
+	}
+
+	@Test
 	void endpointHealthAndMetricsReportEveryInstance() {
 		this.billingRevisions.add("004_create_refunds.sql", "CREATE TABLE refunds (id INTEGER PRIMARY KEY);");
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TwoDatabasesApplication.class)
