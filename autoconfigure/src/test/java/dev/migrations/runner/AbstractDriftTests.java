@@ -122,6 +122,35 @@ abstract class AbstractDriftTests extends AbstractDatabaseTests {
 	}
 
 	@Test
+	void buildsLiquibaseChangelogRevisionsWithTheMigratingEngine() {
+		this.revisions.add("004_create_tags.yaml", """
+				databaseChangeLog:
+				  - changeSet:
+				      id: tags
+				      author: bob
+				      changes:
+				        - createTable:
+				            tableName: tags
+				            columns:
+				              - column: {name: id, type: INTEGER, constraints: {primaryKey: true}}
+				              - column: {name: label, type: VARCHAR(50)}
+				        - createIndex:
+				            tableName: tags
+				            indexName: idx_tags_label
+				            columns:
+				              - column: {name: label}
+				""");
+		migrator().migrate();
+		assertThat(migrator().drift(List.of()).differences()).isEmpty();
+		this.db.jdbc().execute("DROP INDEX idx_tags_label");
+		assertThat(notes(migrator().drift(List.of())))
+			.singleElement()
+			.satisfies((note) -> assertThat(note.toLowerCase(Locale.ROOT))
+				.startsWith("index `idx_tags_label` missing on `tags`")
+				.endsWith("(created by 004)"));
+	}
+
+	@Test
 	void ignoresObjectsMatchedByIgnorePatterns() {
 		migrator().migrate();
 		this.db.jdbc().execute("CREATE TABLE audit_log (id INTEGER PRIMARY KEY, what VARCHAR(100))");
