@@ -18,7 +18,12 @@ import org.jspecify.annotations.Nullable;
 public record DriftDescriptor(String database, @Nullable String revision, boolean drift,
 		List<DifferenceDescriptor> differences, List<String> notes) {
 
-	static DriftDescriptor of(DriftReport report) {
+	/**
+	 * Describe a drift report.
+	 * @param report the report
+	 * @return the descriptor
+	 */
+	public static DriftDescriptor of(DriftReport report) {
 		return new DriftDescriptor(report.database(), report.revision(), report.hasDrift(),
 				report.differences().stream().map(DifferenceDescriptor::of).toList(), report.notes());
 	}

@@ -89,7 +89,7 @@ public class MigrationsEndpoint {
 			if (DRIFT.equals(revision)) {
 				return drift(this.migrators.single());
 			}
-			return this.migrators.single().revision(revision).map(RevisionDescriptor::of).orElse(null);
+			return this.migrators.single().show(revision).map(RevisionDescriptor::of).orElse(null);
 		}
 		Migrator migrator = this.migrators.get(revision);
 		return (migrator != null) ? report(revision, migrator) : null;
@@ -107,7 +107,7 @@ public class MigrationsEndpoint {
 		if (migrator != null && DRIFT.equals(revision)) {
 			return drift(migrator);
 		}
-		return (migrator != null) ? migrator.revision(revision).map(RevisionDescriptor::of).orElse(null) : null;
+		return (migrator != null) ? migrator.show(revision).map(RevisionDescriptor::of).orElse(null) : null;
 	}
 
 	/**

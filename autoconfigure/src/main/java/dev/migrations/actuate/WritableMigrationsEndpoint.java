@@ -5,11 +5,9 @@ import java.time.Instant;
 import java.util.Locale;
 
 import dev.migrations.MigrationException;
-import dev.migrations.revision.RevisionGraph;
-import dev.migrations.revision.RevisionId;
 import dev.migrations.runner.Migrator;
-import dev.migrations.runner.RevisionDetail;
 import dev.migrations.runner.RunReport;
+import dev.migrations.runner.Target;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,10 +23,10 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
  * of {@link MigrationsEndpoint} only when {@code migrations.endpoint.write-operations=true}; Spring Boot exposes the
  * operations only when the endpoint's access is {@code unrestricted}.
  * <p>
- * Each request is checked without writing before it runs, so that a request that cannot succeed (unknown target, a
- * downgrade through an irreversible revision) is refused with 400 and leaves the last run and the health alone. A
- * request that runs is logged with who asked, what and when, runs under the migration lock, and answers with the new
- * report (500 if the run failed).
+ * The endpoint only translates: the operations API decides. A request it refuses before writing anything (unknown
+ * target, a downgrade through an irreversible revision or one that would apply revisions) answers 400 with the reason
+ * and leaves the last run and the health alone. A request that runs is logged with who asked, what and when, runs
+ * under the migration lock, and answers with the new report (500 if the run failed).
  */
 public class WritableMigrationsEndpoint extends MigrationsEndpoint {
 
@@ -45,7 +43,7 @@ public class WritableMigrationsEndpoint extends MigrationsEndpoint {
 	/**
 	 * Upgrade, downgrade or stamp the database.
 	 * @param operation {@code upgrade}, {@code downgrade} or {@code stamp}
-	 * @param target {@code head} or a revision id; an upgrade defaults to {@code head}
+	 * @param target {@code head}, {@code base} or a revision id; an upgrade defaults to {@code head}
 	 * @param securityContext who asked
 	 * @return the new report, or why the request was refused
 	 */
@@ -57,71 +55,52 @@ public class WritableMigrationsEndpoint extends MigrationsEndpoint {
 			return refused(operation, target, "Unknown operation '" + operation + "'.",
 					"POST to /actuator/migrations/upgrade, /downgrade or /stamp.");
 		}
-		String resolvedTarget = (target != null && !target.isBlank()) ? target.trim()
-				: (requested == Operation.UPGRADE) ? RevisionGraph.HEAD : null;
-		if (resolvedTarget == null) {
+		String text = (target != null && !target.isBlank()) ? target.trim()
+				: (requested == Operation.UPGRADE) ? "head" : null;
+		if (text == null) {
 			return refused(operation, null, "A " + requested.label + " needs a target.",
 					"Send a JSON body such as {\"target\": \"017\"}.");
 		}
-		if (!RevisionGraph.HEAD.equalsIgnoreCase(resolvedTarget) && !RevisionId.isValid(resolvedTarget)) {
-			return refused(operation, null, "The target is neither 'head' nor a revision id.",
+		Target parsed;
+		try {
+			parsed = Target.of(text);
+		}
+		catch (IllegalArgumentException ex) {
+			return refused(operation, null, "The target " + ex.getMessage() + ".",
 					"Send a JSON body such as {\"target\": \"017\"}.");
 		}
 		String who = who(securityContext);
-		try {
-			check(requested, resolvedTarget);
-		}
-		catch (MigrationException ex) {
-			logger.info("Migrations endpoint: {} to {} requested by {} refused, nothing was written: {}",
-					requested.label, resolvedTarget, who, ex.getMessage());
-			return refused(operation, resolvedTarget, ex.getMessage(), ex.getAction());
-		}
-		logger.info("Migrations endpoint: {} to {} requested by {} at {}", requested.label, resolvedTarget, who,
+		RunReport before = getMigrator().lastRun();
+		logger.info("Migrations endpoint: {} to {} requested by {} at {}", requested.label, parsed, who,
 				Instant.now());
 		try {
 			RunReport report = switch (requested) {
-				case UPGRADE -> getMigrator().upgrade(resolvedTarget);
-				case DOWNGRADE -> getMigrator().downgrade(resolvedTarget);
-				case STAMP -> getMigrator().stamp(resolvedTarget);
+				case UPGRADE -> getMigrator().upgrade(parsed);
+				case DOWNGRADE -> getMigrator().downgrade(parsed);
+				case STAMP -> getMigrator().stamp(parsed);
 			};
 			logger.info("Migrations endpoint: {} to {} requested by {} ended {}: revision {} -> {}, applied {}, "
-					+ "reversed {}, recorded {}", requested.label, resolvedTarget, who, report.outcome(),
-					report.from(), report.to(), report.applied(), report.reverted(), report.recorded());
+					+ "reversed {}, recorded {}", requested.label, parsed, who, report.outcome(), report.from(),
+					report.to(), report.applied(), report.reverted(), report.recorded());
 			return new WebEndpointResponse<>(migrations(), WebEndpointResponse.STATUS_OK);
 		}
+		catch (MigrationException ex) {
+			if (getMigrator().lastRun() != before) {
+				// A run that failed, or could not have its lock or backup: reported in the last run.
+				logger.warn("Migrations endpoint: {} to {} requested by {} failed: {}", requested.label, parsed, who,
+						ex.getMessage());
+				return new WebEndpointResponse<>(migrations(), WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR);
+			}
+			// Refused by the operations API before anything was written: the last run and the health are unchanged.
+			logger.info("Migrations endpoint: {} to {} requested by {} refused, nothing was written: {}",
+					requested.label, parsed, who, ex.getMessage());
+			return refused(operation, parsed.toString(), ex.getMessage(), ex.getAction());
+		}
 		catch (RuntimeException ex) {
-			logger.warn("Migrations endpoint: {} to {} requested by {} failed: {}", requested.label, resolvedTarget,
-					who, ex.getMessage());
+			logger.warn("Migrations endpoint: {} to {} requested by {} failed: {}", requested.label, parsed, who,
+					ex.getMessage());
 			return new WebEndpointResponse<>(migrations(), WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR);
 		}
-	}
-
-	/**
-	 * Fail, writing nothing and recording no run, if the request cannot succeed.
-	 */
-	private void check(Operation operation, String target) {
-		if (operation == Operation.STAMP) {
-			if (!RevisionGraph.HEAD.equalsIgnoreCase(target)) {
-				RevisionDetail revision = getMigrator().revision(target).orElse(null);
-				if (revision == null || revision.files().isEmpty()) {
-					throw new MigrationException("The application has no revision '" + target + "' to stamp.",
-							"Stamp 'head' or a revision id listed by GET /actuator/migrations.");
-				}
-			}
-			return;
-		}
-		if (operation == Operation.DOWNGRADE) {
-			RevisionDetail revision = getMigrator().revision(target).orElse(null);
-			if (revision == null || !revision.state().isRecorded()) {
-				throw new MigrationException(
-						"Revision '" + target + "' is not recorded in the database, so there is nothing to downgrade "
-								+ "to.",
-						"Downgrade to a revision listed under 'history' by GET /actuator/migrations, or upgrade "
-								+ "instead.");
-			}
-		}
-		// Resolves the target, plans the run and checks that every revision to reverse can be reversed.
-		getMigrator().sql(target, operation == Operation.DOWNGRADE);
 	}
 
 	private WebEndpointResponse<RefusedDescriptor> refused(String operation, @Nullable String target, String error,

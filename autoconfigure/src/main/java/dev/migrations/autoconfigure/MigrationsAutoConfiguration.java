@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 
 import dev.migrations.JavaRevision;
 import dev.migrations.MigrationException;
+import dev.migrations.command.MigrationsCommandRunner;
 import dev.migrations.runner.MigrationListener;
 import dev.migrations.runner.Migrator;
 import dev.migrations.runner.Migrators;
@@ -18,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
@@ -57,6 +59,15 @@ import org.springframework.util.StringUtils;
 public final class MigrationsAutoConfiguration {
 
 	private static final String BOOT_LIQUIBASE = "org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration";
+
+	/**
+	 * Migrations run at startup even when the application initializes its beans lazily; a command relies on it, as
+	 * it makes the context lazy so that nothing else starts.
+	 */
+	@Bean
+	static LazyInitializationExcludeFilter migrationsInitializerLazyInitializationExcludeFilter() {
+		return LazyInitializationExcludeFilter.forBeanTypes(MigrationsInitializer.class);
+	}
 
 	private static MigratorFactory factory(ResourceLoader resourceLoader, Environment environment,
 			ObjectProvider<MigrationListener> listeners, ObjectProvider<MigrationsCustomizer> customizers,
@@ -151,7 +162,11 @@ public final class MigrationsAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		MigrationsInitializer migrationsInitializer(Migrator migrator) {
+		MigrationsInitializer migrationsInitializer(Migrator migrator, MigrationsProperties properties) {
+			String command = properties.getCommand();
+			if (command != null && !command.isBlank()) {
+				return new MigrationsCommandRunner(Migrators.of("migrator", migrator), command, properties.getOutput());
+			}
 			return new MigrationsInitializer(migrator);
 		}
 
@@ -195,7 +210,11 @@ public final class MigrationsAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		MigrationsInitializer migrationsInitializer(Migrators migrators) {
+		MigrationsInitializer migrationsInitializer(Migrators migrators, MigrationsProperties properties) {
+			String command = properties.getCommand();
+			if (command != null && !command.isBlank()) {
+				return new MigrationsCommandRunner(migrators, command, properties.getOutput());
+			}
 			return new MigrationsInitializer(migrators);
 		}
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.migrations.command.OutputFormat;
 import dev.migrations.runner.AdoptionSource;
 import dev.migrations.runner.DriftCheckMode;
 import dev.migrations.runner.MigrationMode;
@@ -154,6 +155,17 @@ public class MigrationsProperties {
 	 * without running them.
 	 */
 	private @Nullable AdoptionSource adopt;
+
+	/**
+	 * Command to run instead of starting the application, such as "upgrade 019" or "history --verbose": the process
+	 * prints its result and exits (0 done, 1 failed, 2 when "check" finds the database not at the target).
+	 */
+	private @Nullable String command;
+
+	/**
+	 * How a command prints its result.
+	 */
+	private OutputFormat output = OutputFormat.TEXT;
 
 	private final Baseline baseline = new Baseline();
 
@@ -355,6 +367,22 @@ public class MigrationsProperties {
 
 	public Drift getDrift() {
 		return this.drift;
+	}
+
+	public @Nullable String getCommand() {
+		return this.command;
+	}
+
+	public void setCommand(@Nullable String command) {
+		this.command = command;
+	}
+
+	public OutputFormat getOutput() {
+		return this.output;
+	}
+
+	public void setOutput(OutputFormat output) {
+		this.output = output;
 	}
 
 	public Backup getBackup() {

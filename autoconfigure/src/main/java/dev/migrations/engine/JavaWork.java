@@ -2,7 +2,6 @@ package dev.migrations.engine;
 
 import java.lang.reflect.Method;
 import java.sql.Connection;
-import java.util.List;
 
 import dev.migrations.JavaRevision;
 import dev.migrations.JavaRevisionContext;
@@ -35,15 +34,15 @@ record JavaWork(JavaRevision code, String className) implements PlannedChangeSet
 	}
 
 	@Override
-	public String execute(MigrationEngine engine) throws Exception {
-		this.code.upgrade(context(engine));
+	public String upgrade(MigrationEngine engine, StatementSink sink) throws Exception {
+		if (sink.executes()) {
+			this.code.upgrade(context(engine));
+		}
+		else {
+			sink.note("Java revision " + this.code.id() + " runs " + this.className
+					+ ".upgrade(): Java code cannot be previewed, so this script would record it without running it");
+		}
 		return "EXECUTED";
-	}
-
-	@Override
-	public List<String> sql(MigrationEngine engine) {
-		return List.of("-- Java revision " + this.code.id() + " runs " + this.className
-				+ ".upgrade(): Java code cannot be previewed, so this script would record it without running it");
 	}
 
 	@Override
@@ -53,14 +52,15 @@ record JavaWork(JavaRevision code, String className) implements PlannedChangeSet
 	}
 
 	@Override
-	public void rollback(MigrationEngine engine) throws Exception {
-		this.code.downgrade(context(engine));
-	}
-
-	@Override
-	public List<String> rollbackSql(MigrationEngine engine) {
-		return List.of("-- Java revision " + this.code.id() + " is reversed by " + this.className
-				+ ".downgrade(): Java code cannot be previewed, so this script would un-record it without running it");
+	public void downgrade(MigrationEngine engine, StatementSink sink) throws Exception {
+		if (sink.executes()) {
+			this.code.downgrade(context(engine));
+		}
+		else {
+			sink.note("Java revision " + this.code.id() + " is reversed by " + this.className
+					+ ".downgrade(): Java code cannot be previewed, so this script would un-record it without running "
+					+ "it");
+		}
 	}
 
 	private boolean hasDowngrade() {

@@ -33,7 +33,10 @@ import liquibase.parser.ChangeLogParserFactory;
 import liquibase.precondition.core.PreconditionContainer;
 import liquibase.resource.ResourceAccessor;
 import liquibase.sql.Sql;
+import liquibase.sql.visitor.SqlVisitor;
 import liquibase.sqlgenerator.SqlGeneratorFactory;
+import liquibase.statement.ExecutablePreparedStatement;
+import liquibase.statement.SqlStatement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -234,18 +237,19 @@ final class LiquibaseChangelogs {
 		}
 
 		@Override
-		public String execute(MigrationEngine engine) {
-			return engine.liquibase("execute change set " + this.changeSet.getId(), () -> {
+		public String upgrade(MigrationEngine engine, StatementSink sink) {
+			return engine.liquibase("run change set " + this.changeSet.getId(), () -> {
 				Database database = engine.liquibaseDatabase();
 				if (!preconditionsPass(database)) {
 					return "MARK_RAN";
 				}
+				List<SqlVisitor> visitors = visitors(database, false);
 				for (Change change : this.changeSet.getChanges()) {
 					if (change instanceof DbmsTargetedChange targeted
 							&& !DatabaseList.definitionMatches(targeted.getDbms(), database, true)) {
 						continue;
 					}
-					database.executeStatements(change, this.changelog, this.changeSet.getSqlVisitors());
+					emit(change.generateStatements(database), change, database, visitors, sink);
 				}
 				return "EXECUTED";
 			});
@@ -289,74 +293,98 @@ final class LiquibaseChangelogs {
 		}
 
 		@Override
-		public List<String> sql(MigrationEngine engine) throws Exception {
-			Database database = engine.liquibaseDatabase();
-			List<String> statements = new ArrayList<>();
-			for (Change change : this.changeSet.getChanges()) {
-				if (change instanceof DbmsTargetedChange targeted
-						&& !DatabaseList.definitionMatches(targeted.getDbms(), database, true)) {
-					continue;
+		public Reversal reversal(MigrationEngine engine) {
+			return engine.liquibase("inspect the rollback of change set " + this.changeSet.getId(), () -> {
+				if (!this.changeSet.getRollback().getChanges().isEmpty()) {
+					return Reversal.by("its rollback block");
 				}
-				addSql(statements, SqlGeneratorFactory.getInstance().generateSql(change, database));
-			}
-			return statements;
+				Database database = engine.liquibaseDatabase();
+				for (Change change : this.changeSet.getChanges()) {
+					if (!change.supportsRollback(database)) {
+						return Reversal.impossible("it has no rollback block and '" + change.getDescription()
+								+ "' has no automatic inverse");
+					}
+				}
+				return Reversal.by("Liquibase's automatic inverse");
+			});
 		}
 
 		@Override
-		public Reversal reversal(MigrationEngine engine) throws Exception {
-			if (!this.changeSet.getRollback().getChanges().isEmpty()) {
-				return Reversal.by("its rollback block");
-			}
-			Database database = engine.liquibaseDatabase();
-			for (Change change : this.changeSet.getChanges()) {
-				if (!change.supportsRollback(database)) {
-					return Reversal.impossible("it has no rollback block and '" + change.getDescription()
-							+ "' has no automatic inverse");
+		public void downgrade(MigrationEngine engine, StatementSink sink) {
+			engine.liquibase("roll back change set " + this.changeSet.getId(), () -> {
+				Database database = engine.liquibaseDatabase();
+				List<SqlVisitor> visitors = visitors(database, true);
+				List<Change> custom = this.changeSet.getRollback().getChanges();
+				if (!custom.isEmpty()) {
+					for (Change change : custom) {
+						emit(change.generateStatements(database), change, database, visitors, sink);
+					}
+					return null;
 				}
-			}
-			return Reversal.by("Liquibase's automatic inverse");
+				List<Change> changes = new ArrayList<>(this.changeSet.getChanges());
+				java.util.Collections.reverse(changes);
+				for (Change change : changes) {
+					emit(change.generateRollbackStatements(database), change, database, visitors, sink);
+				}
+				return null;
+			});
 		}
 
-		@Override
-		public void rollback(MigrationEngine engine) throws Exception {
-			Database database = engine.liquibaseDatabase();
-			List<Change> custom = this.changeSet.getRollback().getChanges();
-			if (!custom.isEmpty()) {
-				for (Change change : custom) {
-					database.executeStatements(change, this.changelog, this.changeSet.getSqlVisitors());
+		/**
+		 * The change set's {@code modifySql} visitors that apply to this database (and, for a rollback, to
+		 * rollbacks).
+		 */
+		private List<SqlVisitor> visitors(Database database, boolean rollback) {
+			List<SqlVisitor> visitors = new ArrayList<>();
+			for (SqlVisitor visitor : this.changeSet.getSqlVisitors()) {
+				boolean dbms = visitor.getApplicableDbms() == null || visitor.getApplicableDbms().isEmpty()
+						|| DatabaseList.definitionMatches(visitor.getApplicableDbms(), database, true);
+				if (dbms && (!rollback || visitor.isApplyToRollback())) {
+					visitors.add(visitor);
 				}
+			}
+			return visitors;
+		}
+
+		/**
+		 * Hand a change's statements to the sink as the SQL text Liquibase generates for this database, with the
+		 * change set's {@code modifySql} applied. Statements that Liquibase runs as prepared statements (data loads)
+		 * have no SQL text: executed through Liquibase, and named in a preview.
+		 */
+		private void emit(SqlStatement[] statements, Change change, Database database, List<SqlVisitor> visitors,
+				StatementSink sink) throws Exception {
+			if (statements == null) {
 				return;
 			}
-			List<Change> changes = new ArrayList<>(this.changeSet.getChanges());
-			java.util.Collections.reverse(changes);
-			for (Change change : changes) {
-				database.executeRollbackStatements(change, this.changeSet.getSqlVisitors());
-			}
-		}
-
-		@Override
-		public List<String> rollbackSql(MigrationEngine engine) throws Exception {
-			Database database = engine.liquibaseDatabase();
-			List<String> statements = new ArrayList<>();
-			List<Change> custom = this.changeSet.getRollback().getChanges();
-			if (!custom.isEmpty()) {
-				for (Change change : custom) {
-					addSql(statements, SqlGeneratorFactory.getInstance().generateSql(change, database));
+			SqlGeneratorFactory generators = SqlGeneratorFactory.getInstance();
+			for (SqlStatement statement : statements) {
+				if (statement.skipOnUnsupported() && !generators.supports(statement, database)) {
+					continue;
 				}
-				return statements;
-			}
-			List<Change> changes = new ArrayList<>(this.changeSet.getChanges());
-			java.util.Collections.reverse(changes);
-			for (Change change : changes) {
-				addSql(statements,
-						SqlGeneratorFactory.getInstance().generateSql(change.generateRollbackStatements(database), database));
-			}
-			return statements;
-		}
-
-		private static void addSql(List<String> statements, Sql[] sqls) {
-			for (Sql sql : sqls) {
-				statements.add(sql.toSql());
+				if (statement instanceof ExecutablePreparedStatement) {
+					if (sink.executes()) {
+						database.execute(new SqlStatement[] { statement }, visitors);
+					}
+					else {
+						sink.note(change.getDescription() + " of change set " + this.changeSet.getId()
+								+ " runs as prepared statements: its SQL cannot be shown");
+					}
+					continue;
+				}
+				Sql[] sqls = generators.generateSql(statement, database);
+				if (sqls == null) {
+					continue;
+				}
+				for (Sql sql : sqls) {
+					if (sql == null) {
+						continue;
+					}
+					String text = sql.toSql();
+					for (SqlVisitor visitor : visitors) {
+						text = visitor.modifySql(text, database);
+					}
+					sink.statement(text);
+				}
 			}
 		}
 

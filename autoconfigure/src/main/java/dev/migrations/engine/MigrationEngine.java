@@ -14,7 +14,6 @@ import java.util.concurrent.Callable;
 import dev.migrations.MigrationException;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionContent;
-import liquibase.changelog.StandardChangeLogHistoryService;
 import liquibase.database.Database;
 import liquibase.util.LiquibaseUtil;
 import org.jspecify.annotations.Nullable;
@@ -24,19 +23,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ResourceLoader;
 
 /**
- * One migration session on one connection: reads the history and the schema, compiles revisions into change sets,
- * and applies or records them. This is the only place that speaks Liquibase; Liquibase itself is loaded only when a
+ * One migration session on one connection: reads the history and the schema, and compiles revisions into change
+ * sets; a {@link RevisionExecutor} applies, reverses or records them. This is the only place that speaks Liquibase; Liquibase itself is loaded only when a
  * revision needs it (a changelog revision, creating the history table, the table lock).
- * <p>
- * A revision's statements and its history rows are executed on this one connection and committed together: on
- * PostgreSQL a revision is atomic. Not thread-safe.
+ * Not thread-safe.
  */
 public final class MigrationEngine implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(MigrationEngine.class);
-
-	/** The comment on the last history row of a revision applied by this starter; the duration follows. */
-	public static final String APPLIED_COMMENT = "applied by migrations";
 
 	private final Connection connection;
 
@@ -163,40 +157,6 @@ public final class MigrationEngine implements AutoCloseable {
 	}
 
 	/**
-	 * Create the history table if it does not exist, through Liquibase so that its columns are Liquibase's.
-	 */
-	public void ensureHistoryTable() {
-		try {
-			if (historyExists()) {
-				return;
-			}
-		}
-		catch (SQLException ex) {
-			throw new MigrationException("Cannot inspect the history table " + this.history.qualifiedName() + ": "
-					+ ex.getMessage(), "Check the database connection and the migration user's privileges.", ex);
-		}
-		if (this.info.isPostgres() || this.info.isH2()) {
-			try {
-				execute(this.history.createSql(this.info));
-				if (!this.connection.getAutoCommit()) {
-					this.connection.commit();
-				}
-				return;
-			}
-			catch (SQLException | StatementFailedException ex) {
-				throw new MigrationException("Cannot create the history table " + this.history.qualifiedName() + ": "
-						+ ex.getMessage(), "Check that the migration user may create tables in the schema.", ex);
-			}
-		}
-		liquibase("create the history table " + this.history.qualifiedName(), () -> {
-			StandardChangeLogHistoryService service = new StandardChangeLogHistoryService();
-			service.setDatabase(liquibaseDatabase());
-			service.init();
-			return null;
-		});
-	}
-
-	/**
 	 * Turn a revision into the change sets that apply to this database.
 	 * @param revision the revision
 	 * @return the compiled revision
@@ -233,6 +193,15 @@ public final class MigrationEngine implements AutoCloseable {
 		return LiquibaseChangelogs.revisionsOf(changelog, resourceLoader);
 	}
 
+	void execute(String sql) throws StatementFailedException {
+		try (Statement statement = this.connection.createStatement()) {
+			statement.execute(sql);
+		}
+		catch (SQLException ex) {
+			throw new StatementFailedException(sql, ex);
+		}
+	}
+
 	/**
 	 * Check, before anything is written, that every placeholder a revision's plain SQL uses (its downgrade's, to
 	 * reverse it) has a value.
@@ -244,53 +213,13 @@ public final class MigrationEngine implements AutoCloseable {
 		for (PlannedChangeSet changeSet : revision.changeSets()) {
 			if (changeSet.work() instanceof SqlWork sql) {
 				if (downgrade) {
-					sql.rollbackSql(this);
+					sql.downgradeStatements();
 				}
 				else {
 					sql.upgradeStatements();
 				}
 			}
 		}
-	}
-
-	/**
-	 * Execute a revision and record it: statements and history rows in one transaction, committed at the end.
-	 * Change sets that cannot run in a transaction are committed on their own, with their history row.
-	 * @param revision the compiled revision
-	 * @throws ChangeSetFailedException if a change set fails; the transaction is rolled back
-	 */
-	public void apply(CompiledRevision revision) {
-		long started = System.nanoTime();
-		if (!revision.transactional()) {
-			logger.info("Revision {} runs change sets outside its transaction (runInTransaction: false): {}. If the "
-					+ "process dies while they run, their changes can remain without their history rows.",
-					revision.revision().id(), revision.changeSets()
-						.stream()
-						.filter((changeSet) -> !changeSet.runInTransaction())
-						.map((changeSet) -> changeSet.id() + "::" + changeSet.author())
-						.toList());
-		}
-		inTransaction(revision, (index, changeSet) -> {
-			String execType = changeSet.work().execute(this);
-			String tag = tagFor(revision, index);
-			String comment = (tag != null) ? APPLIED_COMMENT + " in " + (System.nanoTime() - started) / 1_000_000 + " ms"
-					: null;
-			execute(insertSql(changeSet, execType, comment, tag));
-		});
-	}
-
-	/**
-	 * Record a revision's change sets as ran without executing them ({@code EXECTYPE = MARK_RAN}).
-	 * @param revision the compiled revision
-	 * @param comment the comment that tells how it was recorded (stamp, baseline)
-	 * @param recordedKeys the change sets already recorded, which are skipped
-	 */
-	public void record(CompiledRevision revision, String comment, java.util.Set<String> recordedKeys) {
-		inTransaction(revision, (index, changeSet) -> {
-			if (!recordedKeys.contains(changeSet.key())) {
-				execute(insertSql(changeSet, "MARK_RAN", comment, tagFor(revision, index)));
-			}
-		});
 	}
 
 	/**
@@ -312,7 +241,12 @@ public final class MigrationEngine implements AutoCloseable {
 				this.connection.commit();
 			}
 			catch (StatementFailedException ex) {
-				rollbackQuietly();
+				try {
+					this.connection.rollback();
+				}
+				catch (SQLException rollbackFailure) {
+					ex.addSuppressed(rollbackFailure);
+				}
 				throw new MigrationException("Cannot record checksums in " + this.history.qualifiedName() + ": "
 						+ ex.getMessage() + ". Nothing was changed.",
 						"Check that the migration user may update " + this.history.qualifiedName() + ".", ex);
@@ -328,181 +262,23 @@ public final class MigrationEngine implements AutoCloseable {
 	}
 
 	/**
-	 * Record a revision's change sets as ran without executing them ({@code EXECTYPE = MARK_RAN}), dated when
-	 * another tool executed it.
-	 * @param revision the compiled revision
-	 * @param comment the comment that tells where it was adopted from
-	 * @param executedAt when the other tool executed it, in the database's local time; {@code null} for now
-	 */
-	public void adopt(CompiledRevision revision, String comment, java.time.@Nullable LocalDateTime executedAt) {
-		inTransaction(revision, (index, changeSet) -> execute(this.history.insertSql(changeSet, this.nextOrder++,
-				"MARK_RAN", comment, tagFor(revision, index), this.deploymentId, LiquibaseVersion.VALUE, executedAt)));
-	}
-
-	private @Nullable String tagFor(CompiledRevision revision, int index) {
-		return (index == revision.changeSets().size() - 1) ? revision.revision().id().value() : null;
-	}
-
-	private String insertSql(PlannedChangeSet changeSet, String execType, @Nullable String comment,
-			@Nullable String tag) {
-		return this.history.insertSql(changeSet, this.nextOrder++, execType, comment, tag, this.deploymentId,
-				LiquibaseVersion.VALUE);
-	}
-
-	private void inTransaction(CompiledRevision revision, ChangeSetStep step) {
-		List<PlannedChangeSet> changeSets = revision.changeSets();
-		boolean autoCommit;
-		try {
-			autoCommit = this.connection.getAutoCommit();
-			this.connection.setAutoCommit(false);
-		}
-		catch (SQLException ex) {
-			throw new ChangeSetFailedException(revision.revision().id().value(), null, false, ex);
-		}
-		boolean committedSome = false;
-		PlannedChangeSet current = null;
-		try {
-			for (int i = 0; i < changeSets.size(); i++) {
-				current = changeSets.get(i);
-				if (!current.runInTransaction()) {
-					this.connection.commit();
-					this.connection.setAutoCommit(true);
-					step.run(i, current);
-					committedSome = true;
-					this.connection.setAutoCommit(false);
-				}
-				else {
-					step.run(i, current);
-				}
-			}
-			this.connection.commit();
-		}
-		catch (Exception ex) {
-			rollbackQuietly();
-			String name = (current != null) ? current.id() + "::" + current.author() : revision.revision().id().value();
-			String statement = (ex instanceof StatementFailedException failed) ? failed.statement : null;
-			Throwable cause = (ex instanceof StatementFailedException failed) ? failed.getCause() : ex;
-			throw new ChangeSetFailedException(name, statement, !committedSome && this.info.isPostgres(), cause);
-		}
-		finally {
-			try {
-				this.connection.setAutoCommit(autoCommit);
-			}
-			catch (SQLException ex) {
-				logger.debug("Could not restore auto-commit", ex);
-			}
-		}
-	}
-
-	private void rollbackQuietly() {
-		try {
-			if (!this.connection.getAutoCommit()) {
-				this.connection.rollback();
-			}
-		}
-		catch (SQLException ex) {
-			logger.warn("Rollback after a failed revision failed: {}", ex.getMessage());
-		}
-	}
-
-	void execute(String sql) throws StatementFailedException {
-		try (Statement statement = this.connection.createStatement()) {
-			statement.execute(sql);
-		}
-		catch (SQLException ex) {
-			throw new StatementFailedException(sql, ex);
-		}
-	}
-
-	/**
-	 * The SQL a revision runs, without the history bookkeeping.
+	 * The SQL a revision runs, without the history bookkeeping; executes nothing.
 	 * @param revision the compiled revision
 	 * @return the statements
 	 */
 	public List<String> sql(CompiledRevision revision) {
-		List<String> statements = new ArrayList<>();
+		StatementSink sink = StatementSink.collecting();
 		for (PlannedChangeSet changeSet : revision.changeSets()) {
-			statements.addAll(liquibase("generate the SQL of change set " + changeSet.id(),
-					() -> changeSet.work().sql(this)));
-		}
-		return statements;
-	}
-
-	/**
-	 * Everything applying a revision executes, history bookkeeping included, in order; executes nothing.
-	 * @param revision the compiled revision
-	 * @return the statements
-	 */
-	public List<String> applySql(CompiledRevision revision) {
-		List<String> statements = new ArrayList<>();
-		List<PlannedChangeSet> changeSets = revision.changeSets();
-		for (int i = 0; i < changeSets.size(); i++) {
-			PlannedChangeSet changeSet = changeSets.get(i);
-			statements.addAll(liquibase("generate the SQL of change set " + changeSet.id(),
-					() -> changeSet.work().sql(this)));
-			statements.add(insertSql(changeSet, "EXECUTED", null, tagFor(revision, i)));
-		}
-		return statements;
-	}
-
-	/**
-	 * Everything reversing a revision executes, history bookkeeping included; executes nothing.
-	 * @param revision the compiled revision
-	 * @param rows the history rows of the revision
-	 * @return the statements
-	 */
-	public List<String> revertSql(CompiledRevision revision, List<HistoryRow> rows) {
-		List<String> statements = new ArrayList<>();
-		List<PlannedChangeSet> changeSets = new ArrayList<>(revision.changeSets());
-		java.util.Collections.reverse(changeSets);
-		for (PlannedChangeSet changeSet : changeSets) {
-			statements.addAll(liquibase("generate the rollback SQL of change set " + changeSet.id(),
-					() -> changeSet.work().rollbackSql(this)));
-		}
-		rows.forEach((row) -> statements.add(this.history.deleteSql(row)));
-		return statements;
-	}
-
-	/**
-	 * The history rows that recording a revision without running it inserts; executes nothing.
-	 * @param revision the compiled revision
-	 * @param comment the comment that tells how it was recorded
-	 * @return the statements
-	 */
-	public List<String> recordSql(CompiledRevision revision, String comment) {
-		List<String> statements = new ArrayList<>();
-		for (int i = 0; i < revision.changeSets().size(); i++) {
-			statements.add(insertSql(revision.changeSets().get(i), "MARK_RAN", comment, tagFor(revision, i)));
-		}
-		return statements;
-	}
-
-	/**
-	 * The SQL that creates the history table, if it does not exist yet.
-	 * @return the statements, empty if the table exists
-	 */
-	public List<String> historyTableSql() {
-		try {
-			if (historyExists()) {
-				return List.of();
+			try {
+				changeSet.work().upgrade(this, sink);
+			}
+			catch (Exception ex) {
+				throw new MigrationException("Cannot produce the SQL of change set " + changeSet.id() + " of revision "
+						+ revision.revision().id() + ": " + ChangeSetFailedException.rootMessage(ex),
+						"Check " + revision.revision().file() + ".", ex);
 			}
 		}
-		catch (SQLException ex) {
-			throw new MigrationException("Cannot inspect the history table: " + ex.getMessage(),
-					"Check the database connection.", ex);
-		}
-		if (this.info.isPostgres() || this.info.isH2()) {
-			return List.of(this.history.createSql(this.info));
-		}
-		return liquibase("generate the history table's DDL", () -> {
-			List<String> statements = new ArrayList<>();
-			for (liquibase.sql.Sql sql : liquibase.sqlgenerator.SqlGeneratorFactory.getInstance()
-				.generateSql(new liquibase.statement.core.CreateDatabaseChangeLogTableStatement(),
-						liquibaseDatabase())) {
-				statements.add(sql.toSql());
-			}
-			return statements;
-		});
+		return sink.statements();
 	}
 
 	/**
@@ -513,8 +289,15 @@ public final class MigrationEngine implements AutoCloseable {
 	public Reversal reversal(CompiledRevision revision) {
 		Reversal result = null;
 		for (PlannedChangeSet changeSet : revision.changeSets()) {
-			Reversal reversal = liquibase("inspect the rollback of change set " + changeSet.id(),
-					() -> changeSet.work().reversal(this));
+			Reversal reversal;
+			try {
+				reversal = changeSet.work().reversal(this);
+			}
+			catch (Exception ex) {
+				throw new MigrationException("Cannot inspect the rollback of change set " + changeSet.id()
+						+ " of revision " + revision.revision().id() + ": " + ChangeSetFailedException.rootMessage(ex),
+						"Check " + revision.revision().file() + ".", ex);
+			}
 			if (!reversal.reversible()) {
 				return Reversal.impossible("change set " + changeSet.id() + "::" + changeSet.author() + ": "
 						+ reversal.how());
@@ -524,35 +307,28 @@ public final class MigrationEngine implements AutoCloseable {
 		return (result != null) ? result : Reversal.by("nothing to reverse");
 	}
 
-	/**
-	 * Reverse a revision: its change sets newest first, and delete its history rows, in one transaction.
-	 * @param revision the compiled revision
-	 * @param rows the history rows of the revision
-	 * @throws ChangeSetFailedException if a change set fails; the transaction is rolled back
-	 */
-	public void revert(CompiledRevision revision, List<HistoryRow> rows) {
-		List<PlannedChangeSet> changeSets = new ArrayList<>(revision.changeSets());
-		java.util.Collections.reverse(changeSets);
-		CompiledRevision reversed = new CompiledRevision(revision.revision(), changeSets);
-		inTransaction(reversed, (index, changeSet) -> {
-			liquibase("roll back change set " + changeSet.id(), () -> {
-				changeSet.work().rollback(this);
-				return null;
-			});
-			for (HistoryRow row : rows) {
-				if (row.key().equals(changeSet.key())) {
-					execute(this.history.deleteSql(row));
-				}
-			}
-		});
+	Connection connection() {
+		return this.connection;
+	}
+
+	HistoryTable history() {
+		return this.history;
+	}
+
+	String deploymentId() {
+		return this.deploymentId;
+	}
+
+	int nextOrder() {
+		return this.nextOrder++;
+	}
+
+	static String liquibaseVersion() {
+		return LiquibaseVersion.VALUE;
 	}
 
 	EngineSettings settings() {
 		return this.settings;
-	}
-
-	Connection connection() {
-		return this.connection;
 	}
 
 	ResourceLoader resourceLoader() {
@@ -613,13 +389,6 @@ public final class MigrationEngine implements AutoCloseable {
 
 	}
 
-	@FunctionalInterface
-	private interface ChangeSetStep {
-
-		void run(int index, PlannedChangeSet changeSet) throws Exception;
-
-	}
-
 	/**
 	 * A statement failed; carries the statement to the failure report.
 	 */
@@ -630,6 +399,10 @@ public final class MigrationEngine implements AutoCloseable {
 		StatementFailedException(String statement, SQLException cause) {
 			super(cause.getMessage(), cause);
 			this.statement = statement;
+		}
+
+		String statement() {
+			return this.statement;
 		}
 
 	}

@@ -119,22 +119,18 @@ public final class PlannedChangeSet {
 	}
 
 	/**
-	 * What a change set does, in the engine's terms.
+	 * What a change set does, in the engine's terms. Upgrade and downgrade hand every statement to a sink that
+	 * either executes it or collects it for a preview: one walk for both, so that a preview shows what runs.
 	 */
 	interface ChangeSetWork {
 
 		boolean matchesChecksum(String stored, String computed);
 
 		/**
-		 * Execute the change set on the session's connection, without committing.
+		 * Run the change set through the sink, without committing.
 		 * @return how to record it: {@code EXECUTED}, {@code MARK_RAN} (a precondition said so)
 		 */
-		String execute(MigrationEngine engine) throws Exception;
-
-		/**
-		 * The SQL the change set runs, as far as it can be known without running it.
-		 */
-		List<String> sql(MigrationEngine engine) throws Exception;
+		String upgrade(MigrationEngine engine, StatementSink sink) throws Exception;
 
 		/**
 		 * How the change set is reversed, or why it cannot be.
@@ -142,14 +138,9 @@ public final class PlannedChangeSet {
 		Reversal reversal(MigrationEngine engine) throws Exception;
 
 		/**
-		 * Reverse the change set on the session's connection, without committing.
+		 * Reverse the change set through the sink, without committing.
 		 */
-		void rollback(MigrationEngine engine) throws Exception;
-
-		/**
-		 * The SQL that reverses the change set.
-		 */
-		List<String> rollbackSql(MigrationEngine engine) throws Exception;
+		void downgrade(MigrationEngine engine, StatementSink sink) throws Exception;
 
 	}
 

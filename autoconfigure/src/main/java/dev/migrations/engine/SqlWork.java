@@ -26,6 +26,12 @@ record SqlWork(String upgrade, @Nullable String downgrade, @Nullable String down
 		return SqlStatementSplitter.split(this.placeholders.replace(this.upgrade, this.file));
 	}
 
+	List<String> downgradeStatements() {
+		return (this.downgrade != null) ? SqlStatementSplitter.split(
+				this.placeholders.replace(this.downgrade, (this.downFile != null) ? this.downFile : this.file))
+				: List.of();
+	}
+
 	/** The author recorded for plain SQL revisions. */
 	static final String AUTHOR = "migrations";
 
@@ -62,16 +68,9 @@ record SqlWork(String upgrade, @Nullable String downgrade, @Nullable String down
 	}
 
 	@Override
-	public String execute(MigrationEngine engine) {
-		for (String statement : upgradeStatements()) {
-			engine.execute(statement);
-		}
+	public String upgrade(MigrationEngine engine, StatementSink sink) {
+		upgradeStatements().forEach(sink::statement);
 		return "EXECUTED";
-	}
-
-	@Override
-	public List<String> sql(MigrationEngine engine) {
-		return upgradeStatements();
 	}
 
 	@Override
@@ -84,18 +83,8 @@ record SqlWork(String upgrade, @Nullable String downgrade, @Nullable String down
 	}
 
 	@Override
-	public void rollback(MigrationEngine engine) {
-		for (String statement : rollbackSql(engine)) {
-			engine.execute(statement);
-		}
-	}
-
-	@Override
-	public List<String> rollbackSql(MigrationEngine engine) {
-		return (this.downgrade != null)
-				? SqlStatementSplitter.split(this.placeholders.replace(this.downgrade,
-						(this.downFile != null) ? this.downFile : this.file))
-				: List.of();
+	public void downgrade(MigrationEngine engine, StatementSink sink) {
+		downgradeStatements().forEach(sink::statement);
 	}
 
 }

@@ -151,31 +151,6 @@ public final class RevisionGraph {
 	}
 
 	/**
-	 * Resolve a target: {@code head} or a revision id.
-	 * @param target the target as configured
-	 * @param property the property it was configured with, for the error message
-	 * @return the revision, or {@code null} when there are no revisions at all
-	 * @throws MigrationException if the id does not exist
-	 */
-	public Revision resolve(String target, String property) {
-		if (HEAD.equalsIgnoreCase(target.trim())) {
-			requireSingleHead();
-			return this.heads.isEmpty() ? null : this.byId.get(this.heads.get(0));
-		}
-		String value = target.trim();
-		Revision revision = RevisionId.isValid(value) ? this.byId.get(new RevisionId(value)) : null;
-		if (revision == null) {
-			String known = this.ordered.isEmpty() ? "there are no revisions"
-					: "known revisions are " + this.ordered.get(0).id() + " to "
-							+ this.ordered.get(this.ordered.size() - 1).id();
-			throw new MigrationException(property + "=" + target + " names a revision that does not exist (" + known
-					+ "). Nothing was written to the database.",
-					"Set " + property + " to 'head' or to the id of an existing revision file.");
-		}
-		return revision;
-	}
-
-	/**
 	 * The revision and everything it follows, parents first.
 	 * @param id the revision
 	 * @return the revisions up to and including it

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.migrations.MigrationException;
+import dev.migrations.engine.RevisionExecutor;
 import dev.migrations.lock.MigrationLock;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionGraph;
@@ -47,31 +48,34 @@ final class ForeignHistoryAdoption {
 		this.graph = graph;
 	}
 
-	MigrationSession.RunOutcome adopt(MigrationSession session) {
+	RunReport adopt(MigrationSession session, RunProgress progress) {
 		String url = session.database().url();
 		if (session.historyToken() != null) {
 			logger.debug("{} has a migration history already: nothing to adopt from {}", url, name());
-			return outcome(List.of(), RunReport.Outcome.UP_TO_DATE);
+			return progress.report(RunReport.Outcome.UP_TO_DATE, null);
 		}
 		List<Adopted> plan = plan(session);
 		if (plan == null || plan.isEmpty()) {
-			return outcome(List.of(), RunReport.Outcome.UP_TO_DATE);
+			return progress.report(RunReport.Outcome.UP_TO_DATE, null);
 		}
+		progress.writing();
 		try (MigrationLock lock = session.lock()) {
 			if (session.historyToken() != null) {
 				// Another instance adopted the database while this one waited for the lock.
-				return outcome(List.of(), RunReport.Outcome.UP_TO_DATE);
+				return progress.report(RunReport.Outcome.UP_TO_DATE, null);
 			}
-			session.engine().ensureHistoryTable();
+			RevisionExecutor executor = RevisionExecutor.executing(session.engine());
+			executor.createHistoryTable();
 			session.engine().readHistory();
 			List<String> recorded = new ArrayList<>();
 			for (Adopted adopted : plan) {
-				session.engine().adopt(session.compiled(adopted.revision()), adopted.comment(), adopted.executedAt());
+				executor.adopt(session.compiled(adopted.revision()), adopted.comment(), adopted.executedAt());
 				recorded.add(adopted.revision().id().value());
+				progress.recorded(adopted.revision().id().value());
 			}
 			logger.info("Adopted {} from {}: {} revision(s) recorded as ADOPTED without running ({}); the {} table was "
 					+ "left as it was", url, name(), recorded.size(), String.join(", ", recorded), table());
-			return outcome(recorded, RunReport.Outcome.SUCCESS);
+			return progress.report(RunReport.Outcome.SUCCESS, null);
 		}
 		catch (SQLException ex) {
 			throw new MigrationException("Cannot read the migration history of " + url + ": " + ex.getMessage(),
@@ -288,10 +292,6 @@ final class ForeignHistoryAdoption {
 		return (this.source == AdoptionSource.FLYWAY) ? FLYWAY_TABLE : ALEMBIC_TABLE;
 	}
 
-	private static MigrationSession.RunOutcome outcome(List<String> recorded, RunReport.Outcome outcome) {
-		String to = recorded.isEmpty() ? null : recorded.get(recorded.size() - 1);
-		return new MigrationSession.RunOutcome(null, to, List.of(), List.of(), recorded, null, outcome);
-	}
 
 	private record Adopted(Revision revision, @Nullable LocalDateTime executedAt, String comment) {
 	}

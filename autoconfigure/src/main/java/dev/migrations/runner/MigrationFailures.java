@@ -93,16 +93,20 @@ final class MigrationFailures {
 		return null;
 	}
 
-	static MigrationException unmanaged(MigrationStatus status, String historyTable) {
+	static MigrationException unmanaged(MigrationStatus status, String historyTable, Request.Origin origin) {
 		return new MigrationException(
 				"The database " + status.database().url() + " has " + status.userTables() + " table(s) in schema '"
 						+ status.database().schema() + "' but no migration history (" + historyTable
 						+ " is missing or empty). Migrating it would run CREATE TABLE over an existing schema, so "
 						+ "nothing was written.",
-				"If the schema matches a revision, set migrations.baseline.revision=<that revision> (revisions up to "
-						+ "it are recorded as BASELINE, the rest applied), or migrations.stamp=<revision> to record "
-						+ "revisions as applied without running them. If the database is the wrong one, fix "
-						+ "spring.datasource.url."
+				((origin == Request.Origin.PROPERTIES)
+						? "If the schema matches a revision, set migrations.baseline.revision=<that revision> "
+								+ "(revisions up to it are recorded as BASELINE, the rest applied), or "
+								+ "migrations.stamp=<revision> to record revisions as applied without running them. "
+								+ "If the database is the wrong one, fix spring.datasource.url."
+						: "If the schema matches a revision, baseline it at that revision (revisions up to it are "
+								+ "recorded as BASELINE), or stamp a revision to record revisions as applied without "
+								+ "running them. If the database is the wrong one, fix the connection settings.")
 						+ (status.historyTableExists() ? " The history table exists but is empty: a migrator started "
 								+ "here before. If it was interrupted during the first revision (H2 and other databases "
 								+ "commit DDL at once), do not baseline: drop what that revision created, or restore "
@@ -122,13 +126,14 @@ final class MigrationFailures {
 						+ "the file's current checksum in " + historyTable + ", logged with the old one.");
 	}
 
-	static MigrationException partial(RevisionStatus revision, String historyTable) {
+	static MigrationException partial(RevisionStatus revision, String historyTable, Request.Origin origin) {
 		return new MigrationException(
 				"Revision " + revision.revision() + " (" + revision.file() + ") is half-applied: change sets "
 						+ String.join(", ", revision.recordedChangesets()) + " are recorded, "
 						+ String.join(", ", revision.missingChangesets()) + " are not. Nothing was written.",
 				"Compare the database with " + revision.file() + ". If the missing change sets' changes are present, "
-						+ "record them with migrations.stamp=" + revision.revision() + "; if not, delete the recorded "
+						+ "record them with " + origin.name("migrations.stamp=", "stamp ") + revision.revision()
+						+ "; if not, delete the recorded "
 						+ "rows of revision " + revision.revision() + " from " + historyTable
 						+ " after undoing their changes, and restart.");
 	}
@@ -184,10 +189,10 @@ final class MigrationFailures {
 
 	static RunFailedException revisionFailed(Revision revision, ChangeSetFailedException ex, DatabaseInfo database,
 			@Nullable String current, List<String> done, boolean downgrade, @Nullable Backup backup,
-			MigrationSession.RunOutcome outcome) {
+			RunProgress progress) {
 		String lost = ConnectionLoss.reason(ex, null);
 		if (lost != null) {
-			return connectionLostInRevision(revision, ex, lost, database, current, done, downgrade, backup, outcome);
+			return connectionLostInRevision(revision, ex, lost, database, current, done, downgrade, backup, progress);
 		}
 		String verb = downgrade ? "Downgrading revision " : "Revision ";
 		String leftState;
@@ -216,7 +221,7 @@ final class MigrationFailures {
 						+ (ex.isRolledBack() ? "" : ", after removing what its statements left behind")
 						+ ", then restart." + ((backup != null) ? " To go back to the state before this run, restore "
 								+ backup.file() + "." : ""),
-				ex, outcome);
+				ex, progress);
 	}
 
 	/**
@@ -225,7 +230,7 @@ final class MigrationFailures {
 	 */
 	private static RunFailedException connectionLostInRevision(Revision revision, ChangeSetFailedException ex,
 			String reason, DatabaseInfo database, @Nullable String current, List<String> done, boolean downgrade,
-			@Nullable Backup backup, MigrationSession.RunOutcome outcome) {
+			@Nullable Backup backup, RunProgress progress) {
 		String leftState;
 		if (ex.isRolledBack()) {
 			leftState = "The server rolled back the revision's transaction with the session: the database is at revision "
@@ -249,7 +254,7 @@ final class MigrationFailures {
 								: ", after removing what its statements left behind.")
 						+ ((backup != null) ? " To go back to the state before this run, restore " + backup.file() + "."
 								: ""),
-				ex, outcome);
+				ex, progress);
 	}
 
 	/**
@@ -258,7 +263,7 @@ final class MigrationFailures {
 	 */
 	static RunFailedException connectionLostBeforeRevisions(String reason, DatabaseInfo database,
 			@Nullable String current, List<String> recorded, boolean backups, @Nullable Backup backup,
-			MigrationSession.RunOutcome outcome, Throwable cause) {
+			RunProgress progress, Throwable cause) {
 		String when = backups ? "while the backup was taken or just after, before any revision ran"
 				: "before any revision ran";
 		return new RunFailedException("The connection to the database " + database.url() + " was lost " + when + ": "
@@ -271,7 +276,7 @@ final class MigrationFailures {
 						+ "reachable: the next start takes the lock again"
 						+ (backups ? ", takes a new backup" : "") + " and resumes at revision "
 						+ Migrator.orBase(current) + ".",
-				cause, outcome);
+				cause, progress);
 	}
 
 	/**

@@ -1,8 +1,5 @@
 package dev.migrations.runner;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -11,14 +8,15 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import dev.migrations.MigrationException;
 import dev.migrations.backup.Backup;
 import dev.migrations.backup.DatabaseBackups;
-import dev.migrations.engine.ChangeSetFailedException;
 import dev.migrations.engine.ChecksumUpdate;
 import dev.migrations.engine.CompiledRevision;
 import dev.migrations.engine.DatabaseInfo;
@@ -32,12 +30,14 @@ import dev.migrations.lock.PostgresAdvisoryLock;
 import dev.migrations.lock.TableMigrationLock;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionGraph;
+import dev.migrations.revision.RevisionId;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One connection and engine for one run: reads the status, takes the lock, and executes or writes out a plan.
+ * One connection and engine for one run: reads the status and the history, describes revisions, and takes the
+ * lock.
  */
 final class MigrationSession implements AutoCloseable {
 
@@ -64,16 +64,20 @@ final class MigrationSession implements AutoCloseable {
 		this.historyTable = historyTable;
 	}
 
-	DatabaseInfo database() {
-		return this.engine.databaseInfo();
-	}
-
 	Connection connection() {
 		return this.connection;
 	}
 
 	MigrationEngine engine() {
 		return this.engine;
+	}
+
+	String historyTable() {
+		return this.historyTable;
+	}
+
+	DatabaseInfo database() {
+		return this.engine.databaseInfo();
 	}
 
 	MigrationStatus status(RevisionGraph graph, @Nullable Revision target, String targetName) {
@@ -162,7 +166,24 @@ final class MigrationSession implements AutoCloseable {
 		return this.rows.stream().filter((row) -> keys.contains(row.key())).toList();
 	}
 
-	RevisionDetail detail(RevisionStatus status, @Nullable Revision revision) {
+	/**
+	 * One revision in full, or empty if neither the application nor the database knows it.
+	 */
+	Optional<RevisionDetail> show(RevisionGraph graph, @Nullable Revision target, String targetName, RevisionId id) {
+		MigrationStatus status = status(graph, target, targetName);
+		Optional<RevisionStatus> revisionStatus = Stream.concat(status.history().stream(), status.pending().stream())
+			.filter((candidate) -> new RevisionId(candidate.revision()).sameRevisionAs(id))
+			.findFirst();
+		Revision known = graph.find(id);
+		if (revisionStatus.isEmpty() && known == null) {
+			return Optional.empty();
+		}
+		RevisionStatus effective = revisionStatus.orElseGet(() -> new RevisionStatus(known.id().value(),
+				known.description(), RevisionState.PENDING, known.file(), null, null, 0, null, List.of(), List.of()));
+		return Optional.of(detail(effective, known));
+	}
+
+	private RevisionDetail detail(RevisionStatus status, @Nullable Revision revision) {
 		if (revision == null) {
 			return new RevisionDetail(status.revision(), status.description(), status.state(), List.of(),
 					status.appliedAt(), List.of(), List.of(), false,
@@ -272,96 +293,6 @@ final class MigrationSession implements AutoCloseable {
 	}
 
 	/**
-	 * Execute a plan under the lock: backup, baseline, stamp, then revisions one by one.
-	 */
-	RunOutcome execute(MigrationStatus status, Planner.Plan plan, @Nullable String targetId,
-			@Nullable DatabaseBackups backups) {
-		String from = status.current();
-		List<String> recorded = new ArrayList<>();
-		List<String> applied = new ArrayList<>();
-		List<String> reverted = new ArrayList<>();
-		if (plan.isEmpty()) {
-			return new RunOutcome(from, from, applied, reverted, recorded, null, RunReport.Outcome.UP_TO_DATE);
-		}
-		preflight(plan);
-		Backup backup = null;
-		try {
-			// No transaction stays open while pg_dump runs: a server's idle_in_transaction_session_timeout would end it.
-			endReadTransaction();
-			if (backups != null && (status.userTables() > 0 || !status.history().isEmpty())) {
-				backup = backups.take(this.connection, database(), Migrator.orBase(from).replace(" (no revision)", ""),
-						(targetId != null) ? targetId : "head");
-			}
-			this.engine.ensureHistoryTable();
-			for (Revision revision : plan.baseline()) {
-				this.engine.record(compiled(revision),
-						StatusCalculator.BASELINE_COMMENT + ": " + this.settings.baselineDescription(), java.util.Set.of());
-				recorded.add(revision.id().value());
-			}
-			if (!plan.baseline().isEmpty()) {
-				logger.info("Baselined {} at revision {}: {} revision(s) recorded as BASELINE without running",
-						database().url(), recorded.get(recorded.size() - 1), recorded.size());
-			}
-			for (Revision revision : plan.stamp()) {
-				CompiledRevision compiledRevision = compiled(revision);
-				// A half-applied revision keeps the change sets it has; only the missing ones are recorded.
-				this.engine.record(compiledRevision, StatusCalculator.STAMPED_COMMENT,
-						rowsOf(compiledRevision).stream().map(HistoryRow::key).collect(Collectors.toSet()));
-				recorded.add(revision.id().value());
-				logger.info("Stamped {} as applied without running it", revision.label());
-			}
-		}
-		catch (RuntimeException ex) {
-			String lost = ConnectionLoss.reason(ex, this.connection);
-			if (lost == null) {
-				throw ex;
-			}
-			String at = recorded.isEmpty() ? from : recorded.get(recorded.size() - 1);
-			throw MigrationFailures.connectionLostBeforeRevisions(lost, database(), at, recorded, backups != null,
-					backup, new RunOutcome(from, at, applied, reverted, recorded, path(backup), RunReport.Outcome.FAILED),
-					ex);
-		}
-		String current = recorded.isEmpty() ? from : recorded.get(recorded.size() - 1);
-		int total = plan.revert().size();
-		for (int i = 0; i < total; i++) {
-			Revision revision = plan.revert().get(i);
-			long started = System.nanoTime();
-			CompiledRevision compiledRevision = compiled(revision);
-			try {
-				this.engine.revert(compiledRevision, rowsOf(compiledRevision));
-			}
-			catch (ChangeSetFailedException ex) {
-				throw MigrationFailures.revisionFailed(revision, ex, database(), current, reverted, true, backup,
-						new RunOutcome(from, current, applied, reverted, recorded, path(backup), RunReport.Outcome.FAILED));
-			}
-			reverted.add(revision.id().value());
-			current = (i + 1 < total) ? plan.revert().get(i + 1).id().value() : targetId;
-			logger.info("Downgrading {} ({}/{})\u2026 done in {} ms", revision.label(), i + 1, total,
-					(System.nanoTime() - started) / 1_000_000);
-		}
-		total = plan.apply().size();
-		for (int i = 0; i < total; i++) {
-			Revision revision = plan.apply().get(i);
-			long started = System.nanoTime();
-			try {
-				this.engine.apply(compiled(revision));
-			}
-			catch (ChangeSetFailedException ex) {
-				throw MigrationFailures.revisionFailed(revision, ex, database(), current, applied, false, backup,
-						new RunOutcome(from, current, applied, reverted, recorded, path(backup), RunReport.Outcome.FAILED));
-			}
-			applied.add(revision.id().value());
-			current = revision.id().value();
-			logger.info("Applying {} ({}/{})\u2026 done in {} ms", revision.label(), i + 1, total,
-					(System.nanoTime() - started) / 1_000_000);
-		}
-		logger.info("Database {} migrated from revision {} to {} ({} applied, {} reversed, {} recorded without running)",
-				database().url(), Migrator.orBase(from), Migrator.orBase(current), applied.size(), reverted.size(),
-				recorded.size());
-		return new RunOutcome(from, current, applied, reverted, recorded, path(backup), RunReport.Outcome.SUCCESS);
-	}
-
-	/**
 	 * The history rows of a recorded revision that take its file's current checksum in a repair; empty when they
 	 * already have it.
 	 * @throws MigrationException if the revision is not recorded
@@ -447,61 +378,6 @@ final class MigrationSession implements AutoCloseable {
 		}
 	}
 
-	private static @Nullable String path(@Nullable Backup backup) {
-		return (backup != null) ? backup.file().toString() : null;
-	}
-
-	/**
-	 * The SQL a plan would execute, history bookkeeping included, in execution order.
-	 */
-	List<String> sql(Planner.Plan plan) {
-		preflight(plan);
-		List<String> statements = new ArrayList<>();
-		if (!plan.isEmpty()) {
-			statements.addAll(this.engine.historyTableSql());
-		}
-		for (Revision revision : plan.baseline()) {
-			statements.addAll(this.engine.recordSql(compiled(revision),
-					StatusCalculator.BASELINE_COMMENT + ": " + this.settings.baselineDescription()));
-		}
-		for (Revision revision : plan.stamp()) {
-			statements.addAll(this.engine.recordSql(compiled(revision), StatusCalculator.STAMPED_COMMENT));
-		}
-		for (Revision revision : plan.revert()) {
-			CompiledRevision compiledRevision = compiled(revision);
-			statements.add("-- downgrade " + revision.label());
-			statements.addAll(this.engine.revertSql(compiledRevision, rowsOf(compiledRevision)));
-		}
-		for (Revision revision : plan.apply()) {
-			statements.add("-- revision " + revision.label());
-			statements.addAll(this.engine.applySql(compiled(revision)));
-		}
-		return statements;
-	}
-
-	static void writeSql(Path file, DatabaseInfo database, List<String> statements) {
-		StringBuilder text = new StringBuilder();
-		text.append("-- SQL that migrations would execute on ")
-			.append(database.url())
-			.append(", generated ")
-			.append(Instant.now())
-			.append("\n-- Nothing was executed. Statements end with ';'.\n\n");
-		for (String statement : statements) {
-			text.append(statement);
-			text.append(statement.startsWith("-- ") ? "\n" : ";\n");
-		}
-		try {
-			if (file.getParent() != null) {
-				Files.createDirectories(file.getParent());
-			}
-			Files.writeString(file, text.toString());
-		}
-		catch (IOException ex) {
-			throw new MigrationException("Cannot write the dry-run SQL to " + file + ": " + ex.getMessage(),
-					"Check migrations.dry-run-output: its directory must be writable.", ex);
-		}
-	}
-
 	@Override
 	public void close() {
 		this.engine.close();
@@ -511,20 +387,6 @@ final class MigrationSession implements AutoCloseable {
 		catch (SQLException ex) {
 			logger.debug("Could not close the migration connection", ex);
 		}
-	}
-
-	/**
-	 * What a run did.
-	 */
-	record RunOutcome(@Nullable String from, @Nullable String to, List<String> applied, List<String> reverted,
-			List<String> recorded, @Nullable String backup, RunReport.Outcome outcome) {
-
-		/** This outcome after a repair that wrote checksums, with the backup the repair took. */
-		RunOutcome afterRepair(@Nullable Backup repairBackup) {
-			return new RunOutcome(this.from, this.to, this.applied, this.reverted, this.recorded,
-					(this.backup != null) ? this.backup : path(repairBackup), RunReport.Outcome.SUCCESS);
-		}
-
 	}
 
 }

@@ -227,8 +227,15 @@ public record MigrationSettings(MigrationMode mode, String target, @Nullable Str
 		if (value == null && optional) {
 			return;
 		}
-		if (value == null || (!dev.migrations.revision.RevisionGraph.HEAD.equalsIgnoreCase(value.trim())
-				&& !dev.migrations.revision.RevisionId.isValid(value.trim()))) {
+		// The one parser of targets; 'base' is for an explicit downgrade only, never a standing setting.
+		boolean valid;
+		try {
+			valid = value != null && !Target.of(value).isBase();
+		}
+		catch (IllegalArgumentException ex) {
+			valid = false;
+		}
+		if (!valid) {
 			throw invalid(property, String.valueOf(value), "'head' or a revision id such as 018");
 		}
 	}

@@ -52,8 +52,9 @@ final class Planner {
 
 	}
 
-	Plan plan(MigrationStatus status, RevisionGraph graph, @Nullable Revision target, @Nullable Revision stamp,
-			@Nullable Revision baseline, boolean allowDowngrade) {
+	Plan plan(MigrationStatus status, RevisionGraph graph, Request.Resolved request) {
+		Request.Origin origin = request.origin();
+		Revision stamp = request.stamp();
 		failOnChecksumMismatch(status);
 		// A half-applied revision may be completed by stamping it: its missing change sets are recorded.
 		Set<String> stamped = (stamp != null) ? ids(graph.upTo(stamp.id())) : Set.of();
@@ -62,19 +63,19 @@ final class Planner {
 			.filter((revision) -> !stamped.contains(revision.revision()))
 			.findFirst()
 			.ifPresent((revision) -> {
-				throw MigrationFailures.partial(revision, this.historyTable);
+				throw MigrationFailures.partial(revision, this.historyTable, origin);
 			});
 		checkUnknown(status);
 		checkOutOfOrder(status, graph);
 		List<Revision> toBaseline = List.of();
-		if (baseline != null) {
-			toBaseline = baselineWork(status, graph, baseline);
+		if (request.baseline() != null) {
+			toBaseline = baselineWork(status, graph, request.baseline(), origin);
 		}
 		else if (status.state() == DatabaseState.UNMANAGED && stamp == null) {
-			throw MigrationFailures.unmanaged(status, this.historyTable);
+			throw MigrationFailures.unmanaged(status, this.historyTable, origin);
 		}
-		List<Revision> toStamp = (stamp != null) ? stampWork(status, graph, stamp, toBaseline) : List.of();
-		List<Revision> toRevert = (target != null) ? revertWork(status, graph, target, allowDowngrade) : List.of();
+		List<Revision> toStamp = (stamp != null) ? stampWork(status, graph, stamp, toBaseline, origin) : List.of();
+		List<Revision> toRevert = revertWork(status, graph, request);
 		Set<String> recordedNow = new HashSet<>(ids(toBaseline));
 		recordedNow.addAll(ids(toStamp));
 		List<Revision> toApply = status.pending()
@@ -82,12 +83,22 @@ final class Planner {
 			.filter((revision) -> !recordedNow.contains(revision.revision()))
 			.map((revision) -> graph.find(new RevisionId(revision.revision())))
 			.toList();
+		if (request.request().operation() == Request.Operation.DOWNGRADE && !toApply.isEmpty()) {
+			throw new MigrationException("A downgrade to " + request.targetName() + " would apply revision(s) "
+					+ ids(toApply).stream().sorted().collect(Collectors.joining(", ")) + " that are not recorded: "
+					+ "a downgrade only reverses. Nothing was written.",
+					"Upgrade to " + request.targetName() + " instead, or downgrade to a revision the database records.");
+		}
 		return new Plan(toBaseline, toStamp, toApply, toRevert);
 	}
 
-	private List<Revision> revertWork(MigrationStatus status, RevisionGraph graph, Revision target,
-			boolean allowDowngrade) {
-		Set<String> wanted = ids(graph.upTo(target.id()));
+	private List<Revision> revertWork(MigrationStatus status, RevisionGraph graph, Request.Resolved request) {
+		Revision target = request.target();
+		boolean toBase = request.request().target() != null && request.request().target().isBase();
+		if (target == null && !toBase) {
+			return List.of();
+		}
+		Set<String> wanted = (target != null) ? ids(graph.upTo(target.id())) : Set.of();
 		List<RevisionStatus> beyond = status.history()
 			.stream()
 			.filter((revision) -> revision.state().isRecorded() && !wanted.contains(revision.revision()))
@@ -97,12 +108,15 @@ final class Planner {
 			return List.of();
 		}
 		String ids = beyond.stream().map(RevisionStatus::revision).collect(Collectors.joining(", "));
-		if (!allowDowngrade) {
+		if (!request.request().allowDowngrade()) {
 			throw new MigrationException(
-					"The database is at revision " + status.current() + ", above the target " + target.id()
+					"The database is at revision " + status.current() + ", above the target " + request.targetName()
 							+ " (revisions " + ids + " are recorded). Nothing was written.",
-					"Set migrations.target=head, or to downgrade set migrations.allow-downgrade=true together with "
-							+ "migrations.target=" + target.id() + ".");
+					(request.origin() == Request.Origin.PROPERTIES)
+							? "Set migrations.target=head, or to downgrade set migrations.allow-downgrade=true together "
+									+ "with migrations.target=" + request.targetName() + "."
+							: "An upgrade never reverses revisions: upgrade to head, or downgrade to "
+									+ request.targetName() + ".");
 		}
 		List<String> refused = new ArrayList<>();
 		for (RevisionStatus revision : beyond) {
@@ -119,8 +133,8 @@ final class Planner {
 			}
 		}
 		if (!refused.isEmpty()) {
-			throw new MigrationException("Cannot downgrade to " + target.id() + ": " + String.join("; ", refused)
-					+ ". Nothing was written.",
+			throw new MigrationException("Cannot downgrade to " + request.targetName() + ": "
+					+ String.join("; ", refused) + ". Nothing was written.",
 					"Choose a target at or above the newest baselined, stamped or adopted revision.");
 		}
 		List<Revision> revert = new ArrayList<>(graph.ordered()
@@ -131,11 +145,12 @@ final class Planner {
 		return revert;
 	}
 
-	private List<Revision> baselineWork(MigrationStatus status, RevisionGraph graph, Revision baseline) {
+	private List<Revision> baselineWork(MigrationStatus status, RevisionGraph graph, Revision baseline,
+			Request.Origin origin) {
 		List<Revision> upTo = graph.upTo(baseline.id());
+		String setting = origin.name("migrations.baseline.revision=", "Baseline ") + baseline.id();
 		if (status.state() == DatabaseState.EMPTY) {
-			logger.info("migrations.baseline.revision={} is ignored: the database is empty, so every revision runs",
-					baseline.id());
+			logger.info("{} is ignored: the database is empty, so every revision runs", setting);
 			return List.of();
 		}
 		if (status.history().isEmpty()) {
@@ -150,18 +165,19 @@ final class Planner {
 			return List.of();
 		}
 		throw new MigrationException(
-				"migrations.baseline.revision=" + baseline.id() + " is set, but the database " + status.database().url()
+				setting + " was asked, but the database " + status.database().url()
 						+ " already has a migration history (current revision " + Migrator.orBase(status.current())
 						+ ") that does not match a baseline at " + baseline.id() + ". Nothing was written.",
-				"Baselining adopts a database without history only: remove migrations.baseline.revision. To record "
-						+ "further revisions as applied without running them, use migrations.stamp.");
+				"Baselining adopts a database without history only"
+						+ origin.name(": remove migrations.baseline.revision", "") + ". To record further revisions "
+						+ "as applied without running them, " + origin.name("use migrations.stamp", "stamp them") + ".");
 	}
 
 	private List<Revision> stampWork(MigrationStatus status, RevisionGraph graph, Revision stamp,
-			List<Revision> baselined) {
+			List<Revision> baselined, Request.Origin origin) {
 		if (status.state() == DatabaseState.EMPTY) {
-			logger.warn("migrations.stamp={} is ignored: the database is empty, so revisions are applied, not stamped",
-					stamp.id());
+			logger.warn("{}{} is ignored: the database is empty, so revisions are applied, not stamped",
+					origin.name("migrations.stamp=", "Stamp "), stamp.id());
 			return List.of();
 		}
 		Set<String> recorded = status.history()
@@ -179,9 +195,9 @@ final class Planner {
 		}
 	}
 
-	void failOnPartial(MigrationStatus status) {
+	void failOnPartial(MigrationStatus status, Request.Origin origin) {
 		if (!status.partial().isEmpty()) {
-			throw MigrationFailures.partial(status.partial().get(0), this.historyTable);
+			throw MigrationFailures.partial(status.partial().get(0), this.historyTable, origin);
 		}
 	}
 

@@ -3,20 +3,24 @@ package dev.migrations.runner;
 import dev.migrations.MigrationException;
 
 /**
- * A run that had started writing failed. It carries what the run did before the failure (revisions applied,
- * the backup taken), so that the run report keeps those facts.
+ * A run that had started writing failed. It carries the run's report (revisions applied before the failure, the
+ * backup taken), so that the last run keeps those facts.
  */
 public class RunFailedException extends MigrationException {
 
-	private final transient MigrationSession.RunOutcome outcome;
+	private final transient RunReport report;
 
-	RunFailedException(String description, String action, Throwable cause, MigrationSession.RunOutcome outcome) {
+	RunFailedException(String description, String action, Throwable cause, RunProgress progress) {
 		super(description, action, cause);
-		this.outcome = outcome;
+		this.report = progress.report(RunReport.Outcome.FAILED, description);
 	}
 
-	MigrationSession.RunOutcome outcome() {
-		return this.outcome;
+	/**
+	 * The report of the failed run.
+	 * @return the report, with outcome {@code FAILED}
+	 */
+	public RunReport report() {
+		return this.report;
 	}
 
 }

@@ -15,6 +15,7 @@ import dev.migrations.MigrationException;
 import dev.migrations.engine.ChangeSetFailedException;
 import dev.migrations.engine.EngineSettings;
 import dev.migrations.engine.MigrationEngine;
+import dev.migrations.engine.RevisionExecutor;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionContent;
 import dev.migrations.revision.RevisionGraph;
@@ -113,10 +114,11 @@ final class SchemaDrift {
 			}
 		}
 		try (MigrationEngine engine = new MigrationEngine(scratch, this.engine, this.resourceLoader)) {
-			engine.ensureHistoryTable();
+			RevisionExecutor executor = RevisionExecutor.executing(engine);
+			executor.createHistoryTable();
 			for (Revision revision : revisions) {
 				try {
-					engine.apply(engine.compile(revision));
+					executor.apply(engine.compile(revision));
 				}
 				catch (ChangeSetFailedException ex) {
 					throw new MigrationException("The drift check could not build the expected schema: revision "

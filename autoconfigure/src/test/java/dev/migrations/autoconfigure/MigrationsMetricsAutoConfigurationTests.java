@@ -2,6 +2,7 @@ package dev.migrations.autoconfigure;
 
 import java.nio.file.Path;
 
+import dev.migrations.runner.Target;
 import dev.migrations.actuate.MigrationsMetrics;
 import dev.migrations.runner.Migrator;
 import dev.migrations.test.RevisionDirectory;
@@ -66,7 +67,7 @@ class MigrationsMetricsAutoConfigurationTests {
 	void recordsLaterRunsThroughTheListener() {
 		withDatabase().withBean(SimpleMeterRegistry.class).run((context) -> {
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
-			context.getBean(Migrator.class).upgrade("head");
+			context.getBean(Migrator.class).upgrade(Target.of("head"));
 			assertThat(registry.get("migrations.runs").tag("outcome", "UP_TO_DATE").timer().count()).isEqualTo(1);
 			assertThat(registry.get("migrations.runs").tag("outcome", "SUCCESS").timer().count()).isEqualTo(1);
 			assertThat(registry.get("migrations.revisions.applied").counter().count()).isEqualTo(2);

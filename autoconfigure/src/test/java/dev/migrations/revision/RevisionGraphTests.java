@@ -40,12 +40,11 @@ class RevisionGraphTests {
 	}
 
 	@Test
-	void resolvesHeadAndIdsWithOrWithoutLeadingZeros() {
+	void findsIdsWithOrWithoutLeadingZeros() {
 		RevisionGraph graph = new RevisionGraph(List.of(revision("001"), revision("018", "001")));
-		assertThat(graph.resolve("head", "migrations.target").id().value()).isEqualTo("018");
-		assertThat(graph.resolve("18", "migrations.target").id().value()).isEqualTo("018");
-		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> graph.resolve("019", "migrations.target"))
-			.withMessageContaining("known revisions are 001 to 018");
+		assertThat(graph.heads()).extracting(RevisionId::value).containsExactly("018");
+		assertThat(graph.find(new RevisionId("18")).id().value()).isEqualTo("018");
+		assertThat(graph.contains(new RevisionId("019"))).isFalse();
 	}
 
 }

@@ -51,7 +51,7 @@ abstract class AbstractDowngradeAndDryRunTests extends AbstractDatabaseTests {
 	void downgradesPlainSqlAndLiquibaseRevisionsKeepingDataInUntouchedTables() {
 		migrator().migrate();
 		this.db.jdbc().update("INSERT INTO users (id, name) VALUES (1, 'Ada'), (2, 'Grace')");
-		RunReport report = migrator().downgrade("001");
+		RunReport report = migrator().downgrade(Target.of("001"));
 		assertThat(report.reverted()).containsExactly("004", "003", "002");
 		assertThat(report.to()).isEqualTo("001");
 		assertThat(this.db.tables()).contains("users").doesNotContain("projects", "tags");
@@ -82,7 +82,7 @@ abstract class AbstractDowngradeAndDryRunTests extends AbstractDatabaseTests {
 		migrator().migrate();
 		List<Map<String, Object>> history = this.db.history();
 		List<String> tables = this.db.tables();
-		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrator().downgrade("001"))
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrator().downgrade(Target.of("001")))
 			.withMessageContaining("005 (")
 			.withMessageContaining("it has no .down.sql file")
 			.withMessageContaining("Nothing was written");
@@ -95,18 +95,18 @@ abstract class AbstractDowngradeAndDryRunTests extends AbstractDatabaseTests {
 		this.db.jdbc().execute("CREATE TABLE users (id INTEGER PRIMARY KEY, name VARCHAR(100))");
 		this.db.jdbc().execute("CREATE TABLE projects (id INTEGER PRIMARY KEY, name VARCHAR(100))");
 		migrator(MigrationSettings.defaults().withBaseline("002", "legacy")).migrate();
-		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrator().downgrade("001"))
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrator().downgrade(Target.of("001")))
 			.withMessageContaining("002 is part of the baseline, the floor a downgrade cannot cross");
 		assertThat(this.db.tables()).contains("projects", "tags");
-		assertThat(migrator().downgrade("002").reverted()).containsExactly("004", "003");
+		assertThat(migrator().downgrade(Target.of("002")).reverted()).containsExactly("004", "003");
 	}
 
 	@Test
 	void neverRunsReverseSqlOfStampedRevisions() {
 		migrator(MigrationSettings.defaults().withTarget("001")).migrate();
 		this.db.jdbc().execute("CREATE TABLE projects (id INTEGER PRIMARY KEY, name VARCHAR(100))");
-		migrator().stamp("002");
-		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrator().downgrade("001"))
+		migrator().stamp(Target.of("002"));
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrator().downgrade(Target.of("001")))
 			.withMessageContaining("002 was stamped, never executed by migrations");
 		assertThat(this.db.tables()).contains("projects");
 	}
@@ -142,26 +142,26 @@ abstract class AbstractDowngradeAndDryRunTests extends AbstractDatabaseTests {
 		assertThat(sql).contains("-- downgrade 004 add project code", "ALTER TABLE projects DROP COLUMN code",
 				"-- downgrade 003 create tags", "DROP TABLE", "DELETE FROM DATABASECHANGELOG WHERE ID = 'tags'");
 		assertThat(historyIds()).containsExactly("001", "002", "tags", "project-code");
-		assertThat(migrator().sql("002", true)).contains("ALTER TABLE projects DROP COLUMN code");
+		assertThat(migrator().previewDowngrade(Target.of("002")).statements()).contains("ALTER TABLE projects DROP COLUMN code");
 	}
 
 	@Test
 	void revisionDetailShowsChangeSetsSqlAndHowToDowngrade() {
 		migrator(MigrationSettings.defaults().withTarget("003")).migrate();
-		RevisionDetail applied = migrator().revision("2").orElseThrow();
+		RevisionDetail applied = migrator().show("2").orElseThrow();
 		assertThat(applied.revision()).isEqualTo("002");
 		assertThat(applied.state()).isEqualTo(RevisionState.APPLIED);
 		assertThat(applied.files()).hasSize(2).anyMatch((file) -> file.endsWith("002_create_projects.down.sql"));
 		assertThat(applied.sql()).containsExactly("CREATE TABLE projects (id INTEGER PRIMARY KEY, name VARCHAR(100))");
 		assertThat(applied.downgradable()).isTrue();
 		assertThat(applied.downgrade()).isEqualTo("002_create_projects.down.sql");
-		RevisionDetail pending = migrator().revision("004").orElseThrow();
+		RevisionDetail pending = migrator().show("004").orElseThrow();
 		assertThat(pending.state()).isEqualTo(RevisionState.PENDING);
 		assertThat(pending.changesets()).singleElement()
 			.satisfies((changeSet) -> assertThat(changeSet.recorded()).isFalse());
 		assertThat(pending.downgrade()).isEqualTo("its rollback block");
-		assertThat(migrator().revision("001").orElseThrow().downgradable()).isFalse();
-		assertThat(migrator().revision("999")).isEmpty();
+		assertThat(migrator().show("001").orElseThrow().downgradable()).isFalse();
+		assertThat(migrator().show("999")).isEmpty();
 	}
 
 	private static List<String> history(TestDatabase database) {

@@ -24,7 +24,7 @@ abstract class AbstractEmptyRevisionTests extends AbstractDatabaseTests {
 		MigrationStatus status = migrator().status();
 		assertThat(status.state()).isEqualTo(DatabaseState.UP_TO_DATE);
 		assertThat(status.current()).isEqualTo("002");
-		assertThat(migrator().revision("002")).hasValueSatisfying((detail) -> {
+		assertThat(migrator().show("002")).hasValueSatisfying((detail) -> {
 			assertThat(detail.sql()).isEmpty();
 			assertThat(detail.downgradable()).isTrue();
 			assertThat(detail.downgrade()).isEqualTo("nothing to reverse");

@@ -70,7 +70,7 @@ abstract class AbstractJavaRevisionTests extends AbstractDatabaseTests {
 		assertThat(status.history().get(1).file()).isEqualTo("java:" + MovePeopleToContacts.class.getName());
 		assertThat(status.history().get(1).description()).isEqualTo("move people to contacts");
 		assertThat(migrator().migrate().outcome()).isEqualTo(RunReport.Outcome.UP_TO_DATE);
-		RunReport down = migrator().downgrade("001");
+		RunReport down = migrator().downgrade(Target.of("001"));
 		assertThat(down.reverted()).containsExactly("003", "002");
 		assertThat(people()).containsExactly("Ada Lovelace", "Charles Babbage");
 		assertThat(contacts()).isEmpty();
@@ -108,7 +108,7 @@ abstract class AbstractJavaRevisionTests extends AbstractDatabaseTests {
 			}
 		});
 		migrator().migrate();
-		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrator().downgrade("001"))
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrator().downgrade(Target.of("001")))
 			.withMessageContaining("does not implement downgrade()")
 			.withMessageContaining("Nothing was written");
 		assertThat(historyIds()).containsExactly("001", "002", "003");
@@ -127,7 +127,7 @@ abstract class AbstractJavaRevisionTests extends AbstractDatabaseTests {
 		});
 		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrator().migrate())
 			.withMessageContaining("Revision 002 was edited after it was applied");
-		migrator().repair("002");
+		migrator().repair(Target.of("002"));
 		assertThat(migrator().migrate().outcome()).isEqualTo(RunReport.Outcome.UP_TO_DATE);
 	}
 
@@ -170,7 +170,7 @@ abstract class AbstractJavaRevisionTests extends AbstractDatabaseTests {
 	void targetAndStampTreatJavaRevisionsLikeFiles() {
 		this.code.add(new MovePeopleToContacts());
 		assertThat(migrator(MigrationSettings.defaults().withTarget("001")).migrate().applied()).containsExactly("001");
-		RunReport stamped = migrator().stamp("002");
+		RunReport stamped = migrator().stamp(Target.of("002"));
 		assertThat(stamped.recorded()).containsExactly("002");
 		// Stamped: recorded without running.
 		assertThat(people()).hasSize(2);
@@ -209,10 +209,10 @@ abstract class AbstractJavaRevisionTests extends AbstractDatabaseTests {
 	@Test
 	void previewSaysPlainlyThatJavaCodeCannotBePreviewed() {
 		this.code.add(new MovePeopleToContacts());
-		List<String> sql = migrator().sql("head", false);
+		List<String> sql = migrator().previewUpgrade(Target.of("head")).statements();
 		assertThat(sql).anyMatch((statement) -> statement.startsWith("-- Java revision 002 runs "
 				+ MovePeopleToContacts.class.getName() + ".upgrade(): Java code cannot be previewed"));
-		RevisionDetail detail = migrator().revision("002").orElseThrow();
+		RevisionDetail detail = migrator().show("002").orElseThrow();
 		assertThat(detail.sql()).singleElement().asString().contains("Java code cannot be previewed");
 		assertThat(detail.downgradable()).isTrue();
 		assertThat(this.db.tables()).isEmpty();

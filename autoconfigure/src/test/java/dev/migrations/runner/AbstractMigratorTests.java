@@ -465,7 +465,7 @@ abstract class AbstractMigratorTests extends AbstractDatabaseTests {
 		assertThat(migrator.status().state()).isEqualTo(DatabaseState.UP_TO_DATE);
 		this.db.jdbc().update("DELETE FROM DATABASECHANGELOG WHERE ID = '003'");
 		assertThat(migrator.status().pending()).extracting(RevisionStatus::revision).containsExactly("003");
-		migrator.stamp("003");
+		migrator.stamp(Target.of("003"));
 		assertThat(migrator.status().state()).isEqualTo(DatabaseState.UP_TO_DATE);
 		this.db.jdbc()
 			.update("INSERT INTO DATABASECHANGELOG (ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, EXECTYPE) "

@@ -83,7 +83,7 @@ abstract class AbstractPlaceholderTests extends AbstractDatabaseTests {
 			.satisfies((ex) -> assertThat(ex.getAction()).contains("migrations.placeholders.report_id"));
 		assertThat(migrator.lastRun().outcome()).isEqualTo(RunReport.Outcome.REFUSED);
 		assertThat(this.db.tables()).isEmpty();
-		assertThat(migrator.revision("002").orElseThrow().sql()).singleElement()
+		assertThat(migrator.show("002").orElseThrow().sql()).singleElement()
 			.asString()
 			.contains("uses the placeholder ${report_id} on line 3");
 	}
@@ -91,11 +91,11 @@ abstract class AbstractPlaceholderTests extends AbstractDatabaseTests {
 	@Test
 	void dryRunAndShowPrintTheReplacedSql() {
 		this.revisions.add("001_create_users.sql", USERS);
-		List<String> sql = migrator(acme()).sql("head", false);
+		List<String> sql = migrator(acme()).previewUpgrade(Target.HEAD).statements();
 		assertThat(sql).anyMatch((statement) -> statement.contains("CREATE TABLE acme_users"))
 			.anyMatch((statement) -> statement.contains("'hello from acme'"))
 			.noneMatch((statement) -> statement.contains("${prefix}"));
-		assertThat(migrator(acme()).revision("001").orElseThrow().sql())
+		assertThat(migrator(acme()).show("001").orElseThrow().sql())
 			.anyMatch((statement) -> statement.contains("CREATE TABLE acme_users"));
 		assertThat(this.db.tables()).isEmpty();
 	}

@@ -77,7 +77,7 @@ abstract class AbstractRepairTests extends AbstractDatabaseTests {
 		List<Map<String, Object>> repaired = this.db.history();
 		RunReport again = migrator(MigrationSettings.defaults().withRepair("002")).migrate();
 		assertThat(again.outcome()).isEqualTo(RunReport.Outcome.UP_TO_DATE);
-		assertThat(migrator().repair("002").outcome()).isEqualTo(RunReport.Outcome.UP_TO_DATE);
+		assertThat(migrator().repair(Target.of("002")).outcome()).isEqualTo(RunReport.Outcome.UP_TO_DATE);
 		assertThat(this.db.history()).isEqualTo(repaired);
 	}
 
@@ -85,7 +85,7 @@ abstract class AbstractRepairTests extends AbstractDatabaseTests {
 	void repairThroughTheApiRecordsTheChecksumWithoutApplyingPendingRevisions() {
 		this.revisions.add("002_create_projects.sql", EDITED_PROJECTS)
 			.add("003_create_invoices.sql", "CREATE TABLE invoices (id INTEGER PRIMARY KEY);");
-		RunReport report = migrator().repair("002");
+		RunReport report = migrator().repair(Target.of("002"));
 		assertThat(report.outcome()).isEqualTo(RunReport.Outcome.SUCCESS);
 		assertThat(report.applied()).isEmpty();
 		assertThat(row("002").get("MD5SUM")).isEqualTo(checksum(EDITED_PROJECTS));
@@ -95,14 +95,14 @@ abstract class AbstractRepairTests extends AbstractDatabaseTests {
 	@Test
 	void repairKeepsAStampedRevisionStamped() {
 		this.revisions.add("003_create_invoices.sql", "CREATE TABLE invoices (id INTEGER PRIMARY KEY);");
-		migrator().stamp("003");
+		migrator().stamp(Target.of("003"));
 		this.revisions.add("003_create_invoices.sql", "CREATE TABLE invoices (id BIGINT PRIMARY KEY);");
-		migrator().repair("003");
+		migrator().repair(Target.of("003"));
 		assertThat((String) row("003").get("COMMENTS")).startsWith("stamped by migrations; repaired by migrations");
 		assertThat(migrator().status().history().get(2).state()).isEqualTo(RevisionState.STAMPED);
 		// A second edit replaces the note instead of adding another.
 		this.revisions.add("003_create_invoices.sql", "CREATE TABLE invoices (id NUMERIC PRIMARY KEY);");
-		migrator().repair("003");
+		migrator().repair(Target.of("003"));
 		assertThat((String) row("003").get("COMMENTS")).containsOnlyOnce("repaired by migrations")
 			.contains("-> " + checksum("CREATE TABLE invoices (id NUMERIC PRIMARY KEY);"));
 	}

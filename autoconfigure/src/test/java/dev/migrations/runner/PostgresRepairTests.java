@@ -33,7 +33,7 @@ class PostgresRepairTests extends AbstractRepairTests {
 		assertThat(report.backup()).contains("-002-to-repair_002-");
 		assertThat(Files.size(Path.of(report.backup()))).isPositive();
 		// Idempotent: nothing to repair, no second backup.
-		assertThat(migrator.repair("002").backup()).isNull();
+		assertThat(migrator.repair(Target.of("002")).backup()).isNull();
 	}
 
 }

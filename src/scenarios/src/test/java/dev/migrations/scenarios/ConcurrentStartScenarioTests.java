@@ -29,7 +29,7 @@ class ConcurrentStartScenarioTests {
 	 * Holds the first instance in the middle of revision 002 until every instance is connected (the JVMs do not
 	 * start equally fast), then long enough for all of them to be waiting for the lock: they really race.
 	 */
-	private static final String AWAIT_ALL_INSTANCES = """
+	private static final String AWAIT_INSTANCES = """
 			DO $$
 			BEGIN
 			    FOR attempt IN 1..600 LOOP
@@ -41,7 +41,7 @@ class ConcurrentStartScenarioTests {
 			    END LOOP;
 			END $$;
 			SELECT pg_sleep(2);
-			""".formatted(INSTANCES);
+			""";
 
 	@TempDir
 	Path temp;
@@ -56,21 +56,7 @@ class ConcurrentStartScenarioTests {
 	@Test
 	void instancesStartedTogetherAllStartAndApplyEachRevisionOnce() {
 		ScenarioDatabase db = ScenarioDatabase.postgres();
-		RevisionDirectory revisions = RevisionDirectory.in(this.temp.resolve("db/migrations"))
-			.add("001_create_accounts.sql", """
-					CREATE TABLE accounts (id INTEGER PRIMARY KEY, name VARCHAR(100) NOT NULL);
-					INSERT INTO accounts (id, name) VALUES (1, 'Ada');
-					""")
-			.add("002_create_projects.sql", """
-					CREATE TABLE projects (id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL REFERENCES accounts (id));
-					INSERT INTO projects (id, account_id) VALUES (1, 1);
-					""" + AWAIT_ALL_INSTANCES)
-			.add("003_add_project_name.sql", "ALTER TABLE projects ADD COLUMN name VARCHAR(100);")
-			.add("004_create_invoices.sql", """
-					CREATE TABLE invoices (id INTEGER PRIMARY KEY, project_id INTEGER NOT NULL REFERENCES projects (id));
-					INSERT INTO invoices (id, project_id) VALUES (1, 1);
-					""")
-			.add("005_index_invoices.sql", "CREATE INDEX invoices_project ON invoices (project_id);");
+		RevisionDirectory revisions = revisions(INSTANCES);
 		for (int i = 1; i <= INSTANCES; i++) {
 			String name = "instance-" + i;
 			List<String> arguments = new ArrayList<>(db.datasourceArguments(name));
@@ -82,19 +68,85 @@ class ConcurrentStartScenarioTests {
 		for (ScenarioProcess process : this.processes) {
 			process.awaitReady(Duration.ofSeconds(120));
 			assertThat(process.awaitExit(Duration.ofSeconds(60))).as("exit status of " + process.name()).isZero();
-			String output = process.output();
-			// Read before the lock, the database shows pending revisions, or 001's tables with a history that was
-			// still empty an instant before: either way the instance has work to consider, and decides under the lock.
-			assertThat(output).as("output of " + process.name())
-				.containsAnyOf(" to apply, ", "deciding under the migration lock");
-			waited += output.contains("Waiting for the migration lock") ? 1 : 0;
-			Matcher matcher = APPLYING.matcher(output);
-			while (matcher.find()) {
-				applied.add(matcher.group(1));
-			}
+			waited += considered(process, applied);
 		}
 		assertThat(waited).as("instances that waited for the lock").isEqualTo(INSTANCES - 1);
-		assertThat(applied).as("revisions applied by all instances together")
+		assertAppliedOnce(db, applied);
+	}
+
+	/**
+	 * A deploy step's {@code upgrade} command and two application instances started at the same moment: the command
+	 * takes the same lock, so each revision is applied once, by one of the three.
+	 */
+	@Test
+	void upgradeCommandAndInstancesStartedTogetherApplyEachRevisionOnce() {
+		ScenarioDatabase db = ScenarioDatabase.postgres();
+		RevisionDirectory revisions = revisions(3);
+		List<String> command = new ArrayList<>(db.datasourceArguments("instance-1"));
+		command.add("--migrations.location=" + revisions.location());
+		command.add("--migrations.command=upgrade");
+		ScenarioProcess upgrade = ScenarioProcess.start("concurrent-command", command);
+		this.processes.add(upgrade);
+		for (int i = 2; i <= 3; i++) {
+			List<String> arguments = new ArrayList<>(db.datasourceArguments("instance-" + i));
+			arguments.add("--migrations.location=" + revisions.location());
+			this.processes.add(ScenarioProcess.start("concurrent-with-command-" + i, arguments));
+		}
+		List<String> applied = new ArrayList<>();
+		int waited = 0;
+		for (ScenarioProcess process : this.processes) {
+			if (process == upgrade) {
+				assertThat(process.awaitExit(Duration.ofSeconds(180))).as("exit status of the command").isZero();
+				// Whether the command or an instance applied the revisions, the command reports its run and exits.
+				assertThat(process.output()).doesNotContain(ScenarioApp.READY)
+					.containsPattern("(SUCCESS|UP_TO_DATE): revision \\S+ -> 005");
+			}
+			else {
+				process.awaitReady(Duration.ofSeconds(180));
+				assertThat(process.awaitExit(Duration.ofSeconds(60))).as("exit status of " + process.name()).isZero();
+			}
+			waited += considered(process, applied);
+		}
+		assertThat(waited).as("processes that waited for the lock").isEqualTo(2);
+		assertAppliedOnce(db, applied);
+	}
+
+	private RevisionDirectory revisions(int processes) {
+		return RevisionDirectory.in(this.temp.resolve("db/migrations"))
+			.add("001_create_accounts.sql", """
+					CREATE TABLE accounts (id INTEGER PRIMARY KEY, name VARCHAR(100) NOT NULL);
+					INSERT INTO accounts (id, name) VALUES (1, 'Ada');
+					""")
+			.add("002_create_projects.sql", """
+					CREATE TABLE projects (id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL REFERENCES accounts (id));
+					INSERT INTO projects (id, account_id) VALUES (1, 1);
+					""" + AWAIT_INSTANCES.formatted(processes))
+			.add("003_add_project_name.sql", "ALTER TABLE projects ADD COLUMN name VARCHAR(100);")
+			.add("004_create_invoices.sql", """
+					CREATE TABLE invoices (id INTEGER PRIMARY KEY, project_id INTEGER NOT NULL REFERENCES projects (id));
+					INSERT INTO invoices (id, project_id) VALUES (1, 1);
+					""")
+			.add("005_index_invoices.sql", "CREATE INDEX invoices_project ON invoices (project_id);");
+	}
+
+	/**
+	 * Collects the revisions a process applied; answers 1 if it waited for the lock.
+	 */
+	private static int considered(ScenarioProcess process, List<String> applied) {
+		String output = process.output();
+		// Read before the lock, the database shows pending revisions, or 001's tables with a history that was
+		// still empty an instant before: either way the process has work to consider, and decides under the lock.
+		assertThat(output).as("output of " + process.name())
+			.containsAnyOf(" to apply, ", "deciding under the migration lock");
+		Matcher matcher = APPLYING.matcher(output);
+		while (matcher.find()) {
+			applied.add(matcher.group(1));
+		}
+		return output.contains("Waiting for the migration lock") ? 1 : 0;
+	}
+
+	private static void assertAppliedOnce(ScenarioDatabase db, List<String> applied) {
+		assertThat(applied).as("revisions applied by all processes together")
 			.containsExactlyInAnyOrder("001", "002", "003", "004", "005");
 		assertThat(db.recordedRevisions()).containsExactly("001", "002", "003", "004", "005");
 		assertThat(db.recordedChangeSets()).doesNotHaveDuplicates().hasSize(5);

@@ -42,6 +42,17 @@ final class ScenarioProcess implements AutoCloseable {
 	 * @return the running process
 	 */
 	static ScenarioProcess start(String name, List<String> arguments) {
+		return start(name, ScenarioApp.class, arguments);
+	}
+
+	/**
+	 * Start an application.
+	 * @param name a name for the log file and messages, unique within the test run
+	 * @param application the application's main class
+	 * @param arguments the application arguments, e.g. {@code --spring.datasource.url=...}
+	 * @return the running process
+	 */
+	static ScenarioProcess start(String name, Class<?> application, List<String> arguments) {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		// Start fast: these processes live for seconds and several start at once on a small machine.
@@ -50,7 +61,7 @@ final class ScenarioProcess implements AutoCloseable {
 		command.add("-Xmx256m");
 		command.add("-cp");
 		command.add(classPath());
-		command.add(ScenarioApp.class.getName());
+		command.add(application.getName());
 		command.addAll(arguments);
 		try {
 			Path directory = WORK.resolve(name);

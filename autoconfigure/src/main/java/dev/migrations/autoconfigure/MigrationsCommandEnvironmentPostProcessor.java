@@ -1,0 +1,44 @@
+package dev.migrations.autoconfigure;
+
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Prepares a process that runs {@code migrations.command} instead of the application: no web server, every bean
+ * lazy (only what the command needs is created: the data source and the migrator), no banner and no startup
+ * information, and the console log on standard error, so that standard output carries only the command's result.
+ */
+class MigrationsCommandEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+	static final String PROPERTY_SOURCE_NAME = "migrationsCommand";
+
+	static final String DEFAULTS_PROPERTY_SOURCE_NAME = "migrationsCommandDefaults";
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		String command = environment.getProperty("migrations.command");
+		if (command == null || command.isBlank()) {
+			return;
+		}
+		environment.getPropertySources()
+			.addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, Map.of("spring.main.web-application-type", "none",
+					"spring.main.lazy-initialization", "true")));
+		environment.getPropertySources()
+			.addLast(new MapPropertySource(DEFAULTS_PROPERTY_SOURCE_NAME,
+					Map.of("spring.main.banner-mode", "off", "spring.main.log-startup-info", "false")));
+		// Logging is initialized after this post-processor: its console appender writes to what System.out is then.
+		System.setOut(System.err);
+	}
+
+	@Override
+	public int getOrder() {
+		// After the application's configuration files are loaded, like the other post-processor.
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+}

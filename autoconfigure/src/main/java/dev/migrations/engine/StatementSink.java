@@ -1,0 +1,75 @@
+package dev.migrations.engine;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where the statements of a change set go: executed one by one on the migration connection, or collected for a
+ * preview ({@code --sql}, the dry run, {@code show}). Change sets hand every statement to a sink, so that what a
+ * preview prints is what an execution runs.
+ */
+final class StatementSink {
+
+	private final @Nullable MigrationEngine engine;
+
+	private final List<String> collected = new ArrayList<>();
+
+	private StatementSink(@Nullable MigrationEngine engine) {
+		this.engine = engine;
+	}
+
+	static StatementSink executing(MigrationEngine engine) {
+		return new StatementSink(engine);
+	}
+
+	static StatementSink collecting() {
+		return new StatementSink(null);
+	}
+
+	/**
+	 * Whether statements are executed (not only collected).
+	 */
+	boolean executes() {
+		return this.engine != null;
+	}
+
+	/**
+	 * Execute or collect one statement.
+	 */
+	void statement(String sql) {
+		if (this.engine != null) {
+			this.engine.execute(sql);
+		}
+		else {
+			this.collected.add(sql);
+		}
+	}
+
+	/**
+	 * Tell the reader of a preview something that has no SQL text (Java code, a prepared statement); executions
+	 * ignore it.
+	 */
+	void note(String text) {
+		if (this.engine == null) {
+			this.collected.add("-- " + text);
+		}
+	}
+
+	/**
+	 * The migration connection, for work that is not SQL text; only while executing.
+	 */
+	Connection connection() {
+		if (this.engine == null) {
+			throw new IllegalStateException("A preview has no connection to run code on");
+		}
+		return this.engine.connection();
+	}
+
+	List<String> statements() {
+		return this.collected;
+	}
+
+}

@@ -1,0 +1,67 @@
+package dev.migrations.runner;
+
+import java.util.List;
+
+import dev.migrations.MigrationException;
+import dev.migrations.revision.Revision;
+import dev.migrations.revision.RevisionContent;
+import dev.migrations.revision.RevisionGraph;
+import dev.migrations.revision.RevisionId;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class TargetTests {
+
+	private final RevisionGraph graph = new RevisionGraph(List.of(revision("001"), revision("018", "001")));
+
+	@Test
+	void parsesHeadBaseAndRevisionIdsOnce() {
+		assertThat(Target.of(" HEAD ")).isSameAs(Target.HEAD);
+		assertThat(Target.of("base")).isSameAs(Target.BASE);
+		assertThat(Target.of("18")).isEqualTo(Target.revision(new RevisionId("18")));
+		assertThat(Target.of("018").toString()).isEqualTo("018");
+		assertThatIllegalArgumentException().isThrownBy(() -> Target.of("01 8"))
+			.withMessageContaining("is neither 'head', 'base' nor a revision id");
+	}
+
+	@Test
+	void resolvesHeadAndIdsWithOrWithoutLeadingZeros() {
+		assertThat(Request.upgrade(Target.HEAD).resolve(this.graph).target().id().value()).isEqualTo("018");
+		assertThat(Request.upgrade(Target.of("18")).resolve(this.graph).target().id().value()).isEqualTo("018");
+		assertThat(Request.downgrade(Target.BASE).resolve(this.graph).target()).isNull();
+	}
+
+	@Test
+	void unknownTargetOfACallNamesTheOperationAndOfStartupTheProperty() {
+		assertThatExceptionOfType(MigrationException.class)
+			.isThrownBy(() -> Request.upgrade(Target.of("019")).resolve(this.graph))
+			.withMessageStartingWith("The upgrade target 019 names a revision that does not exist (known revisions "
+					+ "are 001 to 018)")
+			.satisfies((ex) -> assertThat(ex.getAction()).doesNotContain("migrations."));
+		MigrationSettings settings = MigrationSettings.defaults().withTarget("019");
+		assertThatExceptionOfType(MigrationException.class)
+			.isThrownBy(() -> Request.startup(settings).resolve(this.graph))
+			.withMessageStartingWith("migrations.target=019 names a revision that does not exist")
+			.satisfies((ex) -> assertThat(ex.getAction()).contains("Set migrations.target"));
+	}
+
+	@Test
+	void operationsRefuseTargetsThatMeanNothingToThem() {
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> Request.upgrade(Target.BASE))
+			.withMessageContaining("An upgrade cannot go to 'base'");
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> Request.downgrade(Target.HEAD))
+			.withMessageContaining("A downgrade cannot go to 'head'");
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> Request.stamp(Target.BASE))
+			.withMessageContaining("A stamp needs a revision");
+	}
+
+	private static Revision revision(String id, String... parents) {
+		return new Revision(new RevisionId(id), "r" + id,
+				List.of(parents).stream().map(RevisionId::new).toList(), id + ".sql",
+				new RevisionContent.Sql("SELECT 1", null, null, true));
+	}
+
+}

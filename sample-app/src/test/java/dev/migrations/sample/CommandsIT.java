@@ -1,0 +1,205 @@
+package dev.migrations.sample;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.migrations.revision.SqlStatementSplitter;
+import dev.migrations.test.TestDatabase;
+import dev.migrations.test.TestDatabases;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each command as a real process of the sample application's jar ({@code java -jar … --migrations.command=…}), on
+ * H2 and PostgreSQL: what it prints on standard output, its exit status, and the database it leaves.
+ */
+class CommandsIT {
+
+	private static final Path JAR = Path.of(System.getProperty("sample.jar",
+			"target/migrations-sample-app-0.1.0-SNAPSHOT.jar"));
+
+	@TempDir
+	Path temp;
+
+	private TestDatabase db;
+
+	private TestDatabase database(String kind) {
+		if (kind.equals("postgres")) {
+			return TestDatabases.postgres();
+		}
+		// A file database: the process and this test open it one after the other.
+		Path file = this.temp.resolve("h2-" + System.nanoTime()).resolve("timetracker");
+		return new TestDatabase("h2", "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE", "sa", "");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "h2", "postgres" })
+	void upgradeCurrentHistoryShowHeadsAndCheck(String kind) {
+		this.db = database(kind);
+		Run check = run("check");
+		assertThat(check.status()).isEqualTo(2);
+		assertThat(check.stdout()).contains("is EMPTY at revision base (no revision), 18 revision(s) pending");
+		Run upgrade = run("upgrade 017");
+		assertThat(upgrade.status()).as(upgrade.stderr()).isZero();
+		assertThat(upgrade.stdout()).contains("Applied 001", "Applied 017", "SUCCESS: revision base -> 017")
+			.doesNotContain("Applied 018");
+		// The log goes to standard error, standard output carries the result only.
+		assertThat(upgrade.stderr()).contains("Applying 017");
+		assertThat(upgrade.stdout()).doesNotContain("INFO", "Applying");
+		assertThat(this.db.tables()).doesNotContain("project_costs").contains("projects", "invoices");
+		assertThat(run("current").stdout()).contains("State: BEHIND", "Current revision: 017\n",
+				"Pending up to head: 018");
+		assertThat(run("heads").stdout()).isEqualTo("018 (head) add project costs table\n");
+		Run history = run("history");
+		assertThat(history.stdout().lines()).hasSize(18);
+		assertThat(history.stdout()).containsPattern("(?m)^001 +APPLIED +\\S+ +\\d+ ms  initial schema$")
+			.containsPattern("(?m)^018 +PENDING +- +-  add project costs table$");
+		assertThat(run("show 018").stdout()).contains("Revision: 018 add project costs table", "State: PENDING",
+				"CREATE TABLE project_costs");
+		assertThat(run("check").status()).isEqualTo(2);
+		assertThat(run("upgrade").stdout()).contains("Applied 018", "SUCCESS: revision 017 -> 018");
+		Run ok = run("check");
+		assertThat(ok.status()).isZero();
+		assertThat(ok.stdout()).isEqualTo("OK: the database is at revision 018, the target, with matching checksums.\n");
+		assertThat(this.db.tables()).contains("project_costs");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "h2", "postgres" })
+	void downgradeStampAndJsonOutput(String kind) {
+		this.db = database(kind);
+		assertThat(run("upgrade").status()).isZero();
+		Run downgrade = run("downgrade 017");
+		assertThat(downgrade.status()).as(downgrade.stderr()).isZero();
+		assertThat(downgrade.stdout()).contains("Reversed 018", "SUCCESS: revision 018 -> 017");
+		assertThat(this.db.tables()).doesNotContain("project_costs");
+		Run refused = run("downgrade 016 --sql");
+		assertThat(refused.status()).as(refused.stderr()).isEqualTo(1);
+		assertThat(refused.stderr()).contains("APPLICATION FAILED TO START", "cannot be reversed", "017");
+		assertThat(run("stamp head").stdout()).contains("Recorded 018 without running it");
+		assertThat(this.db.tables()).doesNotContain("project_costs");
+		JsonNode current = JsonMapper.builder().build().readTree(run("current --migrations.output=json").stdout());
+		assertThat(current.get("current").asString()).isEqualTo("018");
+		assertThat(current.get("history")).hasSize(18);
+		assertThat(current.get("history").get(17).get("state").asString()).isEqualTo("STAMPED");
+		assertThat(current.get("database").get("url").asString()).doesNotContain("password");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "h2", "postgres" })
+	void upgradeSqlRunOnAFreshDatabaseGivesWhatUpgradeGives(String kind) throws Exception {
+		TestDatabase fromScript = database(kind);
+		this.db = fromScript;
+		Run sql = run("upgrade --sql");
+		assertThat(sql.status()).as(sql.stderr()).isZero();
+		assertThat(sql.stdout()).startsWith("-- SQL that migrations would execute on ")
+			.contains("-- revision 001 initial schema", "-- revision 018 add project costs table");
+		assertThat(fromScript.tables()).isEmpty();
+		for (String statement : SqlStatementSplitter.split(sql.stdout())) {
+			fromScript.jdbc().execute(statement);
+		}
+		TestDatabase upgraded = database(kind);
+		this.db = upgraded;
+		assertThat(run("upgrade").status()).isZero();
+		assertThat(columns(fromScript)).isEqualTo(columns(upgraded)).isNotEmpty();
+		assertThat(history(fromScript)).isEqualTo(history(upgraded)).hasSize(18);
+		this.db = fromScript;
+		assertThat(run("check").status()).isZero();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "h2", "postgres" })
+	void badCommandsExitOneWithUsageBeforeConnecting(String kind) {
+		this.db = new TestDatabase(kind, kind.equals("h2") ? "jdbc:h2:file:/nonexistent/dir/db;IFEXISTS=TRUE"
+				: "jdbc:postgresql://127.0.0.1:1/nothing", "app", "s3cr3t-password");
+		Run unknown = run("migrate");
+		assertThat(unknown.status()).isEqualTo(1);
+		assertThat(unknown.stderr()).contains("Invalid migrations.command 'migrate': Unknown command 'migrate'.",
+				"Usage: --migrations.command=", "downgrade <revision>|base")
+			.doesNotContain("Cannot connect");
+		Run missing = run("downgrade");
+		assertThat(missing.status()).isEqualTo(1);
+		assertThat(missing.stderr()).contains("The command 'downgrade' needs a revision.");
+		Run unreachable = run("current");
+		assertThat(unreachable.status()).isEqualTo(1);
+		assertThat(unreachable.stderr()).contains("The command 'current' failed");
+		assertThat(unknown.stdout() + unknown.stderr() + unreachable.stdout() + unreachable.stderr())
+			.doesNotContain("s3cr3t-password");
+	}
+
+	private List<String> columns(TestDatabase database) {
+		String schema = database.isPostgres() ? "public" : "PUBLIC";
+		// The lock table (H2) belongs to running, not to the script: a script run by hand takes no migration lock.
+		return database.jdbc()
+			.queryForList("SELECT LOWER(table_name) || '.' || LOWER(column_name) || ' ' || LOWER(data_type) || ' '"
+					+ " || is_nullable FROM information_schema.columns WHERE table_schema = ?"
+					+ " AND LOWER(table_name) <> 'databasechangeloglock' ORDER BY 1", String.class, schema);
+	}
+
+	private List<String> history(TestDatabase database) {
+		List<String> rows = new ArrayList<>();
+		for (Map<String, Object> row : database.history()) {
+			rows.add(row.get("ORDEREXECUTED") + " " + row.get("ID") + " " + row.get("AUTHOR") + " "
+					+ row.get("FILENAME") + " " + row.get("EXECTYPE") + " " + row.get("MD5SUM") + " "
+					+ row.get("DESCRIPTION") + " " + row.get("TAG"));
+		}
+		return rows;
+	}
+
+	private Run run(String command) {
+		List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-jar", JAR.toAbsolutePath().toString()));
+		String[] words = command.split(" ");
+		List<String> commandWords = new ArrayList<>();
+		for (String word : words) {
+			if (word.startsWith("--migrations.")) {
+				line.add(word);
+			}
+			else {
+				commandWords.add(word);
+			}
+		}
+		line.add("--migrations.command=" + String.join(" ", commandWords));
+		line.add("--spring.datasource.url=" + this.db.url());
+		line.add("--spring.datasource.username=" + this.db.user());
+		line.add("--spring.datasource.password=" + this.db.password());
+		line.add("--migrations.backup.directory=" + this.temp.resolve("backups"));
+		try {
+			Path out = Files.createTempFile(this.temp, "stdout", ".txt");
+			Path err = Files.createTempFile(this.temp, "stderr", ".txt");
+			Process process = new ProcessBuilder(line).directory(this.temp.toFile())
+				.redirectOutput(out.toFile())
+				.redirectError(err.toFile())
+				.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+				.start();
+			if (!process.waitFor(120, TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+				throw new AssertionError("'" + command + "' did not exit:\n" + Files.readString(err));
+			}
+			return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private record Run(int status, String stdout, String stderr) {
+	}
+
+}
