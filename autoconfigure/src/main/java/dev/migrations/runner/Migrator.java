@@ -298,13 +298,21 @@ public class Migrator {
 	}
 
 	/**
-	 * Apply pending revisions up to a target. Never reverses a revision.
+	 * Apply pending revisions up to a target. Never reverses a revision. With {@code migrations.adopt} set, a database
+	 * that tool managed is adopted first.
 	 * @param target {@code head} or a revision
 	 * @return what the run did
 	 * @throws MigrationException if the run is refused (nothing written) or fails
 	 */
 	public RunReport upgrade(Target target) {
-		return execute(Request.upgrade(target));
+		Request request = Request.upgrade(target);
+		// A database another tool managed (migrations.adopt) is adopted first, as at startup: the upgrade command of
+		// a deploy step meets it before any application instance does. Once it has a history, one small query.
+		AdoptionSource adopt = this.schemaChecks.adopt();
+		if (adopt != null) {
+			adoptAtStartup(adopt);
+		}
+		return execute(request);
 	}
 
 	/**

@@ -111,6 +111,23 @@ abstract class AbstractAdoptionTests extends AbstractDatabaseTests {
 	}
 
 	@Test
+	void upgradeWithAdoptConfiguredAdoptsAFlywayDatabaseFirst() throws IOException {
+		flywayMigrate(Map.of("V1__create_users.sql", USERS, "V2__create_projects.sql", PROJECTS,
+				"V3__add_project_budget.sql", BUDGET));
+		insertData();
+		List<Map<String, Object>> data = data();
+		addNumberedRevisions();
+		Migrator migrator = migrator();
+		migrator.setSchemaChecks(new SchemaChecks(AdoptionSource.FLYWAY, DriftCheckMode.OFF, List.of()));
+		// What the upgrade command of a deploy step does: no startup run has adopted the database yet.
+		RunReport upgraded = migrator.upgrade(Target.HEAD);
+		assertThat(upgraded.applied()).containsExactly("004");
+		assertThat(states()).containsExactly("001:ADOPTED", "002:ADOPTED", "003:ADOPTED", "004:APPLIED");
+		assertThat(data()).isEqualTo(data);
+		assertThat(migrator.upgrade(Target.HEAD).outcome()).isEqualTo(RunReport.Outcome.UP_TO_DATE);
+	}
+
+	@Test
 	void flywayVersionsWithoutLeadingZerosMatchNumberedRevisionsAndABaselineRowAdoptsWhatItStandsFor() {
 		this.db.jdbc().execute(USERS);
 		this.db.jdbc().execute(PROJECTS);
