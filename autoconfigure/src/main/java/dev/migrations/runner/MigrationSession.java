@@ -72,10 +72,6 @@ final class MigrationSession implements AutoCloseable {
 		return this.engine;
 	}
 
-	String historyTable() {
-		return this.historyTable;
-	}
-
 	DatabaseInfo database() {
 		return this.engine.databaseInfo();
 	}
