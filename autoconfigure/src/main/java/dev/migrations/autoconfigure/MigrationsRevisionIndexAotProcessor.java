@@ -65,8 +65,7 @@ class MigrationsRevisionIndexAotProcessor implements BeanFactoryInitializationAo
 			String directory = RevisionIndex.classpathDirectory(location);
 			String indexPath = RevisionIndex.resourcePath(location);
 			if (directory != null && indexPath != null && !indexes.containsKey(indexPath)) {
-				Map<String, Resource> files = scanner.listFiles(location);
-				indexes.put(indexPath, RevisionIndex.of(location, files).text());
+				indexes.put(indexPath, RevisionIndex.of(location, scanner).text());
 				resourcePatterns.add(indexPath);
 				resourcePatterns.add(directory + "*");
 			}

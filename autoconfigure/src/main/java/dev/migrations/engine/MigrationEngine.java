@@ -193,6 +193,15 @@ public final class MigrationEngine implements AutoCloseable {
 		return LiquibaseChangelogs.revisionsOf(changelog, resourceLoader);
 	}
 
+	/**
+	 * The key under which the history records a plain SQL revision's one change set.
+	 * @param revisionId the revision id
+	 * @return the key, as {@link HistoryRow#key()} gives it
+	 */
+	public static String sqlRevisionKey(String revisionId) {
+		return SqlWork.key(revisionId);
+	}
+
 	void execute(String sql) throws StatementFailedException {
 		try (Statement statement = this.connection.createStatement()) {
 			statement.execute(sql);

@@ -40,8 +40,15 @@ record SqlWork(String upgrade, @Nullable String downgrade, @Nullable String down
 				? sql.downgradeFile().substring(sql.downgradeFile().lastIndexOf('/') + 1) : null;
 		String description = revision.description().isEmpty() ? "sql" : revision.description();
 		return new PlannedChangeSet(revision.id().value(), AUTHOR, HistoryRow.REVISION_FILE_PREFIX + revision.id().value(),
-				"9:" + sql.md5(), description, null, null, sql.transactional(),
+				sql.checksum(), description, null, null, sql.transactional(),
 				new SqlWork(sql.upgrade(), sql.downgrade(), downFile, revision.file(), placeholders));
+	}
+
+	/**
+	 * The history key of a plain SQL revision's change set.
+	 */
+	static String key(String revisionId) {
+		return HistoryRow.key(HistoryRow.REVISION_FILE_PREFIX + revisionId, revisionId, AUTHOR);
 	}
 
 	/**

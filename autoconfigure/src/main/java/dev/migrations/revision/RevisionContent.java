@@ -88,6 +88,15 @@ public sealed interface RevisionContent {
 		}
 
 		/**
+		 * The checksum the history records for this revision: Liquibase's checksum format ({@code 9:} and the MD5
+		 * digest) over the file's text, placeholders not replaced.
+		 * @return the checksum
+		 */
+		public String checksum() {
+			return "9:" + this.md5;
+		}
+
+		/**
 		 * The MD5 digest of a text's UTF-8 bytes, in hexadecimal.
 		 * @param text the text
 		 * @return the digest

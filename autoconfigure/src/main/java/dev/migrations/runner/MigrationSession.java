@@ -30,6 +30,7 @@ import dev.migrations.lock.PostgresAdvisoryLock;
 import dev.migrations.lock.TableMigrationLock;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionGraph;
+import dev.migrations.revision.RevisionIndex;
 import dev.migrations.revision.RevisionId;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -126,6 +127,31 @@ final class MigrationSession implements AutoCloseable {
 		}
 		// Every recorded key is one of the application's change sets: no row of another tool or revision.
 		return matched.size() == recorded.size();
+	}
+
+	/**
+	 * Whether the history records exactly the plain SQL revisions of a revision index, each with the checksum the
+	 * index recorded for its file, and nothing else: the same answer as {@link #recordsExactly(RevisionGraph)}, for
+	 * files that were not read because the index was found to describe them.
+	 */
+	boolean recordsExactly(RevisionIndex index) {
+		Map<String, String> recorded;
+		try {
+			recorded = this.engine.recordedChecksums();
+		}
+		catch (SQLException ex) {
+			return false;
+		}
+		Map<String, String> expected = index.checksums();
+		if (recorded == null || recorded.size() != expected.size() || expected.isEmpty()) {
+			return false;
+		}
+		for (Map.Entry<String, String> revision : expected.entrySet()) {
+			if (!revision.getValue().equals(recorded.get(MigrationEngine.sqlRevisionKey(revision.getKey())))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	@Nullable String historyToken() {

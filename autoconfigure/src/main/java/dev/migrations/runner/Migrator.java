@@ -6,7 +6,12 @@ import java.util.List;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -16,6 +21,7 @@ import dev.migrations.engine.CompiledRevision;
 import dev.migrations.engine.MigrationEngine;
 import dev.migrations.revision.RevisionGraph;
 import dev.migrations.revision.RevisionId;
+import dev.migrations.revision.RevisionIndex;
 import dev.migrations.schema.DriftReport;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -290,11 +296,40 @@ public class Migrator {
 				logger.info("Migrations are not run at startup (migrations.mode=none)");
 				yield null;
 			}
-			case VALIDATE -> this.recorder.record(Request.Origin.PROPERTIES,
-					(progress) -> run().validate(Request.startup(this.settings), progress));
-			case UPGRADE -> this.recorder.record(Request.Origin.PROPERTIES,
-					(progress) -> run().execute(Request.startup(this.settings), progress));
+			case VALIDATE -> this.recorder.record(Request.Origin.PROPERTIES, (progress) -> startupRun(progress,
+					RunReport.Outcome.VALIDATED, (run) -> run.validate(Request.startup(this.settings), progress)));
+			case UPGRADE -> this.recorder.record(Request.Origin.PROPERTIES, (progress) -> startupRun(progress,
+					RunReport.Outcome.UP_TO_DATE, (run) -> run.execute(Request.startup(this.settings), progress)));
 		};
+	}
+
+	/**
+	 * The startup run, first through the revision index written at build time: when it describes the files on the
+	 * class path now and the history records exactly its revisions with its checksums, the database is at the head
+	 * and no revision file is read at all. Otherwise (or with a target or a baseline to check) the files are read and
+	 * the run takes its usual path, on the same connection.
+	 */
+	private RunReport startupRun(RunProgress progress, RunReport.Outcome atHead,
+			Function<MigrationRun, RunReport> fullRun) {
+		RevisionIndex index = (this.graph == null && Target.of(this.settings.target()).isHead()
+				&& this.settings.baselineRevision() == null) ? this.source.verifiedIndex() : null;
+		if (index == null) {
+			return fullRun.apply(run());
+		}
+		OpenSession open = new OpenSession(openSession());
+		try {
+			if (open.session.recordsExactly(index)) {
+				logger.info("Database {} is up to date at revision {}: nothing to apply ({} revisions checked against "
+						+ "the revision index in {} ms)", open.session.database().url(), index.head(),
+						index.checksums().size(), Duration.between(progress.started(), Instant.now()).toMillis());
+				progress.start(index.head());
+				return progress.report(atHead, null);
+			}
+			return fullRun.apply(run(open));
+		}
+		finally {
+			open.closeUnlessTaken();
+		}
 	}
 
 	/**
@@ -396,7 +431,11 @@ public class Migrator {
 	}
 
 	private MigrationRun run() {
-		return new MigrationRun(this::openSession, revisions(), this.settings,
+		return run(this::openSession);
+	}
+
+	private MigrationRun run(Supplier<MigrationSession> sessions) {
+		return new MigrationRun(sessions, revisions(), this.settings,
 				new Planner(this.settings, historyTable()), this.backups);
 	}
 
@@ -444,6 +483,33 @@ public class Migrator {
 	}
 
 	private record CachedStatus(String token, MigrationStatus status) {
+	}
+
+	/**
+	 * A session already open, handed to a run as its first session (the run closes it); closed here if the run
+	 * never took it.
+	 */
+	private final class OpenSession implements Supplier<MigrationSession> {
+
+		private final MigrationSession session;
+
+		private final AtomicBoolean taken = new AtomicBoolean();
+
+		private OpenSession(MigrationSession session) {
+			this.session = session;
+		}
+
+		@Override
+		public MigrationSession get() {
+			return this.taken.getAndSet(true) ? openSession() : this.session;
+		}
+
+		void closeUnlessTaken() {
+			if (!this.taken.getAndSet(true)) {
+				this.session.close();
+			}
+		}
+
 	}
 
 }

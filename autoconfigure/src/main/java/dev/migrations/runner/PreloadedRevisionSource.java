@@ -8,16 +8,18 @@ import java.util.concurrent.atomic.AtomicReference;
 import dev.migrations.MigrationException;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionGraph;
+import dev.migrations.revision.RevisionIndex;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A revision source whose graph is built on a background thread as soon as it is created, so that reading and
- * checksumming the files overlaps with the rest of the application's startup instead of adding to it. The first
- * {@link #graph()} waits for that work and returns its result (or throws its failure, the same a direct read
- * raises); every later call, and {@link #revisions()}, reads the source again. The preloaded graph is used once,
- * by the run it was started for.
+ * A revision source whose work starts on a background thread as soon as it is created, so that it overlaps with the
+ * rest of the application's startup instead of adding to it: first the check of the revision index written at build
+ * time (from the files' metadata, no file read); only if that index does not hold, reading and checksumming the files
+ * into the graph. {@link #verifiedIndex()} and the first {@link #graph()} wait for that work and return its result
+ * (the graph, or the failure a direct read raises); every later call, and {@link #revisions()}, reads the source
+ * again. The preloaded graph is used once, by the run it was started for.
  */
 public final class PreloadedRevisionSource implements RevisionSource {
 
@@ -26,7 +28,7 @@ public final class PreloadedRevisionSource implements RevisionSource {
 	private final RevisionSource source;
 
 	// Taken by the first graph() or let go by discard(): used once, and no revision texts kept that are not needed.
-	private final AtomicReference<@Nullable CompletableFuture<RevisionGraph>> preloaded = new AtomicReference<>(
+	private final AtomicReference<@Nullable CompletableFuture<Preload>> preloaded = new AtomicReference<>(
 			new CompletableFuture<>());
 
 	private PreloadedRevisionSource(RevisionSource source) {
@@ -41,16 +43,18 @@ public final class PreloadedRevisionSource implements RevisionSource {
 	public static PreloadedRevisionSource start(RevisionSource source) {
 		PreloadedRevisionSource preloaded = new PreloadedRevisionSource(source);
 		// The thread gets the future itself: the field may be released before the thread runs.
-		CompletableFuture<RevisionGraph> result = preloaded.preloaded.get();
+		CompletableFuture<Preload> result = preloaded.preloaded.get();
 		Thread reader = new Thread(() -> preloaded.preload(result), "migrations-revision-preload");
 		reader.setDaemon(true);
 		reader.start();
 		return preloaded;
 	}
 
-	private void preload(CompletableFuture<RevisionGraph> result) {
+	private void preload(CompletableFuture<Preload> result) {
 		try {
-			result.complete(this.source.graph());
+			RevisionIndex index = this.source.verifiedIndex();
+			// With an index that holds, a start at the head reads no file: the graph is read only if it is needed.
+			result.complete((index != null) ? new Preload(index, null) : new Preload(null, this.source.graph()));
 		}
 		catch (Throwable ex) {
 			result.completeExceptionally(ex);
@@ -71,15 +75,37 @@ public final class PreloadedRevisionSource implements RevisionSource {
 	}
 
 	@Override
+	public @Nullable RevisionIndex verifiedIndex() {
+		CompletableFuture<Preload> result = this.preloaded.get();
+		if (result == null) {
+			return this.source.verifiedIndex();
+		}
+		try {
+			return await(result).index();
+		}
+		catch (RuntimeException ex) {
+			// Reading the files failed: graph() reports it.
+			return null;
+		}
+	}
+
+	@Override
 	public RevisionGraph graph() {
-		CompletableFuture<RevisionGraph> result = this.preloaded.getAndSet(null);
+		CompletableFuture<Preload> result = this.preloaded.getAndSet(null);
 		if (result == null) {
 			return this.source.graph();
 		}
+		RevisionGraph graph = await(result).graph();
+		if (graph == null) {
+			return this.source.graph();
+		}
+		logger.debug("Using the {} revisions of {} read in the background", graph.ordered().size(), describe());
+		return graph;
+	}
+
+	private Preload await(CompletableFuture<Preload> result) {
 		try {
-			RevisionGraph graph = result.get();
-			logger.debug("Using the {} revisions of {} read in the background", graph.ordered().size(), describe());
-			return graph;
+			return result.get();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -100,6 +126,12 @@ public final class PreloadedRevisionSource implements RevisionSource {
 	@Override
 	public String describe() {
 		return this.source.describe();
+	}
+
+	/**
+	 * What the background work found: an index that holds, or else the graph read from the files.
+	 */
+	private record Preload(@Nullable RevisionIndex index, @Nullable RevisionGraph graph) {
 	}
 
 }

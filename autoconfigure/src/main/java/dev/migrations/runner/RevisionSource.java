@@ -6,15 +6,20 @@ import java.util.function.Supplier;
 import dev.migrations.JavaRevision;
 
 import dev.migrations.engine.MigrationEngine;
+import dev.migrations.revision.ClasspathRevisionFiles;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.JavaRevisions;
 import dev.migrations.revision.RevisionGraph;
+import dev.migrations.revision.RevisionIndex;
 import dev.migrations.revision.RevisionScanner;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.aot.AotDetector;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternUtils;
+import org.springframework.util.ClassUtils;
 
 /**
  * Where the revisions come from: a directory of revision files, or an existing Liquibase master changelog.
@@ -34,6 +39,16 @@ public interface RevisionSource {
 	 */
 	default RevisionGraph graph() {
 		return new RevisionGraph(revisions());
+	}
+
+	/**
+	 * The revision index written at build time, if it describes the revision files on the class path now (checked
+	 * from the files' metadata, without reading them) and names their head: a start at the head can then be decided
+	 * without reading the files. Any doubt answers {@code null}.
+	 * @return the index, or {@code null}
+	 */
+	default @Nullable RevisionIndex verifiedIndex() {
+		return null;
 	}
 
 	/**
@@ -64,6 +79,13 @@ public interface RevisionSource {
 			}
 
 			@Override
+			public @Nullable RevisionIndex verifiedIndex() {
+				ClassLoader classLoader = resourceLoader.getClassLoader();
+				return ClasspathRevisionFiles.verifiedIndex(
+						(classLoader != null) ? classLoader : ClassUtils.getDefaultClassLoader(), location);
+			}
+
+			@Override
 			public String describe() {
 				return location;
 			}
@@ -84,6 +106,12 @@ public interface RevisionSource {
 			@Override
 			public List<Revision> revisions() {
 				return graph().ordered();
+			}
+
+			@Override
+			public @Nullable RevisionIndex verifiedIndex() {
+				// The index knows only the files: with revisions in code, the files are read.
+				return javaRevisions.get().isEmpty() ? source.verifiedIndex() : null;
 			}
 
 			@Override

@@ -31,6 +31,16 @@ public final class Benchmark {
 	private static final List<Variant> NOOP_OPEN = List.of(Variant.MIGRATIONS, Variant.LIQUIBASE, Variant.FLYWAY,
 			Variant.NONE);
 
+	/**
+	 * Above this many revisions only this starter and the application without a tool run (the cell tells how the
+	 * no-op start grows): applying 10,000 revisions five times with every tool would take most of an hour.
+	 */
+	static final int LARGE = 1000;
+
+	private static final List<Variant> APPLY_LARGE = List.of(Variant.MIGRATIONS, Variant.PLAIN_JDBC);
+
+	private static final List<Variant> NOOP_LARGE = List.of(Variant.MIGRATIONS, Variant.NONE_ACTUATOR);
+
 	/** What makes an application open its database before the migration step, in the no-op-open cells. */
 	private static final List<String> OPEN_FIRST = List.of("-D" + BenchmarkApp.OPEN_DATABASE_FIRST + "=true");
 
@@ -123,7 +133,7 @@ public final class Benchmark {
 		Path directory = work.resolve("warmup");
 		Map<Variant, Path> plainFiles = new EnumMap<>(Variant.class);
 		for (Variant variant : Variant.values()) {
-			plainFiles.put(variant, revisions.write(variant, resources(directory, variant)));
+			plainFiles.put(variant, write(revisions, variant, resources(directory, variant)));
 		}
 		Map<Variant, Database> atHead = new EnumMap<>(Variant.class);
 		for (Variant variant : APPLY) {
@@ -150,13 +160,14 @@ public final class Benchmark {
 		Path directory = work.resolve(kind + "-" + size);
 		Map<Variant, Path> plainFiles = new EnumMap<>(Variant.class);
 		for (Variant variant : Variant.values()) {
-			plainFiles.put(variant, revisions.write(variant, resources(directory, variant)));
+			plainFiles.put(variant, write(revisions, variant, resources(directory, variant)));
 		}
 		Map<Variant, Database> atHead = new EnumMap<>(Variant.class);
-		boolean measureApply = this.options.scenarios().contains(Results.APPLY);
+		boolean large = size > LARGE;
+		boolean measureApply = this.options.scenarios().contains(Results.APPLY) && !large;
 		int applyRuns = measureApply ? this.options.runs() : 1;
 		for (int round = 0; round < applyRuns; round++) {
-			for (Variant variant : rotate(APPLY, round)) {
+			for (Variant variant : rotate(large ? APPLY_LARGE : APPLY, round)) {
 				Results.Key key = new Results.Key(Results.APPLY, kind, size, variant);
 				Database database = this.databases.create(kind);
 				boolean kept = false;
@@ -186,9 +197,9 @@ public final class Benchmark {
 			}
 		}
 		if (this.options.scenarios().contains(Results.NOOP)) {
-			noop(Results.NOOP, NOOP, List.of(), kind, size, directory, atHead);
+			noop(Results.NOOP, large ? NOOP_LARGE : NOOP, List.of(), kind, size, directory, atHead);
 		}
-		if (this.options.scenarios().contains(Results.NOOP_OPEN)) {
+		if (this.options.scenarios().contains(Results.NOOP_OPEN) && !large) {
 			noop(Results.NOOP_OPEN, NOOP_OPEN, OPEN_FIRST, kind, size, directory, atHead);
 		}
 		atHead.values().forEach(this.databases::drop);
@@ -275,7 +286,7 @@ public final class Benchmark {
 		Revisions revisions = new Revisions(rows);
 		Path directory = work.resolve(kind + "-endpoint");
 		Path resources = resources(directory, Variant.MIGRATIONS);
-		revisions.write(Variant.MIGRATIONS, resources);
+		write(revisions, Variant.MIGRATIONS, resources);
 		Database database = this.databases.create(kind);
 		try {
 			Measurement setup = this.launcher.run(Variant.MIGRATIONS, database, resources, null,
@@ -294,6 +305,17 @@ public final class Benchmark {
 			this.databases.drop(database);
 			Databases.deleteRecursively(directory);
 		}
+	}
+
+	/**
+	 * Write a variant's revision files; for this starter also the revision index, as its application's build would.
+	 */
+	private Path write(Revisions revisions, Variant variant, Path resources) {
+		Path files = revisions.write(variant, resources);
+		if (variant == Variant.MIGRATIONS) {
+			this.launcher.writeRevisionIndex(resources);
+		}
+		return files;
 	}
 
 	/** Where in the starter a failure happened: its first stack frame in {@code dev.migrations}, if any. */

@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.migrations.benchmark.app.BenchmarkApp;
+import dev.migrations.benchmark.app.RevisionIndexStep;
 import dev.migrations.benchmark.app.PlainJdbcMigration;
 import dev.migrations.benchmark.app.ResultLine;
 
@@ -176,6 +177,33 @@ final class Launcher {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot start " + this.javaCommand, ex);
+		}
+	}
+
+	/**
+	 * Write the revision index of this starter's revisions into their class path directory, as the application's
+	 * build does (the starter's Maven plugin or Spring AOT): a process on the starter's class path, to its exit.
+	 * @param resources the class path directory holding {@code db/migrations/}
+	 */
+	void writeRevisionIndex(Path resources) {
+		Set<String> entries = new LinkedHashSet<>();
+		entries.add(this.appClasses.toString());
+		entries.addAll(classpath("migrations"));
+		List<String> command = List.of(this.javaCommand, "-cp", String.join(File.pathSeparator, entries),
+				RevisionIndexStep.class.getName(), resources.toAbsolutePath().toString());
+		try {
+			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+			String output = new String(process.getInputStream().readAllBytes());
+			if (process.waitFor() != 0) {
+				throw new IllegalStateException("Writing the revision index failed:\n" + output);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot start " + this.javaCommand, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
 		}
 	}
 

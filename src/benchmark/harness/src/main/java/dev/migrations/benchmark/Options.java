@@ -25,7 +25,8 @@ record Options(int runs, List<Integer> sizes, List<String> databases, List<Strin
 	static final String USAGE = """
 			Usage: java -jar src/benchmark/harness/target/migrations-benchmark.jar [options]
 			  --runs N               measured runs per cell (default 5)
-			  --sizes 10,100,1000    numbers of revisions (default 10,100,1000)
+			  --sizes 10,100,1000,10000  numbers of revisions (default 10,100,1000,10000; above 1,000 only
+			                         this starter and the application without a tool, no-op only)
 			  --databases h2,postgresql
 			  --scenarios noop,noop-open,apply,endpoint
 			                         noop-open: no-op starts that open the database before the migration step
@@ -42,7 +43,7 @@ record Options(int runs, List<Integer> sizes, List<String> databases, List<Strin
 
 	static Options parse(String[] args, Path target) {
 		int runs = 5;
-		List<Integer> sizes = List.of(10, 100, 1000);
+		List<Integer> sizes = List.of(10, 100, 1000, 10000);
 		List<String> databases = List.of("h2", "postgresql");
 		List<String> scenarios = List.of("noop", "noop-open", "apply", "endpoint");
 		int endpointRows = 10_000;
