@@ -14,7 +14,7 @@ class MigrationsRuntimeHints implements RuntimeHintsRegistrar {
 
 	@Override
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
-		hints.resources().registerPattern("db/migrations/*").registerPattern("META-INF/migrations/**");
+		hints.resources().registerPattern("db/migrations/*");
 	}
 
 }

@@ -2,10 +2,12 @@ package dev.migrations.engine;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -138,6 +140,24 @@ final class HistoryTable {
 	}
 
 	/**
+	 * The row that records one change set as executed now: executed as a prepared statement that a session reuses for
+	 * every row, shown in a preview as the literal INSERT.
+	 */
+	Insert insert(PlannedChangeSet changeSet, int order, String execType, @Nullable String comments,
+			@Nullable String tag, String deploymentId, String liquibaseVersion) {
+		return new Insert(this, changeSet, order, execType, comments, tag, deploymentId, liquibaseVersion);
+	}
+
+	/**
+	 * The parameterized INSERT of a history row dated now, whose parameters {@link Insert#bind} sets.
+	 */
+	String insertStatement() {
+		return "INSERT INTO " + this.qualifiedName + " (ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, EXECTYPE, "
+				+ "MD5SUM, DESCRIPTION, COMMENTS, TAG, LIQUIBASE, CONTEXTS, LABELS, DEPLOYMENT_ID) VALUES (?, ?, ?, "
+				+ "CURRENT_TIMESTAMP, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	}
+
+	/**
 	 * The DDL of the history table, column for column what Liquibase creates, for the databases where it is known
 	 * (H2, PostgreSQL), so that creating the table does not need Liquibase.
 	 */
@@ -164,11 +184,54 @@ final class HistoryTable {
 	}
 
 	private static String literal(@Nullable String value, int maxLength) {
+		String text = truncated(value, maxLength);
+		return (text != null) ? "'" + text.replace("'", "''") + "'" : "NULL";
+	}
+
+	private static @Nullable String truncated(@Nullable String value, int maxLength) {
 		if (value == null || value.isEmpty()) {
-			return "NULL";
+			return null;
 		}
-		String text = (value.length() > maxLength) ? value.substring(0, maxLength) : value;
-		return "'" + text.replace("'", "''") + "'";
+		return (value.length() > maxLength) ? value.substring(0, maxLength) : value;
+	}
+
+	/**
+	 * One history row to insert, dated now.
+	 */
+	record Insert(HistoryTable table, PlannedChangeSet changeSet, int order, String execType,
+			@Nullable String comments, @Nullable String tag, String deploymentId, String liquibaseVersion) {
+
+		/**
+		 * The row as a literal INSERT, for previews and messages.
+		 */
+		String literalSql() {
+			return this.table.insertSql(this.changeSet, this.order, this.execType, this.comments, this.tag,
+					this.deploymentId, this.liquibaseVersion);
+		}
+
+		/**
+		 * Set the parameters of {@link HistoryTable#insertStatement()}, values truncated as the literal does.
+		 */
+		void bind(PreparedStatement statement) throws SQLException {
+			String[] values = { truncated(this.changeSet.id(), 255), truncated(this.changeSet.author(), 255),
+					truncated(this.changeSet.filename(), 255), null, truncated(this.execType, 10),
+					truncated(this.changeSet.checksum(), 35), truncated(this.changeSet.description(), 255),
+					truncated(this.comments, 255), truncated(this.tag, 255), truncated(this.liquibaseVersion, 20),
+					truncated(this.changeSet.contexts(), 255), truncated(this.changeSet.labels(), 255),
+					truncated(this.deploymentId, 10) };
+			for (int i = 0; i < values.length; i++) {
+				if (i == 3) {
+					statement.setInt(4, this.order);
+				}
+				else if (values[i] == null) {
+					statement.setNull(i + 1, Types.VARCHAR);
+				}
+				else {
+					statement.setString(i + 1, values[i]);
+				}
+			}
+		}
+
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.migrations.engine;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -54,6 +55,9 @@ public final class MigrationEngine implements AutoCloseable {
 	private @Nullable LiquibaseSession liquibaseSession;
 
 	private int nextOrder = 1;
+
+	// The history INSERT, prepared once per session and reused for every row it records.
+	private @Nullable PreparedStatement historyInsert;
 
 	/**
 	 * Open a session.
@@ -200,6 +204,37 @@ public final class MigrationEngine implements AutoCloseable {
 	 */
 	public static String sqlRevisionKey(String revisionId) {
 		return SqlWork.key(revisionId);
+	}
+
+	/**
+	 * Insert one history row through the session's prepared INSERT.
+	 * @throws StatementFailedException naming the row's literal INSERT
+	 */
+	void insertHistory(HistoryTable.Insert row) throws StatementFailedException {
+		try {
+			if (this.historyInsert == null) {
+				this.historyInsert = this.connection.prepareStatement(this.history.insertStatement());
+			}
+			row.bind(this.historyInsert);
+			this.historyInsert.executeUpdate();
+		}
+		catch (SQLException ex) {
+			closeHistoryInsert();
+			throw new StatementFailedException(row.literalSql(), ex);
+		}
+	}
+
+	private void closeHistoryInsert() {
+		PreparedStatement statement = this.historyInsert;
+		this.historyInsert = null;
+		if (statement != null) {
+			try {
+				statement.close();
+			}
+			catch (SQLException ex) {
+				logger.debug("Could not close the history INSERT", ex);
+			}
+		}
 	}
 
 	void execute(String sql) throws StatementFailedException {
@@ -364,6 +399,7 @@ public final class MigrationEngine implements AutoCloseable {
 
 	@Override
 	public void close() {
+		closeHistoryInsert();
 		if (this.liquibaseSession != null) {
 			this.liquibaseSession.close();
 		}

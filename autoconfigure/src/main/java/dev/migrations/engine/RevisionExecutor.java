@@ -145,7 +145,7 @@ public final class RevisionExecutor {
 			String tag = tagFor(revision, index);
 			String comment = (tag != null) ? APPLIED_COMMENT + " in " + (System.nanoTime() - started) / 1_000_000 + " ms"
 					: null;
-			this.sink.statement(insertSql(changeSet, execType, comment, tag));
+			this.sink.historyRow(insert(changeSet, execType, comment, tag));
 		});
 	}
 
@@ -158,7 +158,7 @@ public final class RevisionExecutor {
 	public void record(CompiledRevision revision, String comment, Set<String> recordedKeys) {
 		inTransaction(revision, (index, changeSet) -> {
 			if (!recordedKeys.contains(changeSet.key())) {
-				this.sink.statement(insertSql(changeSet, "MARK_RAN", comment, tagFor(revision, index)));
+				this.sink.historyRow(insert(changeSet, "MARK_RAN", comment, tagFor(revision, index)));
 			}
 		});
 	}
@@ -200,10 +200,10 @@ public final class RevisionExecutor {
 		return (index == revision.changeSets().size() - 1) ? revision.revision().id().value() : null;
 	}
 
-	private String insertSql(PlannedChangeSet changeSet, String execType, @Nullable String comment,
+	private HistoryTable.Insert insert(PlannedChangeSet changeSet, String execType, @Nullable String comment,
 			@Nullable String tag) {
 		return this.engine.history()
-			.insertSql(changeSet, this.engine.nextOrder(), execType, comment, tag, this.engine.deploymentId(),
+			.insert(changeSet, this.engine.nextOrder(), execType, comment, tag, this.engine.deploymentId(),
 					MigrationEngine.liquibaseVersion());
 	}
 

@@ -49,6 +49,19 @@ final class StatementSink {
 	}
 
 	/**
+	 * Execute or collect one history row: executed through the session's prepared INSERT, collected as its literal
+	 * INSERT.
+	 */
+	void historyRow(HistoryTable.Insert row) {
+		if (this.engine != null) {
+			this.engine.insertHistory(row);
+		}
+		else {
+			this.collected.add(row.literalSql());
+		}
+	}
+
+	/**
 	 * Tell the reader of a preview something that has no SQL text (Java code, a prepared statement); executions
 	 * ignore it.
 	 */

@@ -39,8 +39,9 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * One line per file: its name, size in bytes, CRC-32, SHA-256, and for a plain SQL revision file
  * its revision id and the checksum the history records for it. A comment line names the single head when the
  * revisions formed one graph of plain SQL revisions at build time. It lives at
- * {@code META-INF/migrations/<location's path>revisions.index}, e.g.
- * {@code META-INF/migrations/db/migrations/revisions.index} for {@code classpath:db/migrations/}.
+ * {@code <location's path>.revisions.index}, beside the files (a hidden file, which the scanner ignores, and which
+ * stays with them when Spring Boot's repackaging moves {@code META-INF/} to the jar's root), e.g.
+ * {@code db/migrations/.revisions.index} for {@code classpath:db/migrations/}.
  *
  * @param location the location the files were listed from, e.g. {@code classpath:db/migrations/}
  * @param head the single head of the revisions, or {@code null} if a start cannot be decided from the index alone
@@ -133,7 +134,7 @@ public record RevisionIndex(String location, @Nullable String head, List<Entry> 
 	 */
 	public static @Nullable String resourcePath(String location) {
 		String directory = classpathDirectory(location);
-		return (directory != null) ? "META-INF/migrations/" + directory + "revisions.index" : null;
+		return (directory != null) ? directory + ".revisions.index" : null;
 	}
 
 	/**

@@ -296,31 +296,36 @@ public class Migrator {
 				logger.info("Migrations are not run at startup (migrations.mode=none)");
 				yield null;
 			}
-			case VALIDATE -> this.recorder.record(Request.Origin.PROPERTIES, (progress) -> startupRun(progress,
-					RunReport.Outcome.VALIDATED, (run) -> run.validate(Request.startup(this.settings), progress)));
-			case UPGRADE -> this.recorder.record(Request.Origin.PROPERTIES, (progress) -> startupRun(progress,
-					RunReport.Outcome.UP_TO_DATE, (run) -> run.execute(Request.startup(this.settings), progress)));
+			case VALIDATE -> this.recorder.record(Request.Origin.PROPERTIES,
+					(progress) -> throughIndex(Request.startup(this.settings), progress, RunReport.Outcome.VALIDATED,
+							(run) -> run.validate(Request.startup(this.settings), progress)));
+			case UPGRADE -> this.recorder.record(Request.Origin.PROPERTIES,
+					(progress) -> throughIndex(Request.startup(this.settings), progress, RunReport.Outcome.UP_TO_DATE,
+							(run) -> run.execute(Request.startup(this.settings), progress)));
 		};
 	}
 
 	/**
-	 * The startup run, first through the revision index written at build time: when it describes the files on the
-	 * class path now and the history records exactly its revisions with its checksums, the database is at the head
-	 * and no revision file is read at all. Otherwise (or with a target or a baseline to check) the files are read and
-	 * the run takes its usual path, on the same connection.
+	 * A run that aims at the head (the startup run, an upgrade, a check), first through the revision index written
+	 * at build time: when it describes the files on the class path now and the history records exactly its revisions
+	 * with its checksums, the database is at the head and no revision file is read at all. Otherwise (or with another
+	 * target, or a baseline to check) the files are read and the run takes its usual path, on the same connection.
 	 */
-	private RunReport startupRun(RunProgress progress, RunReport.Outcome atHead,
+	private RunReport throughIndex(Request request, RunProgress progress, RunReport.Outcome atHead,
 			Function<MigrationRun, RunReport> fullRun) {
-		RevisionIndex index = (this.graph == null && Target.of(this.settings.target()).isHead()
-				&& this.settings.baselineRevision() == null) ? this.source.verifiedIndex() : null;
+		RevisionIndex index = (this.graph == null && request.target() != null && request.target().isHead()
+				&& request.baseline() == null)
+				? this.source.verifiedIndex() : null;
 		if (index == null) {
 			return fullRun.apply(run());
 		}
 		OpenSession open = new OpenSession(openSession());
 		try {
 			if (open.session.recordsExactly(index)) {
-				logger.info("Database {} is up to date at revision {}: nothing to apply ({} revisions checked against "
-						+ "the revision index in {} ms)", open.session.database().url(), index.head(),
+				logger.info("Database {} is {} at revision {}: {} ({} revisions checked against the revision index in {} "
+						+ "ms)", open.session.database().url(),
+						(atHead == RunReport.Outcome.VALIDATED) ? "validated" : "up to date", index.head(),
+						(atHead == RunReport.Outcome.VALIDATED) ? "checksums match" : "nothing to apply",
 						index.checksums().size(), Duration.between(progress.started(), Instant.now()).toMillis());
 				progress.start(index.head());
 				return progress.report(atHead, null);
@@ -347,7 +352,8 @@ public class Migrator {
 		if (adopt != null) {
 			adoptAtStartup(adopt);
 		}
-		return execute(request);
+		return this.recorder.record(request.origin(), (progress) -> throughIndex(request, progress,
+				RunReport.Outcome.UP_TO_DATE, (run) -> run.execute(request, progress)));
 	}
 
 	/**
@@ -422,8 +428,9 @@ public class Migrator {
 	 * @throws MigrationException if the database cannot be read
 	 */
 	public RunReport validate() {
-		return this.recorder.record(Request.Origin.CALL,
-				(progress) -> run().validate(Request.check(this.settings), progress));
+		Request request = Request.check(this.settings);
+		return this.recorder.record(Request.Origin.CALL, (progress) -> throughIndex(request, progress,
+				RunReport.Outcome.VALIDATED, (run) -> run.validate(request, progress)));
 	}
 
 	private RunReport execute(Request request) {

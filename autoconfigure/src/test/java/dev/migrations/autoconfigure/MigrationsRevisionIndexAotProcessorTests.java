@@ -42,7 +42,7 @@ class MigrationsRevisionIndexAotProcessorTests {
 		DefaultGenerationContext generationContext = process(
 				new MockEnvironment().withProperty("migrations.location", "classpath:schema/revisions"), files);
 		String index = files.getGeneratedFileContent(Kind.RESOURCE,
-				"META-INF/migrations/schema/revisions/revisions.index");
+				"schema/revisions/.revisions.index");
 		assertThat(index).isNotNull();
 		RevisionIndex parsed = RevisionIndex.parse(index);
 		assertThat(parsed.location()).isEqualTo("classpath:schema/revisions");
@@ -50,7 +50,7 @@ class MigrationsRevisionIndexAotProcessorTests {
 			.containsExactlyInAnyOrder("001_users.sql", "002_orders.sql");
 		assertThat(RuntimeHintsPredicates.resource().forResource("schema/revisions/001_users.sql"))
 			.accepts(generationContext.getRuntimeHints());
-		assertThat(RuntimeHintsPredicates.resource().forResource("META-INF/migrations/schema/revisions/revisions.index"))
+		assertThat(RuntimeHintsPredicates.resource().forResource("schema/revisions/.revisions.index"))
 			.accepts(generationContext.getRuntimeHints());
 	}
 
@@ -64,9 +64,9 @@ class MigrationsRevisionIndexAotProcessorTests {
 				new MockEnvironment().withProperty("migrations.instances.orders.location", "classpath:db/orders/")
 					.withProperty("migrations.instances.billing.location", "classpath:db/billing/"),
 				files);
-		assertThat(files.getGeneratedFileContent(Kind.RESOURCE, "META-INF/migrations/db/orders/revisions.index"))
+		assertThat(files.getGeneratedFileContent(Kind.RESOURCE, "db/orders/.revisions.index"))
 			.contains("001_orders.sql");
-		assertThat(files.getGeneratedFileContent(Kind.RESOURCE, "META-INF/migrations/db/billing/revisions.index"))
+		assertThat(files.getGeneratedFileContent(Kind.RESOURCE, "db/billing/.revisions.index"))
 			.contains("001_invoices.sql");
 		assertThat(RuntimeHintsPredicates.resource().forResource("db/billing/001_invoices.sql"))
 			.accepts(generationContext.getRuntimeHints());

@@ -98,9 +98,9 @@ class RevisionIndexTests {
 	@Test
 	void placesTheIndexOfAClasspathLocationUnderMetaInf() {
 		assertThat(RevisionIndex.resourcePath("classpath:db/migrations"))
-			.isEqualTo("META-INF/migrations/db/migrations/revisions.index");
+			.isEqualTo("db/migrations/.revisions.index");
 		assertThat(RevisionIndex.resourcePath("classpath:/db/migrations/"))
-			.isEqualTo("META-INF/migrations/db/migrations/revisions.index");
+			.isEqualTo("db/migrations/.revisions.index");
 		assertThat(RevisionIndex.resourcePath("file:/srv/migrations/")).isNull();
 	}
 

@@ -14,7 +14,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Writes the revision index of each revision location into the build's output directory
- * ({@code META-INF/migrations/db/migrations/revisions.index} for {@code classpath:db/migrations/}): every revision
+ * ({@code db/migrations/.revisions.index} for {@code classpath:db/migrations/}): every revision
  * file's name, size, CRC-32 and checksum, and the revisions' head. With it, a start whose database is already at the
  * head checks the files on the class path against the index (in the application's jar from its central directory,
  * reading no file) and the history against the index's checksums in one query, without reading a revision file as a

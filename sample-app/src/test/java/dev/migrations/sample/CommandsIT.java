@@ -74,6 +74,13 @@ class CommandsIT {
 		assertThat(ok.status()).isZero();
 		assertThat(ok.stdout()).isEqualTo("OK: the database is at revision 018, the target, with matching checksums.\n");
 		assertThat(this.db.tables()).contains("project_costs");
+		// The build wrote the revision index (migrations-maven-plugin) into the jar: at the head, an upgrade and a
+		// check compare the jar's entries and the history with it, and read no revision file.
+		assertThat(ok.stderr()).contains("18 revisions checked against the revision index");
+		Run again = run("upgrade");
+		assertThat(again.status()).isZero();
+		assertThat(again.stderr()).contains("is up to date at revision 018: nothing to apply (18 revisions checked "
+				+ "against the revision index");
 	}
 
 	@ParameterizedTest

@@ -52,7 +52,7 @@ class BookshopAotTests {
 				"reachability-metadata.json");
 		String json = Files.readString(metadata).replace("\\/", "/");
 		assertThat(json).contains("\"glob\": \"db/migrations/*\"",
-				"\"glob\": \"META-INF/migrations/db/migrations/revisions.index\"",
+				"\"glob\": \"db/migrations/.revisions.index\"",
 				"\"glob\": \"www.liquibase.org/xml/ns/dbchangelog/*.xsd\"",
 				"\"type\": \"liquibase.change.core.CreateTableChange\"",
 				"\"type\": \"liquibase.change.core.RawSQLChange\"");
@@ -60,7 +60,7 @@ class BookshopAotTests {
 
 	private void assertStartedAndMigrated(String output, TestDatabase database) {
 		assertThat(output).contains("Found the 5 files of classpath:db/migrations/ through the revision index "
-				+ "META-INF/migrations/db/migrations/revisions.index");
+				+ "db/migrations/.revisions.index");
 		assertThat(output).contains("Applying 005 create reviews (5/5)");
 		assertThat(output).contains("Bookshop catalogue: 1 books, 0 reviews");
 		BookshopSchema.assertMigrated(database.dataSource());
