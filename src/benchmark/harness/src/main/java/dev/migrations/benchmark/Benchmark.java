@@ -41,6 +41,8 @@ public final class Benchmark {
 
 	private static final List<Variant> NOOP_LARGE = List.of(Variant.MIGRATIONS, Variant.NONE_ACTUATOR);
 
+	private static final List<Variant> NOOP_OPEN_LARGE = List.of(Variant.MIGRATIONS, Variant.NONE);
+
 	/** What makes an application open its database before the migration step, in the no-op-open cells. */
 	private static final List<String> OPEN_FIRST = List.of("-D" + BenchmarkApp.OPEN_DATABASE_FIRST + "=true");
 
@@ -199,8 +201,8 @@ public final class Benchmark {
 		if (this.options.scenarios().contains(Results.NOOP)) {
 			noop(Results.NOOP, large ? NOOP_LARGE : NOOP, List.of(), kind, size, directory, atHead);
 		}
-		if (this.options.scenarios().contains(Results.NOOP_OPEN) && !large) {
-			noop(Results.NOOP_OPEN, NOOP_OPEN, OPEN_FIRST, kind, size, directory, atHead);
+		if (this.options.scenarios().contains(Results.NOOP_OPEN)) {
+			noop(Results.NOOP_OPEN, large ? NOOP_OPEN_LARGE : NOOP_OPEN, OPEN_FIRST, kind, size, directory, atHead);
 		}
 		atHead.values().forEach(this.databases::drop);
 		Databases.deleteRecursively(directory);

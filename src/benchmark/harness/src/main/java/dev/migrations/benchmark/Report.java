@@ -164,6 +164,11 @@ final class Report {
 					.flatMap((high) -> median(Results.NOOP, db, top, Variant.MIGRATIONS, value).map((low) -> high / low));
 				targetBelow("no-op " + what + " at N=" + large + " < 2× at N=" + top, db, growth, 2.0);
 			}
+			Optional<Double> openGrowth = median(Results.NOOP_OPEN, db, large, Variant.MIGRATIONS, Measurement::stepMs)
+				.flatMap((high) -> median(Results.NOOP_OPEN, db, top, Variant.MIGRATIONS, Measurement::stepMs)
+					.map((low) -> high / low));
+			targetBelow("no-op step at N=" + large + " < 2× at N=" + top + ", database opened first", db,
+					openGrowth, 2.0);
 		}
 	}
 
