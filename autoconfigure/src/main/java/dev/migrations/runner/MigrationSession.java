@@ -105,14 +105,8 @@ final class MigrationSession implements AutoCloseable {
 	 * narrow query; {@code false} whenever the full status might say anything else.
 	 */
 	boolean recordsExactly(RevisionGraph graph) {
-		Map<String, String> recorded;
-		try {
-			recorded = this.engine.recordedChecksums();
-		}
-		catch (SQLException ex) {
-			return false;
-		}
-		if (recorded == null || recorded.isEmpty()) {
+		Map<String, String> recorded = recordedChecksums();
+		if (recorded == null) {
 			return false;
 		}
 		Set<String> matched = new HashSet<>();
@@ -135,15 +129,9 @@ final class MigrationSession implements AutoCloseable {
 	 * files that were not read because the index was found to describe them.
 	 */
 	boolean recordsExactly(RevisionIndex index) {
-		Map<String, String> recorded;
-		try {
-			recorded = this.engine.recordedChecksums();
-		}
-		catch (SQLException ex) {
-			return false;
-		}
+		Map<String, String> recorded = recordedChecksums();
 		Map<String, String> expected = index.checksums();
-		if (recorded == null || recorded.size() != expected.size() || expected.isEmpty()) {
+		if (recorded == null || recorded.size() != expected.size()) {
 			return false;
 		}
 		for (Map.Entry<String, String> revision : expected.entrySet()) {
@@ -152,6 +140,20 @@ final class MigrationSession implements AutoCloseable {
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * The recorded checksum of every history row by key, or {@code null} if there is no row, a row has no checksum
+	 * or the history cannot be read: then only the full path can tell where the database stands.
+	 */
+	private @Nullable Map<String, String> recordedChecksums() {
+		try {
+			Map<String, String> recorded = this.engine.recordedChecksums();
+			return (recorded == null || recorded.isEmpty()) ? null : recorded;
+		}
+		catch (SQLException ex) {
+			return null;
+		}
 	}
 
 	@Nullable String historyToken() {

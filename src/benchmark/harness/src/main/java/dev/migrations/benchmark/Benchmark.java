@@ -140,12 +140,12 @@ public final class Benchmark {
 		Map<Variant, Database> atHead = new EnumMap<>(Variant.class);
 		for (Variant variant : APPLY) {
 			Database database = this.databases.create("h2");
-			this.launcher.run(variant, database, resources(directory, variant), plainFiles.get(variant),
+			this.launcher.run(variant, database, jar(directory, variant), plainFiles.get(variant),
 					"warmup-apply-" + name(variant));
 			atHead.put(variant, database);
 		}
 		for (Variant variant : NOOP) {
-			this.launcher.run(variant, atHead.get(headOf(variant)), resources(directory, variant), null,
+			this.launcher.run(variant, atHead.get(headOf(variant)), jar(directory, variant), null,
 					"warmup-noop-" + name(variant));
 		}
 		atHead.values().forEach(this.databases::drop);
@@ -174,7 +174,7 @@ public final class Benchmark {
 				Database database = this.databases.create(kind);
 				boolean kept = false;
 				try {
-					Measurement measurement = this.launcher.run(variant, database, resources(directory, variant),
+					Measurement measurement = this.launcher.run(variant, database, jar(directory, variant),
 							plainFiles.get(variant), kind + "-" + size + "-apply-" + name(variant));
 					if (measureApply) {
 						this.results.add(key, measurement);
@@ -225,7 +225,7 @@ public final class Benchmark {
 					continue;
 				}
 				try {
-					Measurement measurement = this.launcher.run(variant, database, resources(directory, variant), null,
+					Measurement measurement = this.launcher.run(variant, database, jar(directory, variant), null,
 							kind + "-" + size + "-" + scenario + "-" + name(variant), jvmOptions);
 					this.results.add(key, measurement);
 					progress(String.format(Locale.ROOT, "%s N=%d %s %d/%d %-18s step %8.1f ms, wall %7.0f ms%s", kind,
@@ -287,8 +287,8 @@ public final class Benchmark {
 				+ (jvmOptions.isEmpty() ? "" : " (" + String.join(" ", jvmOptions) + ")"));
 		Revisions revisions = new Revisions(rows);
 		Path directory = work.resolve(kind + "-endpoint");
-		Path resources = resources(directory, Variant.MIGRATIONS);
-		write(revisions, Variant.MIGRATIONS, resources);
+		write(revisions, Variant.MIGRATIONS, resources(directory, Variant.MIGRATIONS));
+		Path resources = jar(directory, Variant.MIGRATIONS);
 		Database database = this.databases.create(kind);
 		try {
 			Measurement setup = this.launcher.run(Variant.MIGRATIONS, database, resources, null,
@@ -317,7 +317,16 @@ public final class Benchmark {
 		if (variant == Variant.MIGRATIONS) {
 			this.launcher.writeRevisionIndex(resources);
 		}
+		ClasspathJar.pack(resources, resources.resolveSibling(JAR));
 		return files;
+	}
+
+	/**
+	 * The jar a variant's process gets on its class path: its revision files packaged as in a deployed
+	 * application, where every tool reads them from a jar.
+	 */
+	private static Path jar(Path directory, Variant variant) {
+		return resources(directory, variant).resolveSibling(JAR);
 	}
 
 	/** Where in the starter a failure happened: its first stack frame in {@code dev.migrations}, if any. */
@@ -331,6 +340,8 @@ public final class Benchmark {
 	private static Variant headOf(Variant variant) {
 		return (variant == Variant.NONE || variant == Variant.NONE_ACTUATOR) ? Variant.PLAIN_JDBC : variant;
 	}
+
+	private static final String JAR = "classes.jar";
 
 	private static Path resources(Path directory, Variant variant) {
 		return directory.resolve(name(variant)).resolve("classes");
