@@ -111,6 +111,11 @@ public final class Benchmark {
 					endpoint(work, database);
 				}
 			}
+			if (this.options.scenarios().contains(PAIRS)) {
+				for (String database : this.options.databases()) {
+					pairs(work, database);
+				}
+			}
 			this.results.sampleLoad("end");
 			report = new Report(this.options, this.results, this.launcher, databases.postgresDescription(), started,
 					Duration.between(started, Instant.now()))
@@ -327,6 +332,66 @@ public final class Benchmark {
 	 */
 	private static Path jar(Path directory, Variant variant) {
 		return resources(directory, variant).resolveSibling(JAR);
+	}
+
+	/** The paired cell: the starter's own cost as differences of starts taken one right after the other. */
+	static final String PAIRS = "pairs";
+
+	/** The number of revisions of the paired cell. */
+	static final int PAIRS_SIZE = 1000;
+
+	/**
+	 * The paired cell: rounds of three no-op starts at N = 1,000, one right after the other in a rotating order — this
+	 * starter, the same with {@code migrations.enabled=false}, the application without it (with the actuator) — so
+	 * that each round's differences cancel what the machine does over minutes. The medians of those differences are
+	 * the starter's cost, and the switched-off one splits it into being on the class path and migrating.
+	 */
+	private void pairs(Path work, String kind) {
+		this.results.sampleLoad(kind + " pairs");
+		Revisions revisions = new Revisions(PAIRS_SIZE);
+		Path directory = work.resolve(kind + "-pairs");
+		write(revisions, Variant.MIGRATIONS, resources(directory, Variant.MIGRATIONS));
+		Path plainFiles = write(revisions, Variant.PLAIN_JDBC, resources(directory, Variant.PLAIN_JDBC));
+		write(revisions, Variant.NONE_ACTUATOR, resources(directory, Variant.NONE_ACTUATOR));
+		Database migrated = this.databases.create(kind);
+		Database plain = this.databases.create(kind);
+		try {
+			this.launcher.run(Variant.MIGRATIONS, migrated, jar(directory, Variant.MIGRATIONS), null,
+					kind + "-pairs-apply-migrations");
+			this.launcher.run(Variant.PLAIN_JDBC, plain, jar(directory, Variant.PLAIN_JDBC), plainFiles,
+					kind + "-pairs-apply-plain-jdbc");
+			List<String> ways = List.of("starter", "switched-off", "without");
+			for (int round = 0; round < this.options.pairs(); round++) {
+				Map<String, Measurement> measured = new java.util.HashMap<>();
+				for (String way : rotate(ways, round)) {
+					Measurement measurement = switch (way) {
+						case "starter" -> this.launcher.run(Variant.MIGRATIONS, migrated,
+								jar(directory, Variant.MIGRATIONS), null, kind + "-pairs-starter");
+						case "switched-off" -> this.launcher.run(Variant.MIGRATIONS, migrated,
+								jar(directory, Variant.MIGRATIONS), null, kind + "-pairs-switched-off",
+								List.of("-Dmigrations.enabled=false"));
+						default -> this.launcher.run(Variant.NONE_ACTUATOR, plain,
+								jar(directory, Variant.NONE_ACTUATOR), null, kind + "-pairs-without");
+					};
+					measured.put(way, measurement);
+				}
+				Results.Pair pair = new Results.Pair(measured.get("starter"), measured.get("switched-off"),
+						measured.get("without"));
+				this.results.add(kind, pair);
+				progress(String.format(Locale.ROOT, "%s pairs %d/%d: CPU starter %+.0f ms, switched off %+.0f ms over "
+						+ "the application without it", kind, round + 1, this.options.pairs(),
+						pair.starter().cpuMs() - pair.without().cpuMs(),
+						pair.switchedOff().cpuMs() - pair.without().cpuMs()));
+			}
+		}
+		catch (RuntimeException ex) {
+			progress("FAILED " + kind + " pairs: " + firstLine(ex.getMessage()));
+		}
+		finally {
+			this.databases.drop(migrated);
+			this.databases.drop(plain);
+			Databases.deleteRecursively(directory);
+		}
 	}
 
 	/** Where in the starter a failure happened: its first stack frame in {@code dev.migrations}, if any. */

@@ -20,7 +20,7 @@ import java.util.List;
  */
 record Options(int runs, List<Integer> sizes, List<String> databases, List<String> scenarios, int endpointRows,
 		int endpointRequests, boolean warmup, Path output, Path workDirectory, boolean keepWork,
-		List<String> javaOptions) {
+		List<String> javaOptions, int pairs) {
 
 	static final String USAGE = """
 			Usage: java -jar src/benchmark/harness/target/migrations-benchmark.jar [options]
@@ -28,10 +28,13 @@ record Options(int runs, List<Integer> sizes, List<String> databases, List<Strin
 			  --sizes 10,100,1000,10000  numbers of revisions (default 10,100,1000,10000; above 1,000 only
 			                         this starter and the application without a tool, no-op only)
 			  --databases h2,postgresql
-			  --scenarios noop,noop-open,apply,endpoint
+			  --scenarios noop,noop-open,apply,endpoint,pairs
+			                         pairs: the starter's own cost, as paired differences (see --pairs)
 			                         noop-open: no-op starts that open the database before the migration step
 			  --endpoint-rows N      history rows for the endpoint latency cell (default 10000)
 			  --endpoint-requests N  measured requests (default 300)
+			  --pairs N              rounds of the paired cell (default 30): this starter, the starter switched
+			                         off, the application without it, N = 1,000, no-op
 			  --no-warmup            skip the unmeasured first round
 			  --output FILE          Markdown report (default src/benchmark/harness/target/benchmark-report.md)
 			  --work-dir DIR         databases, revisions, logs (default src/benchmark/harness/target/benchmark-work)
@@ -45,7 +48,8 @@ record Options(int runs, List<Integer> sizes, List<String> databases, List<Strin
 		int runs = 5;
 		List<Integer> sizes = List.of(10, 100, 1000, 10000);
 		List<String> databases = List.of("h2", "postgresql");
-		List<String> scenarios = List.of("noop", "noop-open", "apply", "endpoint");
+		List<String> scenarios = List.of("noop", "noop-open", "apply", "endpoint", "pairs");
+		int pairs = 30;
 		int endpointRows = 10_000;
 		int endpointRequests = 300;
 		boolean warmup = true;
@@ -62,6 +66,7 @@ record Options(int runs, List<Integer> sizes, List<String> databases, List<Strin
 				case "--scenarios" -> scenarios = List.of(args[++i].split(","));
 				case "--endpoint-rows" -> endpointRows = Integer.parseInt(args[++i]);
 				case "--endpoint-requests" -> endpointRequests = Integer.parseInt(args[++i]);
+				case "--pairs" -> pairs = Integer.parseInt(args[++i]);
 				case "--no-warmup" -> warmup = false;
 				case "--output" -> output = Path.of(args[++i]);
 				case "--work-dir" -> work = Path.of(args[++i]);
@@ -75,6 +80,7 @@ record Options(int runs, List<Integer> sizes, List<String> databases, List<Strin
 					databases = List.of("h2");
 					endpointRows = 30;
 					endpointRequests = 20;
+					pairs = 2;
 					warmup = false;
 				}
 				case "--help", "-h" -> throw new IllegalArgumentException(USAGE);
@@ -88,15 +94,18 @@ record Options(int runs, List<Integer> sizes, List<String> databases, List<Strin
 		}
 		for (String scenario : scenarios) {
 			// A misspelt scenario would otherwise run nothing, silently.
-			if (!List.of("noop", "noop-open", "apply", "endpoint").contains(scenario)) {
+			if (!List.of("noop", "noop-open", "apply", "endpoint", "pairs").contains(scenario)) {
 				throw new IllegalArgumentException("Unknown scenario " + scenario + "\n" + USAGE);
 			}
 		}
 		if (runs < 1) {
 			throw new IllegalArgumentException("--runs must be at least 1");
 		}
+		if (pairs < 1) {
+			throw new IllegalArgumentException("--pairs must be at least 1");
+		}
 		return new Options(runs, sizes, databases, scenarios, endpointRows, endpointRequests, warmup, output, work,
-				keepWork, javaOptions);
+				keepWork, javaOptions, pairs);
 	}
 
 }

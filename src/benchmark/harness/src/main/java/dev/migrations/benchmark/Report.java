@@ -80,6 +80,9 @@ final class Report {
 		if (this.options.scenarios().contains("endpoint")) {
 			endpoint();
 		}
+		if (this.options.scenarios().contains(Benchmark.PAIRS)) {
+			pairs();
+		}
 		failures();
 		definitions();
 		return this.out.toString();
@@ -115,6 +118,18 @@ final class Report {
 								.map((window) -> ours / window)), 1.2);
 				target("apply N=" + top + ": step ≤ 1.2× plain JDBC's step (connecting and reading the files "
 						+ "included)", db, ratio(Results.APPLY, db, top, Variant.PLAIN_JDBC, Measurement::stepMs), 1.2);
+			}
+		}
+		for (String db : this.options.databases()) {
+			List<Results.Pair> pairs = this.results.pairs(db);
+			if (!pairs.isEmpty()) {
+				double cpu = medianOf(pairs, (pair) -> pair.starter().cpuMs() - pair.without().cpuMs());
+				line("| the starter's CPU per no-op start at N=" + Benchmark.PAIRS_SIZE + ", median of " + pairs.size()
+						+ " paired differences (section 4) ≤ 100 ms | " + db + " | " + Stats.number(cpu) + " ms | "
+						+ ((cpu <= 100) ? "**yes**" : "**no**") + " |");
+				double wall = medianOf(pairs, (pair) -> pair.starter().wallMs() / pair.without().wallMs());
+				target("no-op whole start at N=" + Benchmark.PAIRS_SIZE + ", median of " + pairs.size()
+						+ " paired ratios (section 4) ≤ 1.05×", db, Optional.of(wall), 1.05);
 			}
 		}
 		for (EndpointLatency.Result result : this.results.endpoints()) {
@@ -271,6 +286,44 @@ final class Report {
 					+ setup + " |");
 		}
 		line();
+	}
+
+	private void pairs() {
+		line("## 4. The starter's own cost, paired");
+		line();
+		line("Rounds of three no-op starts at N = " + Benchmark.PAIRS_SIZE + ", one right after the other, the order "
+				+ "rotating: this starter's application; the same with `migrations.enabled=false` (the starter on the "
+				+ "class path, switched off); the application without the starter (with the actuator). Each round's "
+				+ "differences cancel what the machine does over minutes; the table gives their median and "
+				+ "interquartile range.");
+		line();
+		line("| database | rounds | CPU: starter − without (ms) | CPU: switched off − without (ms) | wall: starter ÷ "
+				+ "without | wall: switched off ÷ without | peak RSS: starter − without (MiB) |");
+		line("|---|---:|---:|---:|---:|---:|---:|");
+		for (String db : this.options.databases()) {
+			List<Results.Pair> pairs = this.results.pairs(db);
+			if (pairs.isEmpty()) {
+				continue;
+			}
+			line("| " + db + " | " + pairs.size() + " | "
+					+ spread(pairs, (pair) -> pair.starter().cpuMs() - pair.without().cpuMs()) + " | "
+					+ spread(pairs, (pair) -> pair.switchedOff().cpuMs() - pair.without().cpuMs()) + " | "
+					+ spread(pairs, (pair) -> pair.starter().wallMs() / pair.without().wallMs()) + " | "
+					+ spread(pairs, (pair) -> pair.switchedOff().wallMs() / pair.without().wallMs()) + " | "
+					+ spread(pairs, (pair) -> (pair.starter().rssKb() - pair.without().rssKb()) / 1024) + " |");
+		}
+		line();
+	}
+
+	private static double medianOf(List<Results.Pair> pairs, ToDoubleFunction<Results.Pair> value) {
+		return Stats.percentile(pairs.stream().map(value::applyAsDouble).toList(), 50);
+	}
+
+	/** The median and, in parentheses, the interquartile range. */
+	private static String spread(List<Results.Pair> pairs, ToDoubleFunction<Results.Pair> value) {
+		List<Double> values = pairs.stream().map(value::applyAsDouble).toList();
+		return Stats.number(Stats.percentile(values, 50)) + " (" + Stats.number(Stats.percentile(values, 25)) + " to "
+				+ Stats.number(Stats.percentile(values, 75)) + ")";
 	}
 
 	private void failures() {

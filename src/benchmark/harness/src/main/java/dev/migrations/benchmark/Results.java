@@ -27,6 +27,16 @@ final class Results {
 
 	private final List<String> loadSamples = new ArrayList<>();
 
+	private final Map<String, List<Pair>> pairs = new LinkedHashMap<>();
+
+	void add(String database, Pair pair) {
+		this.pairs.computeIfAbsent(database, (k) -> new ArrayList<>()).add(pair);
+	}
+
+	List<Pair> pairs(String database) {
+		return this.pairs.getOrDefault(database, List.of());
+	}
+
 	void add(Key key, Measurement measurement) {
 		this.measurements.computeIfAbsent(key, (k) -> new ArrayList<>()).add(measurement);
 	}
@@ -65,6 +75,16 @@ final class Results {
 
 	Optional<String> failure(Key key) {
 		return Optional.ofNullable(this.failures.get(key));
+	}
+
+	/**
+	 * One round of the paired cell: the same no-op start three ways, one right after the other.
+	 * @param starter this starter's application
+	 * @param switchedOff the same application with {@code migrations.enabled=false}: the starter on the class path,
+	 * doing nothing
+	 * @param without the application without the starter (with the actuator, as the starter's application)
+	 */
+	record Pair(Measurement starter, Measurement switchedOff, Measurement without) {
 	}
 
 	/**

@@ -43,10 +43,11 @@ record Stats(double median, double min, double max, int count) {
 	}
 
 	static String number(double value) {
-		if (value >= 100) {
+		// Differences can be negative: the precision follows the magnitude.
+		if (Math.abs(value) >= 100) {
 			return String.format(Locale.ROOT, "%.0f", value);
 		}
-		if (value >= 10) {
+		if (Math.abs(value) >= 10) {
 			return String.format(Locale.ROOT, "%.1f", value);
 		}
 		return String.format(Locale.ROOT, "%.2f", value);

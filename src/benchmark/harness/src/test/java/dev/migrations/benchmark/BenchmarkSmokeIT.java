@@ -33,6 +33,9 @@ class BenchmarkSmokeIT {
 		assertThat(report).containsPattern("\\| 10 \\| no tool \\+ actuator \\| – \\| [0-9]+ \\|");
 		// Section 1b has one more column: opening the database, before the migration step.
 		assertThat(report).contains("## 1b. No-op start, database opened before the migration step");
+		// The paired cell: two rounds of three starts, their differences as median and interquartile range.
+		assertThat(report).contains("## 4. The starter's own cost, paired")
+			.containsPattern("\\| h2 \\| 2 \\| -?[0-9.]+ \\(-?[0-9.]+ to -?[0-9.]+\\) \\|");
 		assertThat(report).containsPattern(
 				"\\| 10 \\| this starter \\| [0-9.]+ \\| [0-9.]+ \\| [0-9]+ \\| [0-9]+ \\| [0-9.]+ \\| [0-9.]+ \\|");
 		// Either latencies, or n/a while the installed starter has no endpoint.
