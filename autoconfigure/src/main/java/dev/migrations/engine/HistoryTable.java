@@ -213,22 +213,29 @@ final class HistoryTable {
 		 * Set the parameters of {@link HistoryTable#insertStatement()}, values truncated as the literal does.
 		 */
 		void bind(PreparedStatement statement) throws SQLException {
-			String[] values = { truncated(this.changeSet.id(), 255), truncated(this.changeSet.author(), 255),
-					truncated(this.changeSet.filename(), 255), null, truncated(this.execType, 10),
-					truncated(this.changeSet.checksum(), 35), truncated(this.changeSet.description(), 255),
-					truncated(this.comments, 255), truncated(this.tag, 255), truncated(this.liquibaseVersion, 20),
-					truncated(this.changeSet.contexts(), 255), truncated(this.changeSet.labels(), 255),
-					truncated(this.deploymentId, 10) };
-			for (int i = 0; i < values.length; i++) {
-				if (i == 3) {
-					statement.setInt(4, this.order);
-				}
-				else if (values[i] == null) {
-					statement.setNull(i + 1, Types.VARCHAR);
-				}
-				else {
-					statement.setString(i + 1, values[i]);
-				}
+			setText(statement, 1, this.changeSet.id(), 255);
+			setText(statement, 2, this.changeSet.author(), 255);
+			setText(statement, 3, this.changeSet.filename(), 255);
+			statement.setInt(4, this.order);
+			setText(statement, 5, this.execType, 10);
+			setText(statement, 6, this.changeSet.checksum(), 35);
+			setText(statement, 7, this.changeSet.description(), 255);
+			setText(statement, 8, this.comments, 255);
+			setText(statement, 9, this.tag, 255);
+			setText(statement, 10, this.liquibaseVersion, 20);
+			setText(statement, 11, this.changeSet.contexts(), 255);
+			setText(statement, 12, this.changeSet.labels(), 255);
+			setText(statement, 13, this.deploymentId, 10);
+		}
+
+		private static void setText(PreparedStatement statement, int index, @Nullable String value, int maxLength)
+				throws SQLException {
+			String text = truncated(value, maxLength);
+			if (text != null) {
+				statement.setString(index, text);
+			}
+			else {
+				statement.setNull(index, Types.VARCHAR);
 			}
 		}
 

@@ -39,7 +39,7 @@ record SqlWork(String upgrade, @Nullable String downgrade, @Nullable String down
 		String downFile = (sql.downgradeFile() != null)
 				? sql.downgradeFile().substring(sql.downgradeFile().lastIndexOf('/') + 1) : null;
 		String description = revision.description().isEmpty() ? "sql" : revision.description();
-		return new PlannedChangeSet(revision.id().value(), AUTHOR, HistoryRow.REVISION_FILE_PREFIX + revision.id().value(),
+		return new PlannedChangeSet(revision.id().value(), AUTHOR, filename(revision.id().value()),
 				sql.checksum(), description, null, null, sql.transactional(),
 				new SqlWork(sql.upgrade(), sql.downgrade(), downFile, revision.file(), placeholders));
 	}
@@ -48,7 +48,12 @@ record SqlWork(String upgrade, @Nullable String downgrade, @Nullable String down
 	 * The history key of a plain SQL revision's change set.
 	 */
 	static String key(String revisionId) {
-		return HistoryRow.key(HistoryRow.REVISION_FILE_PREFIX + revisionId, revisionId, AUTHOR);
+		return HistoryRow.key(filename(revisionId), revisionId, AUTHOR);
+	}
+
+	/** The history's FILENAME of a plain SQL revision. */
+	private static String filename(String revisionId) {
+		return HistoryRow.REVISION_FILE_PREFIX + revisionId;
 	}
 
 	/**
@@ -56,7 +61,7 @@ record SqlWork(String upgrade, @Nullable String downgrade, @Nullable String down
 	 * contexts, labels).
 	 */
 	static PlannedChangeSet marker(Revision revision) {
-		return new PlannedChangeSet(revision.id().value(), AUTHOR, HistoryRow.REVISION_FILE_PREFIX + revision.id().value(),
+		return new PlannedChangeSet(revision.id().value(), AUTHOR, filename(revision.id().value()),
 				checksum(""), "empty", null, null, true, new SqlWork("", "", null, revision.file(), Placeholders.NONE));
 	}
 

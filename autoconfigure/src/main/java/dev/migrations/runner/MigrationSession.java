@@ -30,7 +30,6 @@ import dev.migrations.lock.PostgresAdvisoryLock;
 import dev.migrations.lock.TableMigrationLock;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionGraph;
-import dev.migrations.revision.RevisionIndex;
 import dev.migrations.revision.RevisionId;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -124,13 +123,13 @@ final class MigrationSession implements AutoCloseable {
 	}
 
 	/**
-	 * Whether the history records exactly the plain SQL revisions of a revision index, each with the checksum the
-	 * index recorded for its file, and nothing else: the same answer as {@link #recordsExactly(RevisionGraph)}, for
-	 * files that were not read because the index was found to describe them.
+	 * Whether the history records exactly the given plain SQL revisions, each with the given checksum, and nothing
+	 * else: the same answer as {@link #recordsExactly(RevisionGraph)}, for files that were not read because the
+	 * revision index was found to describe them.
+	 * @param expected the checksums the revision index recorded, by revision id
 	 */
-	boolean recordsExactly(RevisionIndex index) {
+	boolean recordsExactly(Map<String, String> expected) {
 		Map<String, String> recorded = recordedChecksums();
-		Map<String, String> expected = index.checksums();
 		if (recorded == null || recorded.size() != expected.size()) {
 			return false;
 		}

@@ -319,14 +319,15 @@ public class Migrator {
 		if (index == null) {
 			return fullRun.apply(run());
 		}
+		Map<String, String> checksums = index.checksums();
 		OpenSession open = new OpenSession(openSession());
 		try {
-			if (open.session.recordsExactly(index)) {
+			if (open.session.recordsExactly(checksums)) {
 				logger.info("Database {} is {} at revision {}: {} ({} revisions checked against the revision index in {} "
 						+ "ms)", open.session.database().url(),
 						(atHead == RunReport.Outcome.VALIDATED) ? "validated" : "up to date", index.head(),
 						(atHead == RunReport.Outcome.VALIDATED) ? "checksums match" : "nothing to apply",
-						index.checksums().size(), Duration.between(progress.started(), Instant.now()).toMillis());
+						checksums.size(), Duration.between(progress.started(), Instant.now()).toMillis());
 				progress.start(index.head());
 				return progress.report(atHead, null);
 			}
