@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.migrations.benchmark.app.BenchmarkApp;
+import dev.migrations.benchmark.app.JvmAccounting;
 import dev.migrations.benchmark.app.RevisionIndexStep;
 import dev.migrations.benchmark.app.PlainJdbcMigration;
 import dev.migrations.benchmark.app.ResultLine;
@@ -30,6 +32,8 @@ final class Launcher {
 	static final Pattern RESULT = Pattern.compile(ResultLine.PREFIX
 			+ " step_ms=(-?[0-9.]+) ready_ms=([0-9]+) rss_kb=(-?[0-9]+) cpu_ms=(-?[0-9]+) port=(-?[0-9]+)"
 			+ "(?: open_ms=([0-9.]+))?");
+
+	static final Pattern JVM = Pattern.compile(JvmAccounting.PREFIX + "((?: [a-z_]+=-?[0-9.]+)+)");
 
 	private static final long TIMEOUT_MINUTES = 15;
 
@@ -296,7 +300,26 @@ final class Launcher {
 			String open = this.result.group(6);
 			return new Measurement(Double.parseDouble(this.result.group(1)), Double.parseDouble(this.result.group(2)),
 					wallMs, Double.parseDouble(this.result.group(3)), Double.parseDouble(this.result.group(4)),
-					(open != null) ? Double.parseDouble(open) : 0);
+					(open != null) ? Double.parseDouble(open) : 0, jvmAccounting());
+		}
+
+		/** The process's {@link JvmAccounting} line, by key; empty if it printed none. */
+		private Map<String, Double> jvmAccounting() {
+			try {
+				Matcher matcher = JVM.matcher(Files.readString(this.log));
+				if (!matcher.find()) {
+					return Map.of();
+				}
+				Map<String, Double> values = new LinkedHashMap<>();
+				for (String field : matcher.group(1).trim().split(" ")) {
+					int equals = field.indexOf('=');
+					values.put(field.substring(0, equals), Double.parseDouble(field.substring(equals + 1)));
+				}
+				return values;
+			}
+			catch (IOException ex) {
+				return Map.of();
+			}
 		}
 
 		private Matcher find() {

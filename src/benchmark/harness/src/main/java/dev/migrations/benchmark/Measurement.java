@@ -1,5 +1,7 @@
 package dev.migrations.benchmark;
 
+import java.util.Map;
+
 /**
  * One process's numbers.
  * @param stepMs the migration step, measured inside the process
@@ -11,6 +13,19 @@ package dev.migrations.benchmark;
  * sensitive than the times to other work on the machine
  * @param openMs opening (and closing) one connection as soon as the DataSource bean exists, inside the process, in
  * the {@link Results#NOOP_OPEN} cells; 0 elsewhere
+ * @param jvm where the CPU went until ready, by {@link dev.migrations.benchmark.app.JvmAccounting} key (main thread,
+ * JIT compilers, class loading, GC pauses, loaded classes); empty for processes that do not print it
  */
-record Measurement(double stepMs, double readyMs, double wallMs, double rssKb, double cpuMs, double openMs) {
+record Measurement(double stepMs, double readyMs, double wallMs, double rssKb, double cpuMs, double openMs,
+		Map<String, Double> jvm) {
+
+	/**
+	 * One figure of the JVM's accounting.
+	 * @param key a {@link dev.migrations.benchmark.app.JvmAccounting} key
+	 * @return its value, or NaN where the process did not print it
+	 */
+	double jvm(String key) {
+		return this.jvm.getOrDefault(key, Double.NaN);
+	}
+
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -311,6 +312,50 @@ final class Report {
 					+ spread(pairs, (pair) -> pair.starter().wallMs() / pair.without().wallMs()) + " | "
 					+ spread(pairs, (pair) -> pair.switchedOff().wallMs() / pair.without().wallMs()) + " | "
 					+ spread(pairs, (pair) -> (pair.starter().rssKb() - pair.without().rssKb()) / 1024) + " |");
+		}
+		line();
+		pairedAccounting();
+	}
+
+	/** What the paired CPU difference is made of, from each process's {@code JvmAccounting} line. */
+	private void pairedAccounting() {
+		line("### 4b. What the difference is made of");
+		line();
+		line("The same rounds, each process's own accounting when it was ready: its main thread's CPU time, and the "
+				+ "JVM's performance counters (the ones `jstat` reads) for the JIT compilers, class loading, GC pauses "
+				+ "and safepoints. Times that overlap: class loading runs on the main thread (and the starter's "
+				+ "background thread), so it is part of their CPU; GC and safepoint times are pauses (wall), not CPU. "
+				+ "\"elsewhere\" is the process's CPU less its main thread's and the JIT compilers' time: the other "
+				+ "threads (the starter's background thread, the pool's, GC workers, the VM's own).");
+		line();
+		line("| database | figure | starter − without | switched off − without | starter (median) |");
+		line("|---|---|---:|---:|---:|");
+		Map<String, ToDoubleFunction<Measurement>> figures = new LinkedHashMap<>();
+		figures.put("process CPU (ms)", Measurement::cpuMs);
+		figures.put("main thread CPU (ms)", (m) -> m.jvm("main_cpu_ms"));
+		figures.put("JIT compilers (ms)", (m) -> m.jvm("jit_ms"));
+		figures.put("elsewhere: CPU − main thread − JIT (ms)",
+				(m) -> m.cpuMs() - m.jvm("main_cpu_ms") - m.jvm("jit_ms"));
+		figures.put("class loading (ms)", (m) -> m.jvm("class_load_ms"));
+		figures.put("class linking and verifying (ms)", (m) -> m.jvm("class_link_ms"));
+		figures.put("static initialisers (ms)", (m) -> m.jvm("class_init_ms"));
+		figures.put("GC pauses (ms)", (m) -> m.jvm("gc_ms"));
+		figures.put("safepoints (ms)", (m) -> m.jvm("safepoint_ms"));
+		figures.put("loaded classes", (m) -> m.jvm("classes"));
+		for (String db : this.options.databases()) {
+			List<Results.Pair> pairs = this.results.pairs(db);
+			if (pairs.isEmpty() || Double.isNaN(pairs.get(0).starter().jvm("jit_ms"))) {
+				continue;
+			}
+			for (Map.Entry<String, ToDoubleFunction<Measurement>> figure : figures.entrySet()) {
+				ToDoubleFunction<Measurement> value = figure.getValue();
+				line("| " + db + " | " + figure.getKey() + " | "
+						+ spread(pairs, (pair) -> value.applyAsDouble(pair.starter()) - value.applyAsDouble(pair.without()))
+						+ " | "
+						+ spread(pairs,
+								(pair) -> value.applyAsDouble(pair.switchedOff()) - value.applyAsDouble(pair.without()))
+						+ " | " + Stats.number(medianOf(pairs, (pair) -> value.applyAsDouble(pair.starter()))) + " |");
+			}
 		}
 		line();
 	}

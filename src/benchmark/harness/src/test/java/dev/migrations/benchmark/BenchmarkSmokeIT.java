@@ -36,6 +36,10 @@ class BenchmarkSmokeIT {
 		// The paired cell: two rounds of three starts, their differences as median and interquartile range.
 		assertThat(report).contains("## 4. The starter's own cost, paired")
 			.containsPattern("\\| h2 \\| 2 \\| -?[0-9.]+ \\(-?[0-9.]+ to -?[0-9.]+\\) \\|");
+		// And what the CPU difference is made of, from each process's own accounting.
+		assertThat(report).contains("### 4b. What the difference is made of")
+			.containsPattern("\\| h2 \\| JIT compilers \\(ms\\) \\| -?[0-9.]+ \\(-?[0-9.]+ to -?[0-9.]+\\) \\|")
+			.containsPattern("\\| h2 \\| loaded classes \\| -?[0-9.]+ \\(");
 		assertThat(report).containsPattern(
 				"\\| 10 \\| this starter \\| [0-9.]+ \\| [0-9.]+ \\| [0-9]+ \\| [0-9]+ \\| [0-9.]+ \\| [0-9.]+ \\|");
 		// Either latencies, or n/a while the installed starter has no endpoint.

@@ -67,4 +67,12 @@ class BenchmarkTests {
 		assertThat(without.group(6)).isNull();
 	}
 
+	@Test
+	void jvmAccountingLinesAreRead() {
+		Matcher line = Launcher.JVM.matcher("BENCHMARK-RESULT step_ms=1.0\nBENCHMARK-JVM main_cpu_ms=1500.2 jit_ms=2100.0 "
+				+ "classes=7000\n");
+		assertThat(line.find()).isTrue();
+		assertThat(line.group(1)).isEqualTo(" main_cpu_ms=1500.2 jit_ms=2100.0 classes=7000");
+	}
+
 }

@@ -70,6 +70,7 @@ public class BenchmarkApp {
 		long step = migrationStep(startup, System.getProperty("benchmark.tool-beans", ""), openFirst);
 		int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port", "-1"));
 		ResultLine.print(readyAt, step, opener.openNanos(), port);
+		JvmAccounting.print();
 		if (serve) {
 			awaitEndOfInput(System.in);
 		}

@@ -1,0 +1,124 @@
+package dev.migrations.benchmark.app;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Where a process's CPU went until it was ready, from the JVM's own accounting: the main thread's CPU time, and the
+ * HotSpot performance counters (the ones {@code jstat} reads) for the JIT compilers, class loading, linking and
+ * static initialisers, and GC pauses. Printed as one {@code BENCHMARK-JVM key=value …} line; the harness subtracts the
+ * same line of another variant to see what a difference in process CPU is made of.
+ * <p>
+ * The counters are read from the JVM's own {@code hsperfdata} file ({@code <tmpdir>/hsperfdata_<user>/<pid>}), which
+ * the JVM keeps up to date in shared memory while it runs ({@code -XX:+UsePerfData}, the default). Where it does not
+ * exist, only the thread times are printed.
+ */
+public final class JvmAccounting {
+
+	/** The prefix the harness looks for in a process's output. */
+	public static final String PREFIX = "BENCHMARK-JVM";
+
+	/** What is printed, in milliseconds except {@code classes}: key, then the counters summed into it. */
+	private static final Map<String, String[]> COUNTERS = new LinkedHashMap<>();
+
+	static {
+		// Time the JIT compilers spent compiling (their threads run beside the application's).
+		COUNTERS.put("jit_ms", new String[] { "sun.ci.standardTime", "sun.ci.osrTime" });
+		// Loading classes (finding, reading, parsing and defining them), nested work included.
+		COUNTERS.put("class_load_ms", new String[] { "sun.cls.time" });
+		// Linking and verifying, and running static initialisers, each without what nests in it.
+		COUNTERS.put("class_link_ms", new String[] { "sun.cls.classLinkedTime.self", "sun.cls.classVerifyTime.self" });
+		COUNTERS.put("class_init_ms", new String[] { "sun.cls.classInitTime.self" });
+		// Stop-the-world GC pauses (G1's young, full and concurrent-cycle pauses).
+		COUNTERS.put("gc_ms", new String[] { "sun.gc.collector.0.time", "sun.gc.collector.1.time",
+				"sun.gc.collector.2.time" });
+		COUNTERS.put("safepoint_ms", new String[] { "sun.rt.safepointTime" });
+	}
+
+	private JvmAccounting() {
+	}
+
+	/**
+	 * Print the accounting line; call it on the main thread, when the application is ready.
+	 */
+	public static void print() {
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		StringBuilder line = new StringBuilder(PREFIX);
+		line.append(String.format(Locale.ROOT, " main_cpu_ms=%.1f", threads.getCurrentThreadCpuTime() / 1e6));
+		Map<String, Long> counters = ownCounters();
+		Long ticks = counters.get("sun.os.hrt.frequency");
+		if (ticks != null && ticks > 0) {
+			for (Map.Entry<String, String[]> entry : COUNTERS.entrySet()) {
+				long sum = 0;
+				for (String name : entry.getValue()) {
+					sum += counters.getOrDefault(name, 0L);
+				}
+				line.append(String.format(Locale.ROOT, " %s=%.1f", entry.getKey(), sum * 1000.0 / ticks));
+			}
+			line.append(" classes=").append(counters.getOrDefault("java.cls.loadedClasses", -1L));
+		}
+		System.out.println(line);
+		System.out.flush();
+	}
+
+	/**
+	 * This JVM's scalar {@code long} performance counters by name, or an empty map where they cannot be read.
+	 */
+	static Map<String, Long> ownCounters() {
+		Path file = Path.of(System.getProperty("java.io.tmpdir"), "hsperfdata_" + System.getProperty("user.name"),
+				Long.toString(ProcessHandle.current().pid()));
+		try {
+			return parse(ByteBuffer.wrap(Files.readAllBytes(file)));
+		}
+		catch (IOException | RuntimeException ex) {
+			return Map.of();
+		}
+	}
+
+	/**
+	 * Parse an {@code hsperfdata} buffer: a prologue (magic {@code 0xcafec0c0}, byte order, versions, used bytes, the
+	 * offset of the first entry and the number of entries), then entries each with its length, the offsets of its
+	 * name and data, a vector length (0 for a scalar) and a type ({@code 'J'} for a long).
+	 */
+	static Map<String, Long> parse(ByteBuffer buffer) {
+		// The magic number is written big-endian whatever the byte order of the rest.
+		if (buffer.order(ByteOrder.BIG_ENDIAN).getInt(0) != 0xcafec0c0) {
+			return Map.of();
+		}
+		buffer.order((buffer.get(4) == 0) ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+		int entry = buffer.getInt(24);
+		int entries = buffer.getInt(28);
+		Map<String, Long> counters = new LinkedHashMap<>();
+		for (int i = 0; i < entries && entry < buffer.limit(); i++) {
+			int length = buffer.getInt(entry);
+			int nameOffset = buffer.getInt(entry + 4);
+			int vectorLength = buffer.getInt(entry + 8);
+			byte type = buffer.get(entry + 12);
+			int dataOffset = buffer.getInt(entry + 16);
+			if (length <= 0) {
+				break;
+			}
+			if (vectorLength == 0 && type == 'J') {
+				int end = entry + nameOffset;
+				while (buffer.get(end) != 0) {
+					end++;
+				}
+				byte[] name = new byte[end - entry - nameOffset];
+				buffer.get(entry + nameOffset, name);
+				counters.put(new String(name, StandardCharsets.US_ASCII), buffer.getLong(entry + dataOffset));
+			}
+			entry += length;
+		}
+		return counters;
+	}
+
+}

@@ -1,0 +1,77 @@
+package dev.migrations.benchmark.app;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The JVM's own accounting, read from its performance counters.
+ */
+class JvmAccountingTests {
+
+	@Test
+	void countersOfThisJvmAreRead() {
+		Map<String, Long> counters = JvmAccounting.ownCounters();
+
+		// This JVM has loaded thousands of classes (JUnit, AssertJ) and compiled methods by now.
+		assertThat(counters.get("sun.os.hrt.frequency")).isPositive();
+		assertThat(counters.get("java.cls.loadedClasses")).isGreaterThan(1000L);
+		assertThat(counters.get("sun.cls.time")).isPositive();
+		assertThat(counters.get("sun.ci.standardTime")).isPositive();
+	}
+
+	@Test
+	void aBufferInEitherByteOrderIsParsedAndAnythingElseIsNot() {
+		for (ByteOrder order : new ByteOrder[] { ByteOrder.BIG_ENDIAN, ByteOrder.LITTLE_ENDIAN }) {
+			assertThat(JvmAccounting.parse(buffer(order))).containsExactly(Map.entry("sun.cls.time", 1234L));
+		}
+		assertThat(JvmAccounting.parse(ByteBuffer.wrap(new byte[64]))).isEmpty();
+	}
+
+	@Test
+	void theLineCarriesEveryFigure() {
+		PrintStream original = System.out;
+		ByteArrayOutputStream output = new ByteArrayOutputStream();
+		System.setOut(new PrintStream(output, true, StandardCharsets.UTF_8));
+		try {
+			JvmAccounting.print();
+		}
+		finally {
+			System.setOut(original);
+		}
+		assertThat(output.toString(StandardCharsets.UTF_8)).matches("BENCHMARK-JVM main_cpu_ms=[0-9.]+ jit_ms=[0-9.]+ "
+				+ "class_load_ms=[0-9.]+ class_link_ms=[0-9.]+ class_init_ms=[0-9.]+ gc_ms=[0-9.]+ "
+				+ "safepoint_ms=[0-9.]+ classes=[0-9]+\\R");
+	}
+
+	/** A prologue and two entries: a long scalar, and a vector (a string) that is skipped. */
+	private static ByteBuffer buffer(ByteOrder order) {
+		ByteBuffer buffer = ByteBuffer.allocate(256);
+		buffer.putInt(0, 0xcafec0c0);
+		buffer.order(order);
+		buffer.put(4, (byte) ((order == ByteOrder.BIG_ENDIAN) ? 0 : 1));
+		buffer.putInt(24, 32);
+		buffer.putInt(28, 2);
+		entry(buffer, 32, "sun.cls.time", 0, 'J');
+		entry(buffer, 96, "sun.rt.name", 8, 'B');
+		buffer.putLong(32 + 40, 1234L);
+		return buffer;
+	}
+
+	private static void entry(ByteBuffer buffer, int at, String name, int vectorLength, char type) {
+		buffer.putInt(at, 64);
+		buffer.putInt(at + 4, 20);
+		buffer.putInt(at + 8, vectorLength);
+		buffer.put(at + 12, (byte) type);
+		buffer.putInt(at + 16, 40);
+		buffer.put(at + 20, name.getBytes(StandardCharsets.US_ASCII));
+	}
+
+}
