@@ -321,21 +321,25 @@ final class Report {
 	private void pairedAccounting() {
 		line("### 4b. What the difference is made of");
 		line();
-		line("The same rounds, each process's own accounting when it was ready: its main thread's CPU time, and the "
-				+ "JVM's performance counters (the ones `jstat` reads) for the JIT compilers, class loading, GC pauses "
-				+ "and safepoints. Times that overlap: class loading runs on the main thread (and the starter's "
-				+ "background thread), so it is part of their CPU; GC and safepoint times are pauses (wall), not CPU. "
-				+ "\"elsewhere\" is the process's CPU less its main thread's and the JIT compilers' time: the other "
-				+ "threads (the starter's background thread, the pool's, GC workers, the VM's own).");
+		line("The same rounds, each process's own accounting when it was ready: the CPU time of its threads by kind "
+				+ "(Linux's per-thread `schedstat`; \"ended\" is the process's CPU less its live threads': the threads "
+				+ "that have finished, such as the starter's background reader), and the JVM's performance counters (the "
+				+ "ones `jstat` reads). The counters are times that overlap the threads': class loading, linking and "
+				+ "static initialisers run on the thread that needs the class (mostly the main thread); the JIT's "
+				+ "elapsed time sums its compilations, waits for a CPU included; GC and safepoint times are pauses.");
 		line();
 		line("| database | figure | starter − without | switched off − without | starter (median) |");
 		line("|---|---|---:|---:|---:|");
 		Map<String, ToDoubleFunction<Measurement>> figures = new LinkedHashMap<>();
 		figures.put("process CPU (ms)", Measurement::cpuMs);
 		figures.put("main thread CPU (ms)", (m) -> m.jvm("main_cpu_ms"));
-		figures.put("JIT compilers (ms)", (m) -> m.jvm("jit_ms"));
-		figures.put("elsewhere: CPU − main thread − JIT (ms)",
-				(m) -> m.cpuMs() - m.jvm("main_cpu_ms") - m.jvm("jit_ms"));
+		figures.put("C1 compiler threads CPU (ms)", (m) -> m.jvm("c1_cpu_ms"));
+		figures.put("C2 compiler threads CPU (ms)", (m) -> m.jvm("c2_cpu_ms"));
+		figures.put("GC threads CPU (ms)", (m) -> m.jvm("gc_cpu_ms"));
+		figures.put("VM thread CPU (ms)", (m) -> m.jvm("vm_cpu_ms"));
+		figures.put("other live threads CPU (ms)", (m) -> m.jvm("other_cpu_ms"));
+		figures.put("ended threads CPU (ms)", (m) -> m.jvm("ended_cpu_ms"));
+		figures.put("JIT compilations, elapsed (ms)", (m) -> m.jvm("jit_elapsed_ms"));
 		figures.put("class loading (ms)", (m) -> m.jvm("class_load_ms"));
 		figures.put("class linking and verifying (ms)", (m) -> m.jvm("class_link_ms"));
 		figures.put("static initialisers (ms)", (m) -> m.jvm("class_init_ms"));
@@ -344,7 +348,7 @@ final class Report {
 		figures.put("loaded classes", (m) -> m.jvm("classes"));
 		for (String db : this.options.databases()) {
 			List<Results.Pair> pairs = this.results.pairs(db);
-			if (pairs.isEmpty() || Double.isNaN(pairs.get(0).starter().jvm("jit_ms"))) {
+			if (pairs.isEmpty() || Double.isNaN(pairs.get(0).starter().jvm("classes"))) {
 				continue;
 			}
 			for (Map.Entry<String, ToDoubleFunction<Measurement>> figure : figures.entrySet()) {

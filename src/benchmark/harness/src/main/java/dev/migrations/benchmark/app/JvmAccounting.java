@@ -1,22 +1,29 @@
 package dev.migrations.benchmark.app;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Where a process's CPU went until it was ready, from the JVM's own accounting: the main thread's CPU time, and the
- * HotSpot performance counters (the ones {@code jstat} reads) for the JIT compilers, class loading, linking and
- * static initialisers, and GC pauses. Printed as one {@code BENCHMARK-JVM key=value …} line; the harness subtracts the
- * same line of another variant to see what a difference in process CPU is made of.
+ * Where a process's CPU went until it was ready: the CPU time of its threads by kind (the main thread, the C1 and C2
+ * JIT compilers, the GC's threads, the VM thread, the other threads still alive, and those that have ended), and the
+ * HotSpot performance counters (the ones {@code jstat} reads) for the JIT's compilations, class loading, linking and
+ * static initialisers, GC pauses and safepoints. Printed as one {@code BENCHMARK-JVM key=value …} line; the harness
+ * subtracts the same line of another variant to see what a difference in process CPU is made of.
+ * <p>
+ * Thread CPU comes from Linux: {@code /proc/self/task/<tid>/comm} names each thread (HotSpot names its own:
+ * {@code C2 CompilerThre…}, {@code GC Thread#0}, {@code VM Thread}) and {@code …/schedstat} gives its time on a CPU in
+ * nanoseconds. Threads that have ended are the process's CPU time less its live threads'. Elsewhere these keys are
+ * left out.
  * <p>
  * The counters are read from the JVM's own {@code hsperfdata} file ({@code <tmpdir>/hsperfdata_<user>/<pid>}), which
  * the JVM keeps up to date in shared memory while it runs ({@code -XX:+UsePerfData}, the default). Where it does not
@@ -31,8 +38,8 @@ public final class JvmAccounting {
 	private static final Map<String, String[]> COUNTERS = new LinkedHashMap<>();
 
 	static {
-		// Time the JIT compilers spent compiling (their threads run beside the application's).
-		COUNTERS.put("jit_ms", new String[] { "sun.ci.standardTime", "sun.ci.osrTime" });
+		// The compilations' elapsed time, summed (more than the compiler threads' CPU when they wait for a CPU).
+		COUNTERS.put("jit_elapsed_ms", new String[] { "sun.ci.standardTime", "sun.ci.osrTime" });
 		// Loading classes (finding, reading, parsing and defining them), nested work included.
 		COUNTERS.put("class_load_ms", new String[] { "sun.cls.time" });
 		// Linking and verifying, and running static initialisers, each without what nests in it.
@@ -51,9 +58,17 @@ public final class JvmAccounting {
 	 * Print the accounting line; call it on the main thread, when the application is ready.
 	 */
 	public static void print() {
-		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		long processNanos = ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
 		StringBuilder line = new StringBuilder(PREFIX);
-		line.append(String.format(Locale.ROOT, " main_cpu_ms=%.1f", threads.getCurrentThreadCpuTime() / 1e6));
+		Map<String, Long> threads = threadCpuByKind();
+		if (!threads.isEmpty() && processNanos >= 0) {
+			long live = 0;
+			for (Map.Entry<String, Long> kind : threads.entrySet()) {
+				line.append(String.format(Locale.ROOT, " %s_cpu_ms=%.1f", kind.getKey(), kind.getValue() / 1e6));
+				live += kind.getValue();
+			}
+			line.append(String.format(Locale.ROOT, " ended_cpu_ms=%.1f", (processNanos - live) / 1e6));
+		}
 		Map<String, Long> counters = ownCounters();
 		Long ticks = counters.get("sun.os.hrt.frequency");
 		if (ticks != null && ticks > 0) {
@@ -68,6 +83,53 @@ public final class JvmAccounting {
 		}
 		System.out.println(line);
 		System.out.flush();
+	}
+
+	/**
+	 * The CPU time of this process's live threads, by kind, in nanoseconds; empty where {@code /proc} does not tell.
+	 */
+	static Map<String, Long> threadCpuByKind() {
+		Map<String, Long> kinds = new LinkedHashMap<>();
+		for (String kind : new String[] { "main", "c1", "c2", "gc", "vm", "other" }) {
+			kinds.put(kind, 0L);
+		}
+		try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+			for (Path task : tasks) {
+				try {
+					String name = Files.readString(task.resolve("comm")).strip();
+					String schedstat = Files.readString(task.resolve("schedstat")).strip();
+					long nanos = Long.parseLong(schedstat.substring(0, schedstat.indexOf(' ')));
+					kinds.merge(kindOf(name), nanos, Long::sum);
+				}
+				catch (NoSuchFileException ex) {
+					// the thread ended while being read: its time is counted with the ended threads'
+				}
+			}
+			return kinds;
+		}
+		catch (IOException | RuntimeException ex) {
+			return Map.of();
+		}
+	}
+
+	/**
+	 * The kind of a thread by the name Linux knows it by (at most 15 characters). The launcher's threads keep the
+	 * process's name, {@code java}: the one that runs {@code main} and the first one, which only waits for it.
+	 */
+	static String kindOf(String name) {
+		if (name.equals("java")) {
+			return "main";
+		}
+		if (name.startsWith("C1 CompilerThre")) {
+			return "c1";
+		}
+		if (name.startsWith("C2 CompilerThre")) {
+			return "c2";
+		}
+		if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+			return "gc";
+		}
+		return name.equals("VM Thread") ? "vm" : "other";
 	}
 
 	/**

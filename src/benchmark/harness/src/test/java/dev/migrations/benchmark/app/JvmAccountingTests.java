@@ -28,6 +28,20 @@ class JvmAccountingTests {
 	}
 
 	@Test
+	void threadCpuIsCountedByKind() {
+		Map<String, Long> kinds = JvmAccounting.threadCpuByKind();
+
+		assertThat(kinds).containsOnlyKeys("main", "c1", "c2", "gc", "vm", "other");
+		// This test runs on the JVM's main thread in a fork of its own, which has compiled and collected by now.
+		assertThat(kinds.get("main")).isPositive();
+		assertThat(kinds.get("c1") + kinds.get("c2")).isPositive();
+		assertThat(JvmAccounting.kindOf("java")).isEqualTo("main");
+		assertThat(JvmAccounting.kindOf("C2 CompilerThre")).isEqualTo("c2");
+		assertThat(JvmAccounting.kindOf("G1 Conc#0")).isEqualTo("gc");
+		assertThat(JvmAccounting.kindOf("HikariPool-1 ho")).isEqualTo("other");
+	}
+
+	@Test
 	void aBufferInEitherByteOrderIsParsedAndAnythingElseIsNot() {
 		for (ByteOrder order : new ByteOrder[] { ByteOrder.BIG_ENDIAN, ByteOrder.LITTLE_ENDIAN }) {
 			assertThat(JvmAccounting.parse(buffer(order))).containsExactly(Map.entry("sun.cls.time", 1234L));
@@ -46,8 +60,9 @@ class JvmAccountingTests {
 		finally {
 			System.setOut(original);
 		}
-		assertThat(output.toString(StandardCharsets.UTF_8)).matches("BENCHMARK-JVM main_cpu_ms=[0-9.]+ jit_ms=[0-9.]+ "
-				+ "class_load_ms=[0-9.]+ class_link_ms=[0-9.]+ class_init_ms=[0-9.]+ gc_ms=[0-9.]+ "
+		assertThat(output.toString(StandardCharsets.UTF_8)).matches("BENCHMARK-JVM main_cpu_ms=[0-9.]+ c1_cpu_ms=[0-9.]+ "
+				+ "c2_cpu_ms=[0-9.]+ gc_cpu_ms=[0-9.]+ vm_cpu_ms=[0-9.]+ other_cpu_ms=[0-9.]+ ended_cpu_ms=-?[0-9.]+ "
+				+ "jit_elapsed_ms=[0-9.]+ class_load_ms=[0-9.]+ class_link_ms=[0-9.]+ class_init_ms=[0-9.]+ gc_ms=[0-9.]+ "
 				+ "safepoint_ms=[0-9.]+ classes=[0-9]+\\R");
 	}
 
