@@ -33,7 +33,7 @@ final class Launcher {
 			+ " step_ms=(-?[0-9.]+) ready_ms=([0-9]+) rss_kb=(-?[0-9]+) cpu_ms=(-?[0-9]+) port=(-?[0-9]+)"
 			+ "(?: open_ms=([0-9.]+))?");
 
-	static final Pattern JVM = Pattern.compile(JvmAccounting.PREFIX + "((?: [a-z_]+=-?[0-9.]+)+)");
+	static final Pattern JVM = Pattern.compile(JvmAccounting.PREFIX + "((?: [a-z0-9_]+=-?[0-9.]+)+)");
 
 	private static final long TIMEOUT_MINUTES = 15;
 

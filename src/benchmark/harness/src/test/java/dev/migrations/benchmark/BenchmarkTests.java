@@ -69,10 +69,10 @@ class BenchmarkTests {
 
 	@Test
 	void jvmAccountingLinesAreRead() {
-		Matcher line = Launcher.JVM.matcher("BENCHMARK-RESULT step_ms=1.0\nBENCHMARK-JVM main_cpu_ms=1500.2 jit_ms=2100.0 "
-				+ "classes=7000\n");
+		Matcher line = Launcher.JVM.matcher("BENCHMARK-RESULT step_ms=1.0\nBENCHMARK-JVM main_cpu_ms=1500.2 c2_cpu_ms=2100.0 "
+				+ "ended_cpu_ms=-10.0 classes=7000\n");
 		assertThat(line.find()).isTrue();
-		assertThat(line.group(1)).isEqualTo(" main_cpu_ms=1500.2 jit_ms=2100.0 classes=7000");
+		assertThat(line.group(1)).isEqualTo(" main_cpu_ms=1500.2 c2_cpu_ms=2100.0 ended_cpu_ms=-10.0 classes=7000");
 	}
 
 }
