@@ -337,18 +337,15 @@ public final class Benchmark {
 	/** The paired cell: the starter's own cost as differences of starts taken one right after the other. */
 	static final String PAIRS = "pairs";
 
-	/** The number of revisions of the paired cell. */
-	static final int PAIRS_SIZE = 1000;
-
 	/**
-	 * The paired cell: rounds of three no-op starts at N = 1,000, one right after the other in a rotating order — this
+	 * The paired cell: rounds of three no-op starts at N = {@code --pairs-revisions} (1,000), one right after the other in a rotating order — this
 	 * starter, the same with {@code migrations.enabled=false}, the application without it (with the actuator) — so
 	 * that each round's differences cancel what the machine does over minutes. The medians of those differences are
 	 * the starter's cost, and the switched-off one splits it into being on the class path and migrating.
 	 */
 	private void pairs(Path work, String kind) {
 		this.results.sampleLoad(kind + " pairs");
-		Revisions revisions = new Revisions(PAIRS_SIZE);
+		Revisions revisions = new Revisions(this.options.pairsRevisions());
 		Path directory = work.resolve(kind + "-pairs");
 		write(revisions, Variant.MIGRATIONS, resources(directory, Variant.MIGRATIONS));
 		Path plainFiles = write(revisions, Variant.PLAIN_JDBC, resources(directory, Variant.PLAIN_JDBC));

@@ -17,10 +17,12 @@ import java.util.List;
  * @param workDirectory databases, revision files and process logs
  * @param keepWork whether the work directory is kept
  * @param javaOptions JVM options for every application process, all variants alike (none by default)
+ * @param pairs rounds of the paired cell
+ * @param pairsRevisions the number of revisions of the paired cell
  */
 record Options(int runs, List<Integer> sizes, List<String> databases, List<String> scenarios, int endpointRows,
 		int endpointRequests, boolean warmup, Path output, Path workDirectory, boolean keepWork,
-		List<String> javaOptions, int pairs) {
+		List<String> javaOptions, int pairs, int pairsRevisions) {
 
 	static final String USAGE = """
 			Usage: java -jar src/benchmark/harness/target/migrations-benchmark.jar [options]
@@ -34,7 +36,8 @@ record Options(int runs, List<Integer> sizes, List<String> databases, List<Strin
 			  --endpoint-rows N      history rows for the endpoint latency cell (default 10000)
 			  --endpoint-requests N  measured requests (default 300)
 			  --pairs N              rounds of the paired cell (default 30): this starter, the starter switched
-			                         off, the application without it, N = 1,000, no-op
+			                         off, the application without it, no-op
+			  --pairs-revisions N    revisions of the paired cell (default 1000)
 			  --no-warmup            skip the unmeasured first round
 			  --output FILE          Markdown report (default src/benchmark/harness/target/benchmark-report.md)
 			  --work-dir DIR         databases, revisions, logs (default src/benchmark/harness/target/benchmark-work)
@@ -50,6 +53,7 @@ record Options(int runs, List<Integer> sizes, List<String> databases, List<Strin
 		List<String> databases = List.of("h2", "postgresql");
 		List<String> scenarios = List.of("noop", "noop-open", "apply", "endpoint", "pairs");
 		int pairs = 30;
+		int pairsRevisions = 1000;
 		int endpointRows = 10_000;
 		int endpointRequests = 300;
 		boolean warmup = true;
@@ -67,6 +71,7 @@ record Options(int runs, List<Integer> sizes, List<String> databases, List<Strin
 				case "--endpoint-rows" -> endpointRows = Integer.parseInt(args[++i]);
 				case "--endpoint-requests" -> endpointRequests = Integer.parseInt(args[++i]);
 				case "--pairs" -> pairs = Integer.parseInt(args[++i]);
+				case "--pairs-revisions" -> pairsRevisions = Integer.parseInt(args[++i]);
 				case "--no-warmup" -> warmup = false;
 				case "--output" -> output = Path.of(args[++i]);
 				case "--work-dir" -> work = Path.of(args[++i]);
@@ -104,8 +109,11 @@ record Options(int runs, List<Integer> sizes, List<String> databases, List<Strin
 		if (pairs < 1) {
 			throw new IllegalArgumentException("--pairs must be at least 1");
 		}
+		if (pairsRevisions < 1) {
+			throw new IllegalArgumentException("--pairs-revisions must be at least 1");
+		}
 		return new Options(runs, sizes, databases, scenarios, endpointRows, endpointRequests, warmup, output, work,
-				keepWork, javaOptions, pairs);
+				keepWork, javaOptions, pairs, pairsRevisions);
 	}
 
 }

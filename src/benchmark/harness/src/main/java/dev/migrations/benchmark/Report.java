@@ -125,11 +125,11 @@ final class Report {
 			List<Results.Pair> pairs = this.results.pairs(db);
 			if (!pairs.isEmpty()) {
 				double cpu = medianOf(pairs, (pair) -> pair.starter().cpuMs() - pair.without().cpuMs());
-				line("| the starter's CPU per no-op start at N=" + Benchmark.PAIRS_SIZE + ", median of " + pairs.size()
+				line("| the starter's CPU per no-op start at N=" + this.options.pairsRevisions() + ", median of " + pairs.size()
 						+ " paired differences (section 4) ≤ 100 ms | " + db + " | " + Stats.number(cpu) + " ms | "
 						+ ((cpu <= 100) ? "**yes**" : "**no**") + " |");
 				double wall = medianOf(pairs, (pair) -> pair.starter().wallMs() / pair.without().wallMs());
-				target("no-op whole start at N=" + Benchmark.PAIRS_SIZE + ", median of " + pairs.size()
+				target("no-op whole start at N=" + this.options.pairsRevisions() + ", median of " + pairs.size()
 						+ " paired ratios (section 4) ≤ 1.05×", db, Optional.of(wall), 1.05);
 			}
 		}
@@ -292,7 +292,7 @@ final class Report {
 	private void pairs() {
 		line("## 4. The starter's own cost, paired");
 		line();
-		line("Rounds of three no-op starts at N = " + Benchmark.PAIRS_SIZE + ", one right after the other, the order "
+		line("Rounds of three no-op starts at N = " + this.options.pairsRevisions() + ", one right after the other, the order "
 				+ "rotating: this starter's application; the same with `migrations.enabled=false` (the starter on the "
 				+ "class path, switched off); the application without the starter (with the actuator). Each round's "
 				+ "differences cancel what the machine does over minutes; the table gives their median and "
