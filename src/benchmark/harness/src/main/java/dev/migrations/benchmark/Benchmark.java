@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.migrations.benchmark.app.BenchmarkApp;
+import dev.migrations.benchmark.app.FloorCheck;
 
 /**
  * The benchmark of issue 7: no-op starts (also with the database opened before the migration step) and applying N
@@ -338,10 +339,12 @@ public final class Benchmark {
 	static final String PAIRS = "pairs";
 
 	/**
-	 * The paired cell: rounds of three no-op starts at N = {@code --pairs-revisions} (1,000), one right after the other in a rotating order — this
-	 * starter, the same with {@code migrations.enabled=false}, the application without it (with the actuator) — so
-	 * that each round's differences cancel what the machine does over minutes. The medians of those differences are
-	 * the starter's cost, and the switched-off one splits it into being on the class path and migrating.
+	 * The paired cell: rounds of four no-op starts at N = {@code --pairs-revisions} (1,000), one right after the other
+	 * in a rotating order — this starter, the same with {@code migrations.enabled=false}, the application without it
+	 * (with the actuator), and that application doing by hand the least a safe no-op check does ({@link FloorCheck})
+	 * — so that each round's differences cancel what the machine does over minutes. The medians of those differences
+	 * are the starter's cost; the switched-off one splits it into being on the class path and migrating, and the floor
+	 * tells what any check of the revisions against the history costs.
 	 */
 	private void pairs(Path work, String kind) {
 		this.results.sampleLoad(kind + " pairs");
@@ -357,7 +360,7 @@ public final class Benchmark {
 					kind + "-pairs-apply-migrations");
 			this.launcher.run(Variant.PLAIN_JDBC, plain, jar(directory, Variant.PLAIN_JDBC), plainFiles,
 					kind + "-pairs-apply-plain-jdbc");
-			List<String> ways = List.of("starter", "switched-off", "without");
+			List<String> ways = List.of("starter", "switched-off", "without", "floor");
 			for (int round = 0; round < this.options.pairs(); round++) {
 				Map<String, Measurement> measured = new java.util.HashMap<>();
 				for (String way : rotate(ways, round)) {
@@ -367,13 +370,16 @@ public final class Benchmark {
 						case "switched-off" -> this.launcher.run(Variant.MIGRATIONS, migrated,
 								jar(directory, Variant.MIGRATIONS), null, kind + "-pairs-switched-off",
 								List.of("-Dmigrations.enabled=false"));
+						case "floor" -> this.launcher.run(Variant.NONE_ACTUATOR, migrated,
+								jar(directory, Variant.MIGRATIONS), null, kind + "-pairs-floor",
+								List.of("-D" + FloorCheck.PROPERTY + "=true"));
 						default -> this.launcher.run(Variant.NONE_ACTUATOR, plain,
 								jar(directory, Variant.NONE_ACTUATOR), null, kind + "-pairs-without");
 					};
 					measured.put(way, measurement);
 				}
 				Results.Pair pair = new Results.Pair(measured.get("starter"), measured.get("switched-off"),
-						measured.get("without"));
+						measured.get("without"), measured.get("floor"));
 				this.results.add(kind, pair);
 				progress(String.format(Locale.ROOT, "%s pairs %d/%d: CPU starter %+.0f ms, switched off %+.0f ms over "
 						+ "the application without it", kind, round + 1, this.options.pairs(),

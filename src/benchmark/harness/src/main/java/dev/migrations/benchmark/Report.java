@@ -292,15 +292,18 @@ final class Report {
 	private void pairs() {
 		line("## 4. The starter's own cost, paired");
 		line();
-		line("Rounds of three no-op starts at N = " + this.options.pairsRevisions() + ", one right after the other, the order "
-				+ "rotating: this starter's application; the same with `migrations.enabled=false` (the starter on the "
-				+ "class path, switched off); the application without the starter (with the actuator). Each round's "
-				+ "differences cancel what the machine does over minutes; the table gives their median and "
-				+ "interquartile range.");
+		line("Rounds of four no-op starts at N = " + this.options.pairsRevisions() + ", one right after the other, the "
+				+ "order rotating: this starter's application; the same with `migrations.enabled=false` (the starter on "
+				+ "the class path, switched off); the application without the starter (with the actuator); and that "
+				+ "application doing by hand, once ready, the least a safe no-op check does (the *floor*: read the "
+				+ "revision index, check each indexed file against the jar's central directory, read the history's rows "
+				+ "and compare their checksums; no Spring, no starter). Each round's differences cancel what the machine "
+				+ "does over minutes; the table gives their median and interquartile range.");
 		line();
-		line("| database | rounds | CPU: starter − without (ms) | CPU: switched off − without (ms) | wall: starter ÷ "
-				+ "without | wall: switched off ÷ without | peak RSS: starter − without (MiB) |");
-		line("|---|---:|---:|---:|---:|---:|---:|");
+		line("| database | rounds | CPU: starter − without (ms) | CPU: switched off − without (ms) | CPU: floor − "
+				+ "without (ms) | wall: starter ÷ without | wall: switched off ÷ without | peak RSS: starter − without "
+				+ "(MiB) |");
+		line("|---|---:|---:|---:|---:|---:|---:|---:|");
 		for (String db : this.options.databases()) {
 			List<Results.Pair> pairs = this.results.pairs(db);
 			if (pairs.isEmpty()) {
@@ -309,6 +312,7 @@ final class Report {
 			line("| " + db + " | " + pairs.size() + " | "
 					+ spread(pairs, (pair) -> pair.starter().cpuMs() - pair.without().cpuMs()) + " | "
 					+ spread(pairs, (pair) -> pair.switchedOff().cpuMs() - pair.without().cpuMs()) + " | "
+					+ spread(pairs, (pair) -> pair.floor().cpuMs() - pair.without().cpuMs()) + " | "
 					+ spread(pairs, (pair) -> pair.starter().wallMs() / pair.without().wallMs()) + " | "
 					+ spread(pairs, (pair) -> pair.switchedOff().wallMs() / pair.without().wallMs()) + " | "
 					+ spread(pairs, (pair) -> (pair.starter().rssKb() - pair.without().rssKb()) / 1024) + " |");
@@ -328,8 +332,8 @@ final class Report {
 				+ "static initialisers run on the thread that needs the class (mostly the main thread); the JIT's "
 				+ "elapsed time sums its compilations, waits for a CPU included; GC and safepoint times are pauses.");
 		line();
-		line("| database | figure | starter − without | switched off − without | starter (median) |");
-		line("|---|---|---:|---:|---:|");
+		line("| database | figure | starter − without | switched off − without | floor − without | starter (median) |");
+		line("|---|---|---:|---:|---:|---:|");
 		Map<String, ToDoubleFunction<Measurement>> figures = new LinkedHashMap<>();
 		figures.put("process CPU (ms)", Measurement::cpuMs);
 		figures.put("main thread CPU (ms)", (m) -> m.jvm("main_cpu_ms"));
@@ -358,6 +362,8 @@ final class Report {
 						+ " | "
 						+ spread(pairs,
 								(pair) -> value.applyAsDouble(pair.switchedOff()) - value.applyAsDouble(pair.without()))
+						+ " | "
+						+ spread(pairs, (pair) -> value.applyAsDouble(pair.floor()) - value.applyAsDouble(pair.without()))
 						+ " | " + Stats.number(medianOf(pairs, (pair) -> value.applyAsDouble(pair.starter()))) + " |");
 			}
 		}

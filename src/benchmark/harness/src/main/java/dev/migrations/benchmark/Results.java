@@ -83,8 +83,10 @@ final class Results {
 	 * @param switchedOff the same application with {@code migrations.enabled=false}: the starter on the class path,
 	 * doing nothing
 	 * @param without the application without the starter (with the actuator, as the starter's application)
+	 * @param floor the application without the starter doing by hand the least a safe no-op check does
+	 * ({@link dev.migrations.benchmark.app.FloorCheck}) on the starter's database and revisions
 	 */
-	record Pair(Measurement starter, Measurement switchedOff, Measurement without) {
+	record Pair(Measurement starter, Measurement switchedOff, Measurement without, Measurement floor) {
 	}
 
 	/**

@@ -41,7 +41,7 @@ import org.springframework.core.metrics.StartupStep;
  * <p>
  * System properties: {@code benchmark.tool-beans}, {@code benchmark.query} (run once when ready),
  * {@code benchmark.serve} (start a web server and keep running until standard input closes),
- * {@code benchmark.open-database-first}.
+ * {@code benchmark.open-database-first}, {@code benchmark.floor-check} (see {@link FloorCheck}).
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
@@ -65,6 +65,10 @@ public class BenchmarkApp {
 			application.addInitializers((context) -> context.getBeanFactory().addBeanPostProcessor(opener));
 		}
 		ConfigurableApplicationContext context = application.run(args);
+		if (Boolean.getBoolean(FloorCheck.PROPERTY)) {
+			FloorCheck.run(context.getBean(DataSource.class), System.getProperty("spring.datasource.url"),
+					System.getProperty("spring.datasource.username"), System.getProperty("spring.datasource.password"));
+		}
 		useDatabase(context.getBean(DataSource.class), System.getProperty("benchmark.query"));
 		long readyAt = System.currentTimeMillis();
 		long step = migrationStep(startup, System.getProperty("benchmark.tool-beans", ""), openFirst);
