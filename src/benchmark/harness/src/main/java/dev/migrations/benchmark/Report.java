@@ -368,6 +368,31 @@ final class Report {
 			}
 		}
 		line();
+		line("The JIT compilers work through a queue of methods that never empties while an application starts, so "
+				+ "their CPU time until ready grows with the time to ready, whatever made it longer. Across every "
+				+ "process of the cell (all four ways), a least-squares fit of the C1 and C2 threads' CPU on the time "
+				+ "from the JVM's start to ready:");
+		line();
+		line("| database | processes | JIT CPU per ms to ready (slope) | correlation | the starter's start → ready − "
+				+ "without's (ms, median) | JIT CPU that explains (ms) |");
+		line("|---|---:|---:|---:|---:|---:|");
+		for (String db : this.options.databases()) {
+			List<Results.Pair> pairs = this.results.pairs(db);
+			if (pairs.isEmpty() || Double.isNaN(pairs.get(0).starter().jvm("c2_cpu_ms"))) {
+				continue;
+			}
+			List<double[]> points = new ArrayList<>();
+			for (Results.Pair pair : pairs) {
+				for (Measurement m : List.of(pair.starter(), pair.switchedOff(), pair.without(), pair.floor())) {
+					points.add(new double[] { m.readyMs(), m.jvm("c1_cpu_ms") + m.jvm("c2_cpu_ms") });
+				}
+			}
+			double[] fit = Stats.fit(points);
+			double longer = medianOf(pairs, (pair) -> pair.starter().readyMs() - pair.without().readyMs());
+			line("| " + db + " | " + points.size() + " | " + Stats.number(fit[0]) + " | " + Stats.number(fit[1]) + " | "
+					+ Stats.number(longer) + " | " + Stats.number(fit[0] * longer) + " |");
+		}
+		line();
 	}
 
 	private static double medianOf(List<Results.Pair> pairs, ToDoubleFunction<Results.Pair> value) {

@@ -42,6 +42,32 @@ record Stats(double median, double min, double max, int count) {
 		return number(this.median / scale) + " (" + number(this.min / scale) + "–" + number(this.max / scale) + ")";
 	}
 
+	/**
+	 * The least-squares line through points.
+	 * @param points {@code {x, y}} pairs
+	 * @return the slope and the correlation coefficient, NaN with fewer than two distinct x
+	 */
+	static double[] fit(List<double[]> points) {
+		double n = points.size();
+		double sx = 0;
+		double sy = 0;
+		for (double[] point : points) {
+			sx += point[0];
+			sy += point[1];
+		}
+		double mx = sx / n;
+		double my = sy / n;
+		double sxx = 0;
+		double syy = 0;
+		double sxy = 0;
+		for (double[] point : points) {
+			sxx += (point[0] - mx) * (point[0] - mx);
+			syy += (point[1] - my) * (point[1] - my);
+			sxy += (point[0] - mx) * (point[1] - my);
+		}
+		return new double[] { sxy / sxx, sxy / Math.sqrt(sxx * syy) };
+	}
+
 	static String number(double value) {
 		// Differences can be negative: the precision follows the magnitude.
 		if (Math.abs(value) >= 100) {

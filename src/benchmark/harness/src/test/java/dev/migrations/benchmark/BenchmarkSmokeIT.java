@@ -40,7 +40,8 @@ class BenchmarkSmokeIT {
 		// And what the CPU difference is made of, from each process's own accounting.
 		assertThat(report).contains("### 4b. What the difference is made of")
 			.containsPattern("\\| h2 \\| C2 compiler threads CPU \\(ms\\) \\| -?[0-9.]+ \\(-?[0-9.]+ to -?[0-9.]+\\) \\|")
-			.containsPattern("\\| h2 \\| loaded classes \\| -?[0-9.]+ \\(");
+			.containsPattern("\\| h2 \\| loaded classes \\| -?[0-9.]+ \\(")
+			.containsPattern("\\| h2 \\| 8 \\| -?[0-9.]+ \\| -?[0-9.]+ \\|");
 		assertThat(report).containsPattern(
 				"\\| 10 \\| this starter \\| [0-9.]+ \\| [0-9.]+ \\| [0-9]+ \\| [0-9]+ \\| [0-9.]+ \\| [0-9.]+ \\|");
 		// Either latencies, or n/a while the installed starter has no endpoint.

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The order of the variants within the rounds, the statistics, the options and the result line.
@@ -73,6 +74,16 @@ class BenchmarkTests {
 				+ "ended_cpu_ms=-10.0 classes=7000\n");
 		assertThat(line.find()).isTrue();
 		assertThat(line.group(1)).isEqualTo(" main_cpu_ms=1500.2 c2_cpu_ms=2100.0 ended_cpu_ms=-10.0 classes=7000");
+	}
+
+	@Test
+	void aLineIsFittedThroughPoints() {
+		double[] exact = Stats.fit(List.of(new double[] { 1, 3 }, new double[] { 2, 5 }, new double[] { 4, 9 }));
+		assertThat(exact[0]).isCloseTo(2.0, within(1e-9));
+		assertThat(exact[1]).isCloseTo(1.0, within(1e-9));
+		double[] falling = Stats.fit(List.of(new double[] { 1, 4 }, new double[] { 2, 1 }, new double[] { 3, 1 }));
+		assertThat(falling[0]).isCloseTo(-1.5, within(1e-9));
+		assertThat(falling[1]).isNegative().isGreaterThan(-1.0);
 	}
 
 }
