@@ -337,6 +337,8 @@ final class Report {
 		Map<String, ToDoubleFunction<Measurement>> figures = new LinkedHashMap<>();
 		figures.put("process CPU (ms)", Measurement::cpuMs);
 		figures.put("main thread CPU (ms)", (m) -> m.jvm("main_cpu_ms"));
+		figures.put("main thread CPU in the starter's beans: the step as CPU (ms)", (m) -> m.jvm("tool_beans_cpu_ms"));
+		figures.put("main thread CPU outside them (ms)", (m) -> m.jvm("main_cpu_ms") - m.jvm("tool_beans_cpu_ms"));
 		figures.put("C1 compiler threads CPU (ms)", (m) -> m.jvm("c1_cpu_ms"));
 		figures.put("C2 compiler threads CPU (ms)", (m) -> m.jvm("c2_cpu_ms"));
 		figures.put("GC threads CPU (ms)", (m) -> m.jvm("gc_cpu_ms"));

@@ -57,7 +57,8 @@ public class BenchmarkApp {
 		boolean openFirst = Boolean.getBoolean(OPEN_DATABASE_FIRST);
 		SpringApplication application = new SpringApplication(BenchmarkApp.class);
 		BufferingApplicationStartup startup = new BufferingApplicationStartup(200_000);
-		application.setApplicationStartup(startup);
+		ThreadCpuStartup threadCpu = new ThreadCpuStartup(startup, System.getProperty("benchmark.tool-beans", ""));
+		application.setApplicationStartup(threadCpu);
 		application.setWebApplicationType(serve ? WebApplicationType.SERVLET : WebApplicationType.NONE);
 		OpenDatabaseFirst opener = new OpenDatabaseFirst();
 		if (openFirst) {
@@ -74,7 +75,7 @@ public class BenchmarkApp {
 		long step = migrationStep(startup, System.getProperty("benchmark.tool-beans", ""), openFirst);
 		int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port", "-1"));
 		ResultLine.print(readyAt, step, opener.openNanos(), port);
-		JvmAccounting.print();
+		JvmAccounting.print(threadCpu.toolBeansCpuMillis());
 		if (serve) {
 			awaitEndOfInput(System.in);
 		}

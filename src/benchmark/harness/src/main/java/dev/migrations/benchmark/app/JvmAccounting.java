@@ -56,8 +56,9 @@ public final class JvmAccounting {
 
 	/**
 	 * Print the accounting line; call it on the main thread, when the application is ready.
+	 * @param toolBeansCpuMillis the main thread's CPU time in the migration tool's beans ({@link ThreadCpuStartup})
 	 */
-	public static void print() {
+	public static void print(double toolBeansCpuMillis) {
 		long processNanos = ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
 		StringBuilder line = new StringBuilder(PREFIX);
 		Map<String, Long> threads = threadCpuByKind();
@@ -69,6 +70,7 @@ public final class JvmAccounting {
 			}
 			line.append(String.format(Locale.ROOT, " ended_cpu_ms=%.1f", (processNanos - live) / 1e6));
 		}
+		line.append(String.format(Locale.ROOT, " tool_beans_cpu_ms=%.1f", toolBeansCpuMillis));
 		Map<String, Long> counters = ownCounters();
 		Long ticks = counters.get("sun.os.hrt.frequency");
 		if (ticks != null && ticks > 0) {

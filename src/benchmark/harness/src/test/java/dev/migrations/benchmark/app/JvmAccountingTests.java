@@ -55,14 +55,14 @@ class JvmAccountingTests {
 		ByteArrayOutputStream output = new ByteArrayOutputStream();
 		System.setOut(new PrintStream(output, true, StandardCharsets.UTF_8));
 		try {
-			JvmAccounting.print();
+			JvmAccounting.print(12.5);
 		}
 		finally {
 			System.setOut(original);
 		}
 		assertThat(output.toString(StandardCharsets.UTF_8)).matches("BENCHMARK-JVM main_cpu_ms=[0-9.]+ c1_cpu_ms=[0-9.]+ "
 				+ "c2_cpu_ms=[0-9.]+ gc_cpu_ms=[0-9.]+ vm_cpu_ms=[0-9.]+ other_cpu_ms=[0-9.]+ ended_cpu_ms=-?[0-9.]+ "
-				+ "jit_elapsed_ms=[0-9.]+ class_load_ms=[0-9.]+ class_link_ms=[0-9.]+ class_init_ms=[0-9.]+ gc_ms=[0-9.]+ "
+				+ "tool_beans_cpu_ms=12.5 jit_elapsed_ms=[0-9.]+ class_load_ms=[0-9.]+ class_link_ms=[0-9.]+ class_init_ms=[0-9.]+ gc_ms=[0-9.]+ "
 				+ "safepoint_ms=[0-9.]+ classes=[0-9]+\\R");
 	}
 

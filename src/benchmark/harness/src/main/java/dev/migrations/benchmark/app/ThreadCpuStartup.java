@@ -1,0 +1,134 @@
+package dev.migrations.benchmark.app;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+import org.springframework.core.metrics.ApplicationStartup;
+import org.springframework.core.metrics.StartupStep;
+
+/**
+ * Spring's startup steps, with the main thread's CPU time of the migration tool's beans: the outermost
+ * {@code spring.beans.instantiate} steps whose bean name contains the tool's keyword, from the step's start to its
+ * end, on the thread that started the application. That is the migration step measured as CPU instead of wall time:
+ * what the tool's beans cost the main thread, class loading and the migration itself included, so that the rest of
+ * the main thread's CPU is what the tool costs elsewhere (configuration classes, conditions, other beans).
+ * Every step is passed on to the delegate unchanged.
+ */
+final class ThreadCpuStartup implements ApplicationStartup {
+
+	private final ApplicationStartup delegate;
+
+	private final String keyword;
+
+	private final Thread main = Thread.currentThread();
+
+	private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+
+	private final Deque<Step> open = new ArrayDeque<>();
+
+	private long toolNanos;
+
+	ThreadCpuStartup(ApplicationStartup delegate, String keyword) {
+		this.delegate = delegate;
+		this.keyword = keyword.toLowerCase(Locale.ROOT);
+	}
+
+	@Override
+	public StartupStep start(String name) {
+		StartupStep step = this.delegate.start(name);
+		if (Thread.currentThread() != this.main || this.keyword.isEmpty()) {
+			return step;
+		}
+		Step timed = new Step(step, this.threads.getCurrentThreadCpuTime());
+		this.open.push(timed);
+		return timed;
+	}
+
+	/** The main thread's CPU time in the tool's outermost bean steps so far, in milliseconds. */
+	double toolBeansCpuMillis() {
+		return this.toolNanos / 1e6;
+	}
+
+	private boolean isToolBean(Step step) {
+		if (!"spring.beans.instantiate".equals(step.getName())) {
+			return false;
+		}
+		for (StartupStep.Tag tag : step.getTags()) {
+			if ("beanName".equals(tag.getKey())) {
+				return tag.getValue().toLowerCase(Locale.ROOT).contains(this.keyword);
+			}
+		}
+		return false;
+	}
+
+	private void ended(Step step) {
+		long cpu = this.threads.getCurrentThreadCpuTime() - step.startCpu;
+		// Steps end in the reverse order they started on one thread.
+		this.open.remove(step);
+		if (isToolBean(step)) {
+			for (Iterator<Step> outer = this.open.iterator(); outer.hasNext();) {
+				if (isToolBean(outer.next())) {
+					return;
+				}
+			}
+			this.toolNanos += cpu;
+		}
+	}
+
+	private final class Step implements StartupStep {
+
+		private final StartupStep step;
+
+		private final long startCpu;
+
+		Step(StartupStep step, long startCpu) {
+			this.step = step;
+			this.startCpu = startCpu;
+		}
+
+		@Override
+		public String getName() {
+			return this.step.getName();
+		}
+
+		@Override
+		public long getId() {
+			return this.step.getId();
+		}
+
+		@Override
+		public Long getParentId() {
+			return this.step.getParentId();
+		}
+
+		@Override
+		public StartupStep tag(String key, String value) {
+			this.step.tag(key, value);
+			return this;
+		}
+
+		@Override
+		public StartupStep tag(String key, Supplier<String> value) {
+			this.step.tag(key, value);
+			return this;
+		}
+
+		@Override
+		public Tags getTags() {
+			return this.step.getTags();
+		}
+
+		@Override
+		public void end() {
+			this.step.end();
+			ended(this);
+		}
+
+	}
+
+}

@@ -1,0 +1,52 @@
+package dev.migrations.benchmark.app;
+
+import java.lang.management.ManagementFactory;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
+import org.springframework.core.metrics.StartupStep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The main thread's CPU time in the migration tool's outermost bean steps.
+ */
+class ThreadCpuStartupTests {
+
+	@Test
+	void outermostToolBeanStepsAreCountedOnceAndOtherStepsNot() {
+		BufferingApplicationStartup buffering = new BufferingApplicationStartup(100);
+		ThreadCpuStartup startup = new ThreadCpuStartup(buffering, "migrat");
+
+		StartupStep other = instantiate(startup, "dataSource");
+		burn(30);
+		other.end();
+		StartupStep tool = instantiate(startup, "migrationsInitializer");
+		burn(40);
+		StartupStep nested = instantiate(startup, "migrator");
+		burn(40);
+		nested.end();
+		tool.end();
+
+		// 80 ms of CPU inside the outer tool bean, the nested one not counted again, the data source not at all.
+		assertThat(startup.toolBeansCpuMillis()).isBetween(75.0, 110.0);
+		// The steps still reach the buffering startup, which the migration step (wall time) is read from.
+		assertThat(buffering.getBufferedTimeline().getEvents()).hasSize(3);
+	}
+
+	private static StartupStep instantiate(ThreadCpuStartup startup, String bean) {
+		return startup.start("spring.beans.instantiate").tag("beanName", bean);
+	}
+
+	/** Spin until this thread has used the given CPU time. */
+	private static void burn(long millis) {
+		long until = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() + millis * 1_000_000;
+		long sink = 0;
+		while (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() < until) {
+			sink += System.nanoTime() % 7;
+		}
+		assertThat(sink).isNotNegative();
+	}
+
+}
