@@ -41,7 +41,9 @@ import org.springframework.core.metrics.StartupStep;
  * <p>
  * System properties: {@code benchmark.tool-beans}, {@code benchmark.query} (run once when ready),
  * {@code benchmark.serve} (start a web server and keep running until standard input closes),
- * {@code benchmark.open-database-first}, {@code benchmark.floor-check} (see {@link FloorCheck}).
+ * {@code benchmark.open-database-first}, {@code benchmark.floor-check} (see {@link FloorCheck}),
+ * {@code benchmark.steps-cpu} (print the main thread's CPU by startup step, without what nested in it, largest
+ * first: {@code BENCHMARK-STEP-CPU <ms> <step>[:<bean>]}).
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
@@ -76,6 +78,10 @@ public class BenchmarkApp {
 		int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port", "-1"));
 		ResultLine.print(readyAt, step, opener.openNanos(), port);
 		JvmAccounting.print(threadCpu.toolBeansCpuMillis());
+		if (Boolean.getBoolean("benchmark.steps-cpu")) {
+			threadCpu.selfCpuMillis(60)
+				.forEach((name, millis) -> System.out.printf(Locale.ROOT, "BENCHMARK-STEP-CPU %.1f %s%n", millis, name));
+		}
 		if (serve) {
 			awaitEndOfInput(System.in);
 		}

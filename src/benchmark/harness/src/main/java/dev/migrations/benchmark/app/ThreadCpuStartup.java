@@ -4,8 +4,11 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import org.springframework.core.metrics.ApplicationStartup;
@@ -33,6 +36,8 @@ final class ThreadCpuStartup implements ApplicationStartup {
 
 	private long toolNanos;
 
+	private final Map<String, Long> selfNanos = new HashMap<>();
+
 	ThreadCpuStartup(ApplicationStartup delegate, String keyword) {
 		this.delegate = delegate;
 		this.keyword = keyword.toLowerCase(Locale.ROOT);
@@ -41,7 +46,7 @@ final class ThreadCpuStartup implements ApplicationStartup {
 	@Override
 	public StartupStep start(String name) {
 		StartupStep step = this.delegate.start(name);
-		if (Thread.currentThread() != this.main || this.keyword.isEmpty()) {
+		if (Thread.currentThread() != this.main) {
 			return step;
 		}
 		Step timed = new Step(step, this.threads.getCurrentThreadCpuTime());
@@ -55,7 +60,7 @@ final class ThreadCpuStartup implements ApplicationStartup {
 	}
 
 	private boolean isToolBean(Step step) {
-		if (!"spring.beans.instantiate".equals(step.getName())) {
+		if (this.keyword.isEmpty() || !"spring.beans.instantiate".equals(step.getName())) {
 			return false;
 		}
 		for (StartupStep.Tag tag : step.getTags()) {
@@ -66,10 +71,31 @@ final class ThreadCpuStartup implements ApplicationStartup {
 		return false;
 	}
 
+	/**
+	 * The main thread's CPU time of every kind of step without what nested in it, by step name and bean name, the
+	 * largest first: where a start's main thread went, step by step.
+	 * @param most how many
+	 * @return milliseconds by step
+	 */
+	Map<String, Double> selfCpuMillis(int most) {
+		Map<String, Double> largest = new LinkedHashMap<>();
+		this.selfNanos.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+			.limit(most)
+			.forEach((entry) -> largest.put(entry.getKey(), entry.getValue() / 1e6));
+		return largest;
+	}
+
 	private void ended(Step step) {
 		long cpu = this.threads.getCurrentThreadCpuTime() - step.startCpu;
 		// Steps end in the reverse order they started on one thread.
 		this.open.remove(step);
+		this.selfNanos.merge(key(step), cpu - step.nestedCpu, Long::sum);
+		Step parent = this.open.peek();
+		if (parent != null) {
+			parent.nestedCpu += cpu;
+		}
 		if (isToolBean(step)) {
 			for (Iterator<Step> outer = this.open.iterator(); outer.hasNext();) {
 				if (isToolBean(outer.next())) {
@@ -80,11 +106,22 @@ final class ThreadCpuStartup implements ApplicationStartup {
 		}
 	}
 
+	private static String key(Step step) {
+		for (StartupStep.Tag tag : step.getTags()) {
+			if ("beanName".equals(tag.getKey())) {
+				return step.getName() + ":" + tag.getValue();
+			}
+		}
+		return step.getName();
+	}
+
 	private final class Step implements StartupStep {
 
 		private final StartupStep step;
 
 		private final long startCpu;
+
+		private long nestedCpu;
 
 		Step(StartupStep step, long startCpu) {
 			this.step = step;

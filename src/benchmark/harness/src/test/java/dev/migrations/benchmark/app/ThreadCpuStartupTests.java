@@ -25,14 +25,19 @@ class ThreadCpuStartupTests {
 		StartupStep tool = instantiate(startup, "migrationsInitializer");
 		burn(40);
 		StartupStep nested = instantiate(startup, "migrator");
-		burn(40);
+		burn(60);
 		nested.end();
 		tool.end();
 
-		// 80 ms of CPU inside the outer tool bean, the nested one not counted again, the data source not at all.
-		assertThat(startup.toolBeansCpuMillis()).isBetween(75.0, 110.0);
+		// 100 ms of CPU inside the outer tool bean, the nested one not counted again, the data source not at all.
+		assertThat(startup.toolBeansCpuMillis()).isBetween(95.0, 130.0);
 		// The steps still reach the buffering startup, which the migration step (wall time) is read from.
 		assertThat(buffering.getBufferedTimeline().getEvents()).hasSize(3);
+		// Each step's own CPU, without what nested in it, the largest first.
+		assertThat(startup.selfCpuMillis(10)).containsOnlyKeys("spring.beans.instantiate:migrator",
+				"spring.beans.instantiate:migrationsInitializer", "spring.beans.instantiate:dataSource");
+		assertThat(startup.selfCpuMillis(10).get("spring.beans.instantiate:migrationsInitializer")).isBetween(35.0, 55.0);
+		assertThat(startup.selfCpuMillis(1)).containsOnlyKeys("spring.beans.instantiate:migrator");
 	}
 
 	private static StartupStep instantiate(ThreadCpuStartup startup, String bean) {
