@@ -369,7 +369,7 @@ public final class Benchmark {
 								jar(directory, Variant.MIGRATIONS), null, kind + "-pairs-starter");
 						case "switched-off" -> this.launcher.run(Variant.MIGRATIONS, migrated,
 								jar(directory, Variant.MIGRATIONS), null, kind + "-pairs-switched-off",
-								List.of("-Dmigrations.enabled=false"));
+								List.of("-D" + this.options.pairsOff()));
 						case "floor" -> this.launcher.run(Variant.NONE_ACTUATOR, migrated,
 								jar(directory, Variant.MIGRATIONS), null, kind + "-pairs-floor",
 								List.of("-D" + FloorCheck.PROPERTY + "=true"));

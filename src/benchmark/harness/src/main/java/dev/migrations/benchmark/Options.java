@@ -19,10 +19,11 @@ import java.util.List;
  * @param javaOptions JVM options for every application process, all variants alike (none by default)
  * @param pairs rounds of the paired cell
  * @param pairsRevisions the number of revisions of the paired cell
+ * @param pairsOff the property that switches the starter off in the paired cell's second way
  */
 record Options(int runs, List<Integer> sizes, List<String> databases, List<String> scenarios, int endpointRows,
 		int endpointRequests, boolean warmup, Path output, Path workDirectory, boolean keepWork,
-		List<String> javaOptions, int pairs, int pairsRevisions) {
+		List<String> javaOptions, int pairs, int pairsRevisions, String pairsOff) {
 
 	static final String USAGE = """
 			Usage: java -jar src/benchmark/harness/target/migrations-benchmark.jar [options]
@@ -38,6 +39,8 @@ record Options(int runs, List<Integer> sizes, List<String> databases, List<Strin
 			  --pairs N              rounds of the paired cell (default 30): this starter, the starter switched
 			                         off, the application without it, no-op
 			  --pairs-revisions N    revisions of the paired cell (default 1000)
+			  --pairs-off KEY=VALUE  how the paired cell's second way switches the starter off (default
+			                         migrations.enabled=false; migrations.mode=none keeps its beans, runs nothing)
 			  --no-warmup            skip the unmeasured first round
 			  --output FILE          Markdown report (default src/benchmark/harness/target/benchmark-report.md)
 			  --work-dir DIR         databases, revisions, logs (default src/benchmark/harness/target/benchmark-work)
@@ -54,6 +57,7 @@ record Options(int runs, List<Integer> sizes, List<String> databases, List<Strin
 		List<String> scenarios = List.of("noop", "noop-open", "apply", "endpoint", "pairs");
 		int pairs = 30;
 		int pairsRevisions = 1000;
+		String pairsOff = "migrations.enabled=false";
 		int endpointRows = 10_000;
 		int endpointRequests = 300;
 		boolean warmup = true;
@@ -72,6 +76,7 @@ record Options(int runs, List<Integer> sizes, List<String> databases, List<Strin
 				case "--endpoint-requests" -> endpointRequests = Integer.parseInt(args[++i]);
 				case "--pairs" -> pairs = Integer.parseInt(args[++i]);
 				case "--pairs-revisions" -> pairsRevisions = Integer.parseInt(args[++i]);
+				case "--pairs-off" -> pairsOff = args[++i];
 				case "--no-warmup" -> warmup = false;
 				case "--output" -> output = Path.of(args[++i]);
 				case "--work-dir" -> work = Path.of(args[++i]);
@@ -109,11 +114,14 @@ record Options(int runs, List<Integer> sizes, List<String> databases, List<Strin
 		if (pairs < 1) {
 			throw new IllegalArgumentException("--pairs must be at least 1");
 		}
+		if (!pairsOff.matches("[\\w.-]+=.*")) {
+			throw new IllegalArgumentException("--pairs-off must be KEY=VALUE, not " + pairsOff);
+		}
 		if (pairsRevisions < 1) {
 			throw new IllegalArgumentException("--pairs-revisions must be at least 1");
 		}
 		return new Options(runs, sizes, databases, scenarios, endpointRows, endpointRequests, warmup, output, work,
-				keepWork, javaOptions, pairs, pairsRevisions);
+				keepWork, javaOptions, pairs, pairsRevisions, pairsOff);
 	}
 
 }

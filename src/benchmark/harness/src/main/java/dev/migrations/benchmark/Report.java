@@ -293,8 +293,8 @@ final class Report {
 		line("## 4. The starter's own cost, paired");
 		line();
 		line("Rounds of four no-op starts at N = " + this.options.pairsRevisions() + ", one right after the other, the "
-				+ "order rotating: this starter's application; the same with `migrations.enabled=false` (the starter on "
-				+ "the class path, switched off); the application without the starter (with the actuator); and that "
+				+ "order rotating: this starter's application; the same with `" + this.options.pairsOff() + "` (the "
+				+ "starter on the class path, switched off); the application without the starter (with the actuator); and that "
 				+ "application doing by hand, once ready, the least a safe no-op check does (the *floor*: read the "
 				+ "revision index, check each indexed file against the jar's central directory, read the history's rows "
 				+ "and compare their checksums; no Spring, no starter). Each round's differences cancel what the machine "

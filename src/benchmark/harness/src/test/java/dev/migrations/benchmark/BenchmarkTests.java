@@ -86,4 +86,14 @@ class BenchmarkTests {
 		assertThat(falling[1]).isNegative().isGreaterThan(-1.0);
 	}
 
+	@Test
+	void thePairedCellsSwitchedOffWayIsAProperty() {
+		assertThat(Options.parse(new String[0], Path.of("target")).pairsOff()).isEqualTo("migrations.enabled=false");
+		assertThat(Options.parse(new String[] { "--pairs-off", "migrations.mode=none" }, Path.of("target")).pairsOff())
+			.isEqualTo("migrations.mode=none");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Options.parse(new String[] { "--pairs-off", "none" }, Path.of("target")))
+			.withMessageStartingWith("--pairs-off must be KEY=VALUE");
+	}
+
 }
