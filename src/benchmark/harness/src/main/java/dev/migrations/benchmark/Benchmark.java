@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -340,7 +341,7 @@ public final class Benchmark {
 
 	/**
 	 * The paired cell: rounds of four no-op starts at N = {@code --pairs-revisions} (1,000), one right after the other
-	 * in a rotating order — this starter, the same with {@code migrations.enabled=false}, the application without it
+	 * in a rotating order — this starter, the same switched off ({@code --pairs-off}), the application without it
 	 * (with the actuator), and that application doing by hand the least a safe no-op check does ({@link FloorCheck})
 	 * — so that each round's differences cancel what the machine does over minutes. The medians of those differences
 	 * are the starter's cost; the switched-off one splits it into being on the class path and migrating, and the floor
@@ -353,26 +354,25 @@ public final class Benchmark {
 		write(revisions, Variant.MIGRATIONS, resources(directory, Variant.MIGRATIONS));
 		Path plainFiles = write(revisions, Variant.PLAIN_JDBC, resources(directory, Variant.PLAIN_JDBC));
 		write(revisions, Variant.NONE_ACTUATOR, resources(directory, Variant.NONE_ACTUATOR));
+		Path starterJar = jar(directory, Variant.MIGRATIONS);
 		Database migrated = this.databases.create(kind);
 		Database plain = this.databases.create(kind);
 		try {
-			this.launcher.run(Variant.MIGRATIONS, migrated, jar(directory, Variant.MIGRATIONS), null,
-					kind + "-pairs-apply-migrations");
+			this.launcher.run(Variant.MIGRATIONS, migrated, starterJar, null, kind + "-pairs-apply-migrations");
 			this.launcher.run(Variant.PLAIN_JDBC, plain, jar(directory, Variant.PLAIN_JDBC), plainFiles,
 					kind + "-pairs-apply-plain-jdbc");
 			List<String> ways = List.of("starter", "switched-off", "without", "floor");
 			for (int round = 0; round < this.options.pairs(); round++) {
-				Map<String, Measurement> measured = new java.util.HashMap<>();
+				Map<String, Measurement> measured = new HashMap<>();
 				for (String way : rotate(ways, round)) {
 					Measurement measurement = switch (way) {
-						case "starter" -> this.launcher.run(Variant.MIGRATIONS, migrated,
-								jar(directory, Variant.MIGRATIONS), null, kind + "-pairs-starter");
-						case "switched-off" -> this.launcher.run(Variant.MIGRATIONS, migrated,
-								jar(directory, Variant.MIGRATIONS), null, kind + "-pairs-switched-off",
-								List.of("-D" + this.options.pairsOff()));
-						case "floor" -> this.launcher.run(Variant.NONE_ACTUATOR, migrated,
-								jar(directory, Variant.MIGRATIONS), null, kind + "-pairs-floor",
-								List.of("-D" + FloorCheck.PROPERTY + "=true"));
+						case "starter" -> this.launcher.run(Variant.MIGRATIONS, migrated, starterJar, null,
+								kind + "-pairs-starter");
+						case "switched-off" -> this.launcher.run(Variant.MIGRATIONS, migrated, starterJar, null,
+								kind + "-pairs-switched-off", List.of("-D" + this.options.pairsOff()));
+						// The starter's revisions and database, without the starter: the floor checks them by hand.
+						case "floor" -> this.launcher.run(Variant.NONE_ACTUATOR, migrated, starterJar, null,
+								kind + "-pairs-floor", List.of("-D" + FloorCheck.PROPERTY + "=true"));
 						default -> this.launcher.run(Variant.NONE_ACTUATOR, plain,
 								jar(directory, Variant.NONE_ACTUATOR), null, kind + "-pairs-without");
 					};

@@ -37,7 +37,7 @@ record Options(int runs, List<Integer> sizes, List<String> databases, List<Strin
 			  --endpoint-rows N      history rows for the endpoint latency cell (default 10000)
 			  --endpoint-requests N  measured requests (default 300)
 			  --pairs N              rounds of the paired cell (default 30): this starter, the starter switched
-			                         off, the application without it, no-op
+			                         off, the application without it, and the floor (its check by hand), no-op
 			  --pairs-revisions N    revisions of the paired cell (default 1000)
 			  --pairs-off KEY=VALUE  how the paired cell's second way switches the starter off (default
 			                         migrations.enabled=false; migrations.mode=none keeps its beans, runs nothing)

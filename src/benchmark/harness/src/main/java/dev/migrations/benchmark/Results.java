@@ -78,10 +78,10 @@ final class Results {
 	}
 
 	/**
-	 * One round of the paired cell: the same no-op start three ways, one right after the other.
+	 * One round of the paired cell: the same no-op start four ways, one right after the other.
 	 * @param starter this starter's application
-	 * @param switchedOff the same application with {@code migrations.enabled=false}: the starter on the class path,
-	 * doing nothing
+	 * @param switchedOff the same application switched off by {@code --pairs-off} ({@code migrations.enabled=false}
+	 * by default: the starter on the class path, doing nothing)
 	 * @param without the application without the starter (with the actuator, as the starter's application)
 	 * @param floor the application without the starter doing by hand the least a safe no-op check does
 	 * ({@link dev.migrations.benchmark.app.FloorCheck}) on the starter's database and revisions

@@ -153,10 +153,20 @@ public class BenchmarkApp {
 	}
 
 	private static boolean isToolBean(TimelineEvent event, String keyword) {
-		if (!"spring.beans.instantiate".equals(event.getStartupStep().getName())) {
+		return isToolBean(event.getStartupStep(), keyword);
+	}
+
+	/**
+	 * Whether a step creates one of the migration tool's beans.
+	 * @param step a startup step
+	 * @param keyword what the tool's bean names contain, lower case; empty for no tool
+	 * @return whether it is a {@code spring.beans.instantiate} step of such a bean
+	 */
+	static boolean isToolBean(StartupStep step, String keyword) {
+		if (keyword.isEmpty() || !"spring.beans.instantiate".equals(step.getName())) {
 			return false;
 		}
-		String name = beanName(event);
+		String name = beanName(step);
 		return name != null && name.toLowerCase(Locale.ROOT).contains(keyword);
 	}
 
@@ -165,7 +175,16 @@ public class BenchmarkApp {
 	}
 
 	private static String beanName(TimelineEvent event) {
-		for (StartupStep.Tag tag : event.getStartupStep().getTags()) {
+		return beanName(event.getStartupStep());
+	}
+
+	/**
+	 * The bean a {@code spring.beans.instantiate} step creates.
+	 * @param step a startup step
+	 * @return its {@code beanName} tag, or {@code null}
+	 */
+	static String beanName(StartupStep step) {
+		for (StartupStep.Tag tag : step.getTags()) {
 			if ("beanName".equals(tag.getKey())) {
 				return tag.getValue();
 			}

@@ -68,7 +68,8 @@ public final class FloorCheck {
 						|| file.getCrc() != Long.parseLong(fields[2], 16)) {
 					throw new IllegalStateException("The index does not describe " + fields[0]);
 				}
-				expected.put(fields[4], fields[5]);
+				// Keyed as the starter's history rows of plain SQL revisions are: FILENAME::ID::AUTHOR.
+				expected.put("migrations/" + fields[4] + "::" + fields[4] + "::migrations", fields[5]);
 			}
 		}
 		boolean own = url.startsWith("jdbc:postgresql:");
@@ -78,7 +79,7 @@ public final class FloorCheck {
 			int matched = 0;
 			while (rows.next()) {
 				String key = rows.getString(1) + "::" + rows.getString(2) + "::" + rows.getString(3);
-				if (key.isEmpty() || !rows.getString(4).equals(expected.get(rows.getString(2)))) {
+				if (!rows.getString(4).equals(expected.get(key))) {
 					throw new IllegalStateException("The history does not match the index at " + rows.getString(2));
 				}
 				matched++;

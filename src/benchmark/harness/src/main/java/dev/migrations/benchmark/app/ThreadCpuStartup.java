@@ -5,7 +5,6 @@ import java.lang.management.ThreadMXBean;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -59,18 +58,6 @@ final class ThreadCpuStartup implements ApplicationStartup {
 		return this.toolNanos / 1e6;
 	}
 
-	private boolean isToolBean(Step step) {
-		if (this.keyword.isEmpty() || !"spring.beans.instantiate".equals(step.getName())) {
-			return false;
-		}
-		for (StartupStep.Tag tag : step.getTags()) {
-			if ("beanName".equals(tag.getKey())) {
-				return tag.getValue().toLowerCase(Locale.ROOT).contains(this.keyword);
-			}
-		}
-		return false;
-	}
-
 	/**
 	 * The main thread's CPU time of every kind of step without what nested in it, by step name and bean name, the
 	 * largest first: where a start's main thread went, step by step.
@@ -96,23 +83,16 @@ final class ThreadCpuStartup implements ApplicationStartup {
 		if (parent != null) {
 			parent.nestedCpu += cpu;
 		}
-		if (isToolBean(step)) {
-			for (Iterator<Step> outer = this.open.iterator(); outer.hasNext();) {
-				if (isToolBean(outer.next())) {
-					return;
-				}
-			}
+		// Only the outermost of the tool's bean steps: the ones nested in it are part of its time.
+		if (BenchmarkApp.isToolBean(step, this.keyword)
+				&& this.open.stream().noneMatch((outer) -> BenchmarkApp.isToolBean(outer, this.keyword))) {
 			this.toolNanos += cpu;
 		}
 	}
 
 	private static String key(Step step) {
-		for (StartupStep.Tag tag : step.getTags()) {
-			if ("beanName".equals(tag.getKey())) {
-				return step.getName() + ":" + tag.getValue();
-			}
-		}
-		return step.getName();
+		String bean = BenchmarkApp.beanName(step);
+		return (bean != null) ? step.getName() + ":" + bean : step.getName();
 	}
 
 	private final class Step implements StartupStep {
