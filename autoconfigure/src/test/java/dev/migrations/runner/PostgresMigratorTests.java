@@ -59,6 +59,29 @@ class PostgresMigratorTests extends AbstractMigratorTests {
 	}
 
 	@Test
+	void aHistoryFoundThroughTheSearchPathIsNotThisSchemasHistory() throws Exception {
+		this.db.jdbc().execute("CREATE SCHEMA billing");
+		this.revisions.add("001_accounts.sql", "CREATE TABLE accounts (id INTEGER);");
+		migrator(withEngine(new EngineSettings("DATABASECHANGELOG", "billing", null, null))).migrate();
+		// billing is at the head; public has neither the table nor a history, but this connection searches billing
+		// too, where an unqualified name finds billing's history.
+		try (Connection connection = this.db.connect()) {
+			connection.createStatement().execute("SET search_path TO public, billing");
+			DefaultResourceLoader loader = new DefaultResourceLoader();
+			RunReport report = new Migrator(new SingleConnectionDataSource(connection, true),
+					RevisionSource.directory(this.revisions.location(), loader), MigrationSettings.defaults(), loader)
+				.migrate();
+			assertThat(report.outcome()).isEqualTo(RunReport.Outcome.SUCCESS);
+			assertThat(report.applied()).containsExactly("001");
+		}
+		assertThat(this.db.jdbc()
+			.queryForList("SELECT table_schema FROM information_schema.tables WHERE table_name = 'accounts' "
+					+ "ORDER BY table_schema", String.class)).containsExactly("billing", "public");
+		assertThat(this.db.jdbc().queryForObject("SELECT count(*) FROM public.databasechangelog", Integer.class))
+			.isEqualTo(1);
+	}
+
+	@Test
 	void readingTheStatusLeavesABorrowedConnectionAsItFoundIt() throws Exception {
 		this.db.jdbc().execute("CREATE SCHEMA billing");
 		this.revisions.add("001_accounts.yaml", """
