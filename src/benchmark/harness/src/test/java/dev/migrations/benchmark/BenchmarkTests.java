@@ -42,6 +42,14 @@ class BenchmarkTests {
 	}
 
 	@Test
+	void aPairedTargetIsMetOrMissedOnlyWhenItsWholeInterquartileRangeSaysSo() {
+		assertThat(Report.verdict(-200, 90, 100)).isEqualTo("**yes**");
+		assertThat(Report.verdict(120, 600, 100)).isEqualTo("**no**");
+		assertThat(Report.verdict(-440, 530, 100)).startsWith("not resolved");
+		assertThat(Report.verdict(0.98, 1.07, 1.05)).startsWith("not resolved");
+	}
+
+	@Test
 	void noOpStartsWithTheDatabaseOpenedFirstRunByDefaultAndInTheSmokeRun() {
 		assertThat(Options.parse(new String[0], Path.of("target")).scenarios()).contains(Results.NOOP_OPEN);
 		assertThat(Options.parse(new String[] { "--smoke" }, Path.of("target")).scenarios())
