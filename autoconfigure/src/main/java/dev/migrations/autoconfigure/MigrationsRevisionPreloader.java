@@ -40,10 +40,7 @@ class MigrationsRevisionPreloader implements ApplicationContextInitializer<Confi
 		}
 		List<String> locations;
 		try {
-			Binder binder = Binder.get(context.getEnvironment());
-			MigrationsProperties properties = binder.bind("migrations", MigrationsProperties.class)
-				.orElseGet(MigrationsProperties::new);
-			locations = locations(properties, binder);
+			locations = locations(Binder.get(context.getEnvironment()));
 		}
 		catch (RuntimeException ex) {
 			// An invalid value: the auto-configuration reports it when it binds the properties.
@@ -67,15 +64,21 @@ class MigrationsRevisionPreloader implements ApplicationContextInitializer<Confi
 	}
 
 	/**
-	 * The revision directories migrated at startup: the single database's, or each instance's.
+	 * The revision directories migrated at startup: the single database's, or each instance's. For the single
+	 * database only the four settings that decide are bound, not the whole of {@code migrations.*}: the
+	 * auto-configuration binds that once, when it creates the migrator.
 	 */
-	private static List<String> locations(MigrationsProperties properties, Binder binder) {
+	private static List<String> locations(Binder binder) {
 		List<String> locations = new ArrayList<>();
-		if (!properties.isEnabled()) {
+		MigrationsProperties defaults = new MigrationsProperties();
+		if (!binder.bind("migrations.enabled", Boolean.class).orElse(defaults.isEnabled())) {
 			return locations;
 		}
-		if (properties.getInstances().isEmpty()) {
-			addLocation(locations, properties, properties.getLocation());
+		if (!MigrationsInstances.configured(binder)) {
+			if (binder.bind("migrations.changelog", String.class).orElse(null) == null
+					&& binder.bind("migrations.mode", MigrationMode.class).orElse(defaults.getMode()) != MigrationMode.NONE) {
+				locations.add(binder.bind("migrations.location", String.class).orElse(defaults.getLocation()));
+			}
 			return locations;
 		}
 		MigrationsInstances.bind(binder)

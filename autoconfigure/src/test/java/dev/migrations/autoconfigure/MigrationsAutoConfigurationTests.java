@@ -238,6 +238,8 @@ class MigrationsAutoConfigurationTests {
 			.run((context) -> assertThat(context).doesNotHaveBean(MigrationsRevisionPreloader.BEAN_NAME));
 		preloading.withPropertyValues("migrations.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(MigrationsRevisionPreloader.BEAN_NAME));
+		preloading.withPropertyValues("migrations.changelog=classpath:db/changelog/master.yaml")
+			.run((context) -> assertThat(context).doesNotHaveBean(MigrationsRevisionPreloader.BEAN_NAME));
 	}
 
 	@Test
