@@ -40,26 +40,6 @@ final class HistoryTable {
 		return this.qualifiedName;
 	}
 
-	/**
-	 * This table's name in a given schema, that schema quoted as it is stored, so that a statement reads exactly
-	 * that schema's table: the configured schema's name, else the connection's current schema's (on PostgreSQL an
-	 * unqualified name would find another schema's table through the search path when the current one has none).
-	 * @param meta the connection's metadata
-	 * @param currentSchema the connection's current schema, or {@code null} if it has none
-	 * @return the name, or {@code null} if the schema cannot be named (no current schema, no identifier quote)
-	 */
-	@Nullable String nameIn(DatabaseMetaData meta, @Nullable String currentSchema) throws SQLException {
-		if (this.schema != null) {
-			return this.qualifiedName;
-		}
-		String quote = meta.getIdentifierQuoteString();
-		if (currentSchema == null || currentSchema.isEmpty() || quote == null || quote.isBlank()) {
-			return null;
-		}
-		quote = quote.strip();
-		return quote + currentSchema.replace(quote, quote + quote) + quote + "." + this.table;
-	}
-
 	boolean exists(Connection connection) throws SQLException {
 		return tableExists(connection, this.schema, this.table);
 	}
@@ -102,13 +82,9 @@ final class HistoryTable {
 	 * The checksum recorded for each change set, by key, from one narrow query; {@code null} when the history
 	 * cannot answer that simply (a key recorded twice, a checksum cleared), so that the caller reads it in full.
 	 */
-	/**
-	 * The checksum of every row by key, read under the given name of this table; {@code null} when a key is recorded
-	 * twice or a checksum was cleared.
-	 */
-	@Nullable Map<String, String> checksums(Connection connection, String name) throws SQLException {
+	@Nullable Map<String, String> checksums(Connection connection) throws SQLException {
 		Map<String, String> checksums = new HashMap<>();
-		String sql = "SELECT FILENAME, ID, AUTHOR, MD5SUM FROM " + name;
+		String sql = "SELECT FILENAME, ID, AUTHOR, MD5SUM FROM " + this.qualifiedName;
 		try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
 			while (result.next()) {
 				String checksum = result.getString(4);

@@ -49,9 +49,6 @@ public final class MigrationEngine implements AutoCloseable {
 
 	private final String deploymentId;
 
-	// The history table named in this session's schema, for the one-statement check; null if it cannot be named.
-	private final @Nullable String historyInSchema;
-
 	// Created on first use: a run of plain SQL revisions never loads Liquibase.
 	private @Nullable LiquibaseChangelogs changelogs;
 
@@ -86,7 +83,6 @@ public final class MigrationEngine implements AutoCloseable {
 		this.info = new DatabaseInfo(meta.getDatabaseProductName(), meta.getDatabaseProductVersion(),
 				DatabaseInfo.sanitize(meta.getURL()), (schema != null) ? schema : "");
 		this.history = new HistoryTable(settings.historyTable(), settings.defaultSchema());
-		this.historyInSchema = this.history.nameIn(meta, schema);
 		this.deploymentId = String.valueOf(System.currentTimeMillis()).substring(3);
 	}
 
@@ -122,33 +118,13 @@ public final class MigrationEngine implements AutoCloseable {
 	}
 
 	/**
-	 * The checksum recorded for each change set, by key ({@code file::id::author}), read with one narrow statement
-	 * on the history table of this session's schema (where its schema cannot be named, after checking that the table
-	 * exists); {@code null} when a key is recorded twice or a checksum was cleared. A statement that fails (no
-	 * history table there) leaves the connection ready for the next one: its transaction, if one is open, is rolled
-	 * back (nothing was written on this session before).
-	 * @return the checksums, empty without a history
-	 * @throws SQLException if there is no history table or it cannot be read
+	 * The checksum recorded for each change set, by key ({@code file::id::author}), read with one narrow query;
+	 * empty without a history, {@code null} when a key is recorded twice or a checksum was cleared.
+	 * @return the checksums
+	 * @throws SQLException on a database error
 	 */
 	public @Nullable Map<String, String> recordedChecksums() throws SQLException {
-		if (this.historyInSchema == null) {
-			return historyExists() ? this.history.checksums(this.connection, this.history.qualifiedName()) : Map.of();
-		}
-		try {
-			return this.history.checksums(this.connection, this.historyInSchema);
-		}
-		catch (SQLException ex) {
-			// On PostgreSQL a failed statement aborts the transaction it ran in.
-			try {
-				if (!this.connection.getAutoCommit()) {
-					this.connection.rollback();
-				}
-			}
-			catch (SQLException rollbackFailure) {
-				ex.addSuppressed(rollbackFailure);
-			}
-			throw ex;
-		}
+		return historyExists() ? this.history.checksums(this.connection) : Map.of();
 	}
 
 	/**
