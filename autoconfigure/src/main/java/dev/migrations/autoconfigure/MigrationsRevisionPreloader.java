@@ -75,8 +75,9 @@ class MigrationsRevisionPreloader implements ApplicationContextInitializer<Confi
 			return locations;
 		}
 		if (!MigrationsInstances.configured(binder)) {
-			if (binder.bind("migrations.changelog", String.class).orElse(null) == null
-					&& binder.bind("migrations.mode", MigrationMode.class).orElse(defaults.getMode()) != MigrationMode.NONE) {
+			boolean changelog = binder.bind("migrations.changelog", String.class).isBound();
+			MigrationMode mode = binder.bind("migrations.mode", MigrationMode.class).orElse(defaults.getMode());
+			if (!changelog && mode != MigrationMode.NONE) {
 				locations.add(binder.bind("migrations.location", String.class).orElse(defaults.getLocation()));
 			}
 			return locations;
