@@ -75,23 +75,26 @@ class MigrationsRevisionPreloader implements ApplicationContextInitializer<Confi
 			return locations;
 		}
 		if (!MigrationsInstances.configured(binder)) {
-			boolean changelog = binder.bind("migrations.changelog", String.class).isBound();
-			MigrationMode mode = binder.bind("migrations.mode", MigrationMode.class).orElse(defaults.getMode());
-			if (!changelog && mode != MigrationMode.NONE) {
+			if (readsRevisionFiles(true, binder.bind("migrations.changelog", String.class).isBound(),
+					binder.bind("migrations.mode", MigrationMode.class).orElse(defaults.getMode()))) {
 				locations.add(binder.bind("migrations.location", String.class).orElse(defaults.getLocation()));
 			}
 			return locations;
 		}
-		MigrationsInstances.bind(binder)
-			.values()
-			.forEach((instance) -> addLocation(locations, instance, instance.getLocation()));
+		MigrationsInstances.bind(binder).values().forEach((instance) -> {
+			if (readsRevisionFiles(instance.isEnabled(), instance.getChangelog() != null, instance.getMode())) {
+				locations.add(instance.getLocation());
+			}
+		});
 		return locations;
 	}
 
-	private static void addLocation(List<String> locations, MigrationsProperties properties, String location) {
-		if (properties.isEnabled() && properties.getChangelog() == null && properties.getMode() != MigrationMode.NONE) {
-			locations.add(location);
-		}
+	/**
+	 * Whether a database's migrator reads revision files at startup: it is enabled, migrates from a directory (not
+	 * a Liquibase changelog) and runs at startup.
+	 */
+	private static boolean readsRevisionFiles(boolean enabled, boolean changelog, MigrationMode mode) {
+		return enabled && !changelog && mode != MigrationMode.NONE;
 	}
 
 	@Override
