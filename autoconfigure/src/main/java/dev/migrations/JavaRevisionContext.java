@@ -5,7 +5,8 @@ import java.sql.Connection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * What a {@link JavaRevision} works with: the migration connection, inside the revision's transaction.
+ * What a {@link JavaRevision} works with: the migration connection, inside the revision's
+ * transaction.
  */
 public interface JavaRevisionContext {
 

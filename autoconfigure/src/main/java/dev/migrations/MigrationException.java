@@ -3,8 +3,8 @@ package dev.migrations;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A failure that a user has to act on. It carries what happened, and the action that resolves it, so that
- * Spring Boot's failure analysis can print both.
+ * A failure that a user has to act on. It carries what happened, and the action that
+ * resolves it, so that Spring Boot's failure analysis can print both.
  */
 public class MigrationException extends RuntimeException {
 

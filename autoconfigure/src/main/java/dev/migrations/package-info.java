@@ -1,5 +1,6 @@
 /**
- * Migrations for Spring Boot: Alembic-style numbered revisions applied at startup, on top of Liquibase core.
+ * Migrations for Spring Boot: Alembic-style numbered revisions applied at startup, on top
+ * of Liquibase core.
  */
 @NullMarked
 package dev.migrations;

@@ -35,7 +35,8 @@ public record DriftDescriptor(String database, @Nullable String revision, boolea
 	 * @param kind {@code MISSING}, {@code UNEXPECTED} or {@code CHANGED}
 	 * @param expected what the revisions produce
 	 * @param actual what the live schema has
-	 * @param revision the revision that created (or last changed) the object, as far as its text tells
+	 * @param revision the revision that created (or last changed) the object, as far as
+	 * its text tells
 	 * @param note the difference as a reviewer's note
 	 */
 	public record DifferenceDescriptor(String object, SchemaDifference.Kind kind, @Nullable String expected,

@@ -8,8 +8,9 @@ import dev.migrations.runner.RunReport;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The last status read from a migrator, so that health checks and metric scrapes do not each read the history. It is
- * read again after the time to live, and as soon as the migrator has run since it was read.
+ * The last status read from a migrator, so that health checks and metric scrapes do not
+ * each read the history. It is read again after the time to live, and as soon as the
+ * migrator has run since it was read.
  */
 final class MigrationStatusCache {
 
@@ -39,7 +40,8 @@ final class MigrationStatusCache {
 			if (isFresh(current)) {
 				return current.status();
 			}
-			// Taken before reading: a run that ends while the status is read makes the next call read again.
+			// Taken before reading: a run that ends while the status is read makes the
+			// next call read again.
 			RunReport run = this.migrator.lastRun();
 			MigrationStatus status = this.migrator.status();
 			this.entry = new Entry(status, run, System.nanoTime());

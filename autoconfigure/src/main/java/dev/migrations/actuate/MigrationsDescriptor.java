@@ -12,15 +12,16 @@ import dev.migrations.runner.RunReport;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The report of {@code GET /actuator/migrations}: where the database stands, what is pending, its history and the
- * last run. Field names are part of the endpoint's contract.
+ * The report of {@code GET /actuator/migrations}: where the database stands, what is
+ * pending, its history and the last run. Field names are part of the endpoint's contract.
  *
  * @param database the database, without credentials
  * @param state the database state
  * @param current the newest revision recorded, or {@code null} for none
  * @param heads the application's head revisions
  * @param target the target as configured: {@code head} or a revision id
- * @param pending the revisions up to the target that are not recorded, in the order they would run
+ * @param pending the revisions up to the target that are not recorded, in the order they
+ * would run
  * @param history the recorded, partial and unknown revisions, oldest first
  * @param lastRun the last run of this application, or {@code null} if it ran none
  */
@@ -63,7 +64,8 @@ public record MigrationsDescriptor(DatabaseDescriptor database, DatabaseState st
 	 * @param revision the revision id
 	 * @param description the description
 	 * @param file the revision file
-	 * @param outOfOrder whether a recorded revision already follows it, so that applying it runs it out of order
+	 * @param outOfOrder whether a recorded revision already follows it, so that applying
+	 * it runs it out of order
 	 */
 	public record PendingRevisionDescriptor(String revision, String description, @Nullable String file,
 			boolean outOfOrder) {
@@ -80,7 +82,8 @@ public record MigrationsDescriptor(DatabaseDescriptor database, DatabaseState st
 	 *
 	 * @param revision the revision id
 	 * @param description the description
-	 * @param state {@code APPLIED}, {@code STAMPED}, {@code BASELINE}, {@code PARTIAL} or {@code UNKNOWN}
+	 * @param state {@code APPLIED}, {@code STAMPED}, {@code BASELINE}, {@code PARTIAL} or
+	 * {@code UNKNOWN}
 	 * @param appliedAt when its last change set was recorded
 	 * @param executionTimeMs how long it took to apply, when this starter applied it
 	 * @param changesets how many change sets it has for this database

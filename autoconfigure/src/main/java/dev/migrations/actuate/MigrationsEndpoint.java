@@ -18,19 +18,24 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 /**
- * {@link Endpoint @Endpoint} reporting where the database stands: state, current revision, pending revisions, history
- * and the last run, and each revision in full. Each read uses a connection that it closes right after, and never waits
- * for the migration lock. {@link WritableMigrationsEndpoint} adds the write operations.
+ * {@link Endpoint @Endpoint} reporting where the database stands: state, current
+ * revision, pending revisions, history and the last run, and each revision in full. Each
+ * read uses a connection that it closes right after, and never waits for the migration
+ * lock. {@link WritableMigrationsEndpoint} adds the write operations.
  * <p>
- * With one database the report is a {@link MigrationsDescriptor}. With several ({@code migrations.instances}) it is
- * an {@link InstancesDescriptor}, {@code {"instances": {"<name>": <report>, ...}}} in run order; then
- * {@code /actuator/migrations/<name>} is one instance's report and {@code /actuator/migrations/<name>/<revision>}
- * one of its revisions.
+ * With one database the report is a {@link MigrationsDescriptor}. With several
+ * ({@code migrations.instances}) it is an {@link InstancesDescriptor},
+ * {@code {"instances": {"<name>": <report>, ...}}} in run order; then
+ * {@code /actuator/migrations/<name>} is one instance's report and
+ * {@code /actuator/migrations/<name>/<revision>} one of its revisions.
  */
 @Endpoint(id = "migrations", defaultAccess = Access.READ_ONLY)
 public class MigrationsEndpoint {
 
-	/** The selector of the drift check: {@code /actuator/migrations/drift}, {@code /actuator/migrations/<name>/drift}. */
+	/**
+	 * The selector of the drift check: {@code /actuator/migrations/drift},
+	 * {@code /actuator/migrations/<name>/drift}.
+	 */
 	public static final String DRIFT = "drift";
 
 	private final Migrators migrators;
@@ -54,8 +59,10 @@ public class MigrationsEndpoint {
 	}
 
 	/**
-	 * Where the database stands, and the last run; with several databases, each of them by name.
-	 * @return a {@link MigrationsDescriptor}, or an {@link InstancesDescriptor} with several databases
+	 * Where the database stands, and the last run; with several databases, each of them
+	 * by name.
+	 * @return a {@link MigrationsDescriptor}, or an {@link InstancesDescriptor} with
+	 * several databases
 	 */
 	@ReadOperation
 	public Object migrations() {
@@ -77,14 +84,18 @@ public class MigrationsEndpoint {
 	}
 
 	/**
-	 * One revision in full, or for {@code drift} the drift check; with several databases, one database's report.
-	 * @param revision the revision id or {@code drift}; with several databases, the instance name
-	 * @return the revision, drift or report, or {@code null} (404) if there is none by that id or name
+	 * One revision in full, or for {@code drift} the drift check; with several databases,
+	 * one database's report.
+	 * @param revision the revision id or {@code drift}; with several databases, the
+	 * instance name
+	 * @return the revision, drift or report, or {@code null} (404) if there is none by
+	 * that id or name
 	 */
 	@ReadOperation
 	public @Nullable Object revision(@Selector String revision) {
 		if (this.migrators.size() == 1) {
-			// One selector serves both: a second operation on /{selector} would clash. A revision whose id is
+			// One selector serves both: a second operation on /{selector} would clash. A
+			// revision whose id is
 			// 'drift' is shadowed here (documented).
 			if (DRIFT.equals(revision)) {
 				return drift(this.migrators.single());
@@ -99,7 +110,8 @@ public class MigrationsEndpoint {
 	 * One revision of one database in full.
 	 * @param instance the database's name
 	 * @param revision the revision id
-	 * @return the revision, or {@code null} (404) if there is no such database or revision
+	 * @return the revision, or {@code null} (404) if there is no such database or
+	 * revision
 	 */
 	@ReadOperation
 	public @Nullable Object instanceRevision(@Selector String instance, @Selector String revision) {
@@ -111,10 +123,12 @@ public class MigrationsEndpoint {
 	}
 
 	/**
-	 * The drift check of one database: its live schema against the schema its recorded revisions produce, built in
-	 * a scratch database. Reads the live database only; each call builds the expected schema anew.
+	 * The drift check of one database: its live schema against the schema its recorded
+	 * revisions produce, built in a scratch database. Reads the live database only; each
+	 * call builds the expected schema anew.
 	 * @param migrator the database's migrator
-	 * @return a {@link DriftDescriptor}, or a 500 response saying why the check could not run
+	 * @return a {@link DriftDescriptor}, or a 500 response saying why the check could not
+	 * run
 	 */
 	protected Object drift(Migrator migrator) {
 		try {
@@ -146,7 +160,8 @@ public class MigrationsEndpoint {
 	private MigrationsDescriptor report(String name, Migrator migrator) {
 		MigrationStatus status = migrator.status();
 		RunReport lastRun = migrator.lastRun();
-		// The migrator returns the same status while the history is unchanged: so is the report.
+		// The migrator returns the same status while the history is unchanged: so is the
+		// report.
 		Report previous = this.lastReports.get(name);
 		if (previous != null && previous.status() == status && previous.lastRun() == lastRun) {
 			return previous.descriptor();
@@ -159,8 +174,8 @@ public class MigrationsEndpoint {
 	/**
 	 * The report of several databases.
 	 *
-	 * @param instances each database's {@link MigrationsDescriptor} (or {@link InstanceErrorDescriptor}) by name, in
-	 * run order
+	 * @param instances each database's {@link MigrationsDescriptor} (or
+	 * {@link InstanceErrorDescriptor}) by name, in run order
 	 */
 	public record InstancesDescriptor(Map<String, Object> instances) {
 

@@ -13,10 +13,11 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * Health of migrations: {@code UP} when the database is at the target; {@code DOWN} when the last run failed, a
- * revision is half-applied, an applied file was edited, or the revisions have several heads;
- * {@code OUT_OF_SERVICE} while revisions are pending (the application's code expects a schema the database does not
- * have yet). The status is read at most once per time to live, and again after every run.
+ * Health of migrations: {@code UP} when the database is at the target; {@code DOWN} when
+ * the last run failed, a revision is half-applied, an applied file was edited, or the
+ * revisions have several heads; {@code OUT_OF_SERVICE} while revisions are pending (the
+ * application's code expects a schema the database does not have yet). The status is read
+ * at most once per time to live, and again after every run.
  */
 public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 
@@ -28,7 +29,8 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 	private final MigrationStatusCache status;
 
 	/**
-	 * Create an indicator that reads the status at most every {@link #DEFAULT_TIME_TO_LIVE}.
+	 * Create an indicator that reads the status at most every
+	 * {@link #DEFAULT_TIME_TO_LIVE}.
 	 * @param migrator the migrator
 	 */
 	public MigrationsHealthIndicator(Migrator migrator) {

@@ -19,10 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Metrics of migrators, each tagged with the migrator's name: {@value #RUNS} (timer of runs, tagged with their
- * outcome), {@value #APPLIED} (counter of revisions executed) and {@value #PENDING} (gauge of revisions pending up to
- * the target). The gauge reads a status cached for a few seconds, never the database on every scrape. A run that
- * ended before the meters were bound (the startup run) is recorded when they are.
+ * Metrics of migrators, each tagged with the migrator's name: {@value #RUNS} (timer of
+ * runs, tagged with their outcome), {@value #APPLIED} (counter of revisions executed) and
+ * {@value #PENDING} (gauge of revisions pending up to the target). The gauge reads a
+ * status cached for a few seconds, never the database on every scrape. A run that ended
+ * before the meters were bound (the startup run) is recorded when they are.
  */
 public class MigrationsMetrics implements MeterBinder, MigrationListener {
 
@@ -102,8 +103,8 @@ public class MigrationsMetrics implements MeterBinder, MigrationListener {
 	}
 
 	/**
-	 * A registry the meters are bound to, and the run it recorded last for each migrator, so that no run is counted
-	 * twice.
+	 * A registry the meters are bound to, and the run it recorded last for each migrator,
+	 * so that no run is counted twice.
 	 */
 	private static final class BoundRegistry {
 

@@ -17,10 +17,12 @@ import org.springframework.boot.health.actuate.endpoint.HttpCodeStatusMapper;
 import org.springframework.boot.health.actuate.endpoint.StatusAggregator;
 
 /**
- * Adds the {@code migrations} health contributor to the {@code readiness} group of the availability probes, so that an
- * instance whose database is not at the target receives no traffic. A readiness group whose members the user
- * configured ({@code management.endpoint.health.group.readiness.include} or {@code .exclude}) is left alone. Must run
- * after Spring Boot's availability probes post-processor, which creates the group.
+ * Adds the {@code migrations} health contributor to the {@code readiness} group of the
+ * availability probes, so that an instance whose database is not at the target receives
+ * no traffic. A readiness group whose members the user configured
+ * ({@code management.endpoint.health.group.readiness.include} or {@code .exclude}) is
+ * left alone. Must run after Spring Boot's availability probes post-processor, which
+ * creates the group.
  */
 public class MigrationsReadinessHealthEndpointGroupsPostProcessor implements HealthEndpointGroupsPostProcessor {
 
@@ -33,7 +35,8 @@ public class MigrationsReadinessHealthEndpointGroupsPostProcessor implements Hea
 	/**
 	 * Create a post-processor.
 	 * @param contributor the name of the health contributor to add
-	 * @param membershipConfigured whether the user configured the readiness group's members
+	 * @param membershipConfigured whether the user configured the readiness group's
+	 * members
 	 */
 	public MigrationsReadinessHealthEndpointGroupsPostProcessor(String contributor, boolean membershipConfigured) {
 		this.contributor = contributor;

@@ -43,8 +43,8 @@ public record RevisionDescriptor(String revision, String description, RevisionSt
 	 *
 	 * @param id the change set id
 	 * @param author the author
-	 * @param state how the history records it: {@code EXECUTED}, {@code MARK_RAN} (recorded without running), or
-	 * {@code PENDING}
+	 * @param state how the history records it: {@code EXECUTED}, {@code MARK_RAN}
+	 * (recorded without running), or {@code PENDING}
 	 * @param checksum the checksum of the file now
 	 * @param recordedChecksum the checksum in the history, if recorded
 	 * @param runInTransaction whether it runs inside the revision's transaction

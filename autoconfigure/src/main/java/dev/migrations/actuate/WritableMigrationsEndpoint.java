@@ -18,15 +18,18 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 /**
- * The {@code migrations} endpoint with write operations: {@code POST /actuator/migrations/upgrade},
- * {@code /downgrade} and {@code /stamp}, each with an optional JSON body {@code {"target": "017"}}. Registered instead
- * of {@link MigrationsEndpoint} only when {@code migrations.endpoint.write-operations=true}; Spring Boot exposes the
- * operations only when the endpoint's access is {@code unrestricted}.
+ * The {@code migrations} endpoint with write operations:
+ * {@code POST /actuator/migrations/upgrade}, {@code /downgrade} and {@code /stamp}, each
+ * with an optional JSON body {@code {"target": "017"}}. Registered instead of
+ * {@link MigrationsEndpoint} only when {@code migrations.endpoint.write-operations=true};
+ * Spring Boot exposes the operations only when the endpoint's access is
+ * {@code unrestricted}.
  * <p>
- * The endpoint only translates: the operations API decides. A request it refuses before writing anything (unknown
- * target, a downgrade through an irreversible revision or one that would apply revisions) answers 400 with the reason
- * and leaves the last run and the health alone. A request that runs is logged with who asked, what and when, runs
- * under the migration lock, and answers with the new report (500 if the run failed).
+ * The endpoint only translates: the operations API decides. A request it refuses before
+ * writing anything (unknown target, a downgrade through an irreversible revision or one
+ * that would apply revisions) answers 400 with the reason and leaves the last run and the
+ * health alone. A request that runs is logged with who asked, what and when, runs under
+ * the migration lock, and answers with the new report (500 if the run failed).
  */
 public class WritableMigrationsEndpoint extends MigrationsEndpoint {
 
@@ -43,7 +46,8 @@ public class WritableMigrationsEndpoint extends MigrationsEndpoint {
 	/**
 	 * Upgrade, downgrade or stamp the database.
 	 * @param operation {@code upgrade}, {@code downgrade} or {@code stamp}
-	 * @param target {@code head}, {@code base} or a revision id; an upgrade defaults to {@code head}
+	 * @param target {@code head}, {@code base} or a revision id; an upgrade defaults to
+	 * {@code head}
 	 * @param securityContext who asked
 	 * @return the new report, or why the request was refused
 	 */
@@ -71,27 +75,30 @@ public class WritableMigrationsEndpoint extends MigrationsEndpoint {
 		}
 		String who = who(securityContext);
 		RunReport before = getMigrator().lastRun();
-		logger.info("Migrations endpoint: {} to {} requested by {} at {}", requested.label, parsed, who,
-				Instant.now());
+		logger.info("Migrations endpoint: {} to {} requested by {} at {}", requested.label, parsed, who, Instant.now());
 		try {
 			RunReport report = switch (requested) {
 				case UPGRADE -> getMigrator().upgrade(parsed);
 				case DOWNGRADE -> getMigrator().downgrade(parsed);
 				case STAMP -> getMigrator().stamp(parsed);
 			};
-			logger.info("Migrations endpoint: {} to {} requested by {} ended {}: revision {} -> {}, applied {}, "
-					+ "reversed {}, recorded {}", requested.label, parsed, who, report.outcome(), report.from(),
-					report.to(), report.applied(), report.reverted(), report.recorded());
+			logger.info(
+					"Migrations endpoint: {} to {} requested by {} ended {}: revision {} -> {}, applied {}, "
+							+ "reversed {}, recorded {}",
+					requested.label, parsed, who, report.outcome(), report.from(), report.to(), report.applied(),
+					report.reverted(), report.recorded());
 			return new WebEndpointResponse<>(migrations(), WebEndpointResponse.STATUS_OK);
 		}
 		catch (MigrationException ex) {
 			if (getMigrator().lastRun() != before) {
-				// A run that failed, or could not have its lock or backup: reported in the last run.
+				// A run that failed, or could not have its lock or backup: reported in
+				// the last run.
 				logger.warn("Migrations endpoint: {} to {} requested by {} failed: {}", requested.label, parsed, who,
 						ex.getMessage());
 				return new WebEndpointResponse<>(migrations(), WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR);
 			}
-			// Refused by the operations API before anything was written: the last run and the health are unchanged.
+			// Refused by the operations API before anything was written: the last run and
+			// the health are unchanged.
 			logger.info("Migrations endpoint: {} to {} requested by {} refused, nothing was written: {}",
 					requested.label, parsed, who, ex.getMessage());
 			return refused(operation, parsed.toString(), ex.getMessage(), ex.getAction());

@@ -1,5 +1,6 @@
 /**
- * Actuator support for migrations: the {@code migrations} endpoint, the health indicator and the metrics.
+ * Actuator support for migrations: the {@code migrations} endpoint, the health indicator
+ * and the metrics.
  */
 @NullMarked
 package dev.migrations.actuate;

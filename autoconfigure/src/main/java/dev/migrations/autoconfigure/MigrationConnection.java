@@ -12,18 +12,20 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
- * Where and as whom a migrator connects, derived once from the configured {@link MigrationsConnectionDetails} and the
- * application's own connection: the migration connection, the status reads and the backups all use it.
+ * Where and as whom a migrator connects, derived once from the configured
+ * {@link MigrationsConnectionDetails} and the application's own connection: the migration
+ * connection, the status reads and the backups all use it.
  * <ul>
  * <li>URL: the configured one, else the application's.</li>
  * <li>User: the configured one, else the application's.</li>
- * <li>Password: the configured one; else the application's, unless a user of its own is configured (a user of its
- * own brings its own password).</li>
+ * <li>Password: the configured one; else the application's, unless a user of its own is
+ * configured (a user of its own brings its own password).</li>
  * </ul>
- * A configured URL or user makes the migrator connect on its own (a non-pooled connection, also for status reads).
- * Otherwise it migrates through the application's {@code DataSource}, except on PostgreSQL, where it opens a
- * non-pooled connection to the same database with the same credentials, so that its session advisory lock lives on
- * a connection nobody else borrows.
+ * A configured URL or user makes the migrator connect on its own (a non-pooled
+ * connection, also for status reads). Otherwise it migrates through the application's
+ * {@code DataSource}, except on PostgreSQL, where it opens a non-pooled connection to the
+ * same database with the same credentials, so that its session advisory lock lives on a
+ * connection nobody else borrows.
  *
  * @param url the JDBC URL of the database, {@code null} if unknown
  * @param user the user
@@ -45,7 +47,8 @@ record MigrationConnection(@Nullable String url, @Nullable String user, @Nullabl
 
 	/**
 	 * The data source to migrate through.
-	 * @param dataSource the application's data source, or {@code null} if there is none to borrow from
+	 * @param dataSource the application's data source, or {@code null} if there is none
+	 * to borrow from
 	 * @param applicationName named in PostgreSQL's {@code pg_stat_activity}
 	 * @param setting the property that names the URL, for the message if it is missing
 	 * @return the data source
@@ -64,7 +67,8 @@ record MigrationConnection(@Nullable String url, @Nullable String user, @Nullabl
 	}
 
 	/**
-	 * The data source the status is read through: the application's pool, unless the migrator connects on its own.
+	 * The data source the status is read through: the application's pool, unless the
+	 * migrator connects on its own.
 	 * @param dataSource the application's data source, or {@code null}
 	 * @param migrationDataSource the data source to migrate through
 	 * @return the data source
@@ -81,7 +85,8 @@ record MigrationConnection(@Nullable String url, @Nullable String user, @Nullabl
 			.password(this.password)
 			.build();
 		if (this.url.startsWith("jdbc:postgresql:")) {
-			// Names the migrator in pg_stat_activity, and so in a lock timeout's message; the URL's own
+			// Names the migrator in pg_stat_activity, and so in a lock timeout's message;
+			// the URL's own
 			// ApplicationName, if any, wins.
 			Properties connectionProperties = new Properties();
 			connectionProperties.setProperty("ApplicationName", applicationName + " migrations");

@@ -6,7 +6,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Reports a {@link MigrationException} as "APPLICATION FAILED TO START": what happened, and the next step.
+ * Reports a {@link MigrationException} as "APPLICATION FAILED TO START": what happened,
+ * and the next step.
  */
 class MigrationFailureAnalyzer extends AbstractFailureAnalyzer<MigrationException> {
 

@@ -46,9 +46,10 @@ import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
 /**
- * Auto-configuration for migrations: a {@link Migrator} for the application's data source (or, with
- * {@code migrations.instances}, one per database instance), run at startup by a {@link MigrationsInitializer} that
- * Spring Boot orders before everything that uses the database.
+ * Auto-configuration for migrations: a {@link Migrator} for the application's data source
+ * (or, with {@code migrations.instances}, one per database instance), run at startup by a
+ * {@link MigrationsInitializer} that Spring Boot orders before everything that uses the
+ * database.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class,
 		beforeName = "org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration")
@@ -61,8 +62,8 @@ public final class MigrationsAutoConfiguration {
 	private static final String BOOT_LIQUIBASE = "org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration";
 
 	/**
-	 * Migrations run at startup even when the application initializes its beans lazily; a command relies on it, as
-	 * it makes the context lazy so that nothing else starts.
+	 * Migrations run at startup even when the application initializes its beans lazily; a
+	 * command relies on it, as it makes the context lazy so that nothing else starts.
 	 */
 	@Bean
 	static LazyInitializationExcludeFilter migrationsInitializerLazyInitializationExcludeFilter() {
@@ -95,17 +96,17 @@ public final class MigrationsAutoConfiguration {
 			return beanFactory.getBean(name, DataSource.class);
 		}
 		catch (NoSuchBeanDefinitionException ex) {
-			throw new MigrationException(
-					property + "=" + name + " names no DataSource bean. The DataSource beans are: "
-							+ String.join(", ", beanFactory.getBeanNamesForType(DataSource.class))
-							+ ". Nothing was written.",
+			throw new MigrationException(property + "=" + name + " names no DataSource bean. The DataSource beans are: "
+					+ String.join(", ", beanFactory.getBeanNamesForType(DataSource.class)) + ". Nothing was written.",
 					"Set " + property + " to one of these bean names.", ex);
 		}
 	}
 
 	/**
-	 * One database: the application's DataSource (the {@link MigrationsDataSource @MigrationsDataSource} one, the one
-	 * {@code migrations.data-source} names, or the only or primary one), configured by {@code migrations.*}.
+	 * One database: the application's DataSource (the
+	 * {@link MigrationsDataSource @MigrationsDataSource} one, the one
+	 * {@code migrations.data-source} names, or the only or primary one), configured by
+	 * {@code migrations.*}.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@Conditional(SingleDatabaseCondition.class)
@@ -149,7 +150,8 @@ public final class MigrationsAutoConfiguration {
 									+ "migrations.data-source to its bean name, or migrate each database as an "
 									+ "instance of migrations.instances.<name>.");
 				}
-				// An embedded database a test slice substitutes (@AutoConfigureTestDatabase) is not the one the
+				// An embedded database a test slice substitutes
+				// (@AutoConfigureTestDatabase) is not the one the
 				// connection details describe: migrate the data source itself.
 				JdbcConnectionDetails details = (dataSource instanceof EmbeddedDatabase) ? null
 						: jdbcDetails.getIfAvailable();
@@ -179,7 +181,8 @@ public final class MigrationsAutoConfiguration {
 	}
 
 	/**
-	 * Several databases, {@code migrations.instances.<name>.*}: one migrator each, run one after the other.
+	 * Several databases, {@code migrations.instances.<name>.*}: one migrator each, run
+	 * one after the other.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@Conditional(InstancesCondition.class)
@@ -236,8 +239,8 @@ public final class MigrationsAutoConfiguration {
 			MigrationConnection.Credentials application = (dataSource != null)
 					? MigrationConnection.Credentials.of(dataSource) : null;
 			try {
-				return factory.create(name, prefix, properties, dataSource,
-						MigrationConnection.resolve(new PropertiesMigrationsConnectionDetails(properties), application));
+				return factory.create(name, prefix, properties, dataSource, MigrationConnection
+					.resolve(new PropertiesMigrationsConnectionDetails(properties), application));
 			}
 			catch (MigrationException ex) {
 				throw new MigrationException("Database instance '" + name + "': " + ex.getDescription(),
@@ -248,8 +251,9 @@ public final class MigrationsAutoConfiguration {
 	}
 
 	/**
-	 * A database to migrate: a single (or primary) DataSource, one marked {@link MigrationsDataSource}, one named by
-	 * {@code migrations.data-source}, or instances.
+	 * A database to migrate: a single (or primary) DataSource, one marked
+	 * {@link MigrationsDataSource}, one named by {@code migrations.data-source}, or
+	 * instances.
 	 */
 	static final class DatabaseCondition extends AnyNestedCondition {
 

@@ -11,9 +11,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
- * Makes sure that a process started with {@code migrations.command} runs it or fails: when no migrator is configured
- * (no single {@code DataSource}, or migrations disabled), the command would otherwise be ignored and the application
- * would start as usual.
+ * Makes sure that a process started with {@code migrations.command} runs it or fails:
+ * when no migrator is configured (no single {@code DataSource}, or migrations disabled),
+ * the command would otherwise be ignored and the application would start as usual.
  */
 @AutoConfiguration(after = MigrationsAutoConfiguration.class)
 @ConditionalOnProperty("migrations.command")
@@ -21,7 +21,8 @@ public final class MigrationsCommandAutoConfiguration {
 
 	@Bean
 	static SmartInitializingSingleton migrationsCommandGuard(Environment environment) {
-		// A command that ran has ended the process while its runner bean was created, before this point.
+		// A command that ran has ended the process while its runner bean was created,
+		// before this point.
 		return () -> {
 			String command = environment.getProperty("migrations.command");
 			if (command == null || command.isBlank()) {

@@ -9,9 +9,10 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Prepares a process that runs {@code migrations.command} instead of the application: no web server, every bean
- * lazy (only what the command needs is created: the data source and the migrator), no banner and no startup
- * information, and the console log on standard error, so that standard output carries only the command's result.
+ * Prepares a process that runs {@code migrations.command} instead of the application: no
+ * web server, every bean lazy (only what the command needs is created: the data source
+ * and the migrator), no banner and no startup information, and the console log on
+ * standard error, so that standard output carries only the command's result.
  */
 class MigrationsCommandEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -26,18 +27,20 @@ class MigrationsCommandEnvironmentPostProcessor implements EnvironmentPostProces
 			return;
 		}
 		environment.getPropertySources()
-			.addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, Map.of("spring.main.web-application-type", "none",
-					"spring.main.lazy-initialization", "true")));
+			.addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME,
+					Map.of("spring.main.web-application-type", "none", "spring.main.lazy-initialization", "true")));
 		environment.getPropertySources()
 			.addLast(new MapPropertySource(DEFAULTS_PROPERTY_SOURCE_NAME,
 					Map.of("spring.main.banner-mode", "off", "spring.main.log-startup-info", "false")));
-		// Logging is initialized after this post-processor: its console appender writes to what System.out is then.
+		// Logging is initialized after this post-processor: its console appender writes
+		// to what System.out is then.
 		System.setOut(System.err);
 	}
 
 	@Override
 	public int getOrder() {
-		// After the application's configuration files are loaded, like the other post-processor.
+		// After the application's configuration files are loaded, like the other
+		// post-processor.
 		return Ordered.LOWEST_PRECEDENCE;
 	}
 

@@ -9,8 +9,9 @@ import java.lang.annotation.Target;
 import org.springframework.beans.factory.annotation.Qualifier;
 
 /**
- * Qualifier for the {@code DataSource} to migrate when the application has several. The other (main) one is
- * normally marked {@code @Primary}. For several databases to migrate, use {@code migrations.instances} instead.
+ * Qualifier for the {@code DataSource} to migrate when the application has several. The
+ * other (main) one is normally marked {@code @Primary}. For several databases to migrate,
+ * use {@code migrations.instances} instead.
  */
 @Target({ ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.TYPE, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)

@@ -7,8 +7,9 @@ import dev.migrations.runner.MigrationsInitializer;
 import org.springframework.boot.sql.init.dependency.AbstractBeansOfTypeDatabaseInitializerDetector;
 
 /**
- * Tells Spring Boot that a {@link MigrationsInitializer} initializes the database, so that beans that depend on
- * database initialization (JPA, {@code JdbcTemplate}, {@code JdbcClient}, ...) are created after it ran.
+ * Tells Spring Boot that a {@link MigrationsInitializer} initializes the database, so
+ * that beans that depend on database initialization (JPA, {@code JdbcTemplate},
+ * {@code JdbcClient}, ...) are created after it ran.
  */
 public class MigrationsDatabaseInitializerDetector extends AbstractBeansOfTypeDatabaseInitializerDetector {
 

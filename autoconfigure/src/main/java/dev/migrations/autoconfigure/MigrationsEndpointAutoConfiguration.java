@@ -16,10 +16,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} for the {@link MigrationsEndpoint}. The endpoint's write
- * operations exist only with {@code migrations.endpoint.write-operations=true}, and are reachable only when the
- * endpoint's access is also {@code unrestricted}: the endpoint's default access is {@code read-only}. The endpoint
- * reports on every database of the {@link Migrators}.
+ * {@link EnableAutoConfiguration Auto-configuration} for the {@link MigrationsEndpoint}.
+ * The endpoint's write operations exist only with
+ * {@code migrations.endpoint.write-operations=true}, and are reachable only when the
+ * endpoint's access is also {@code unrestricted}: the endpoint's default access is
+ * {@code read-only}. The endpoint reports on every database of the {@link Migrators}.
  */
 @AutoConfiguration(after = MigrationsAutoConfiguration.class)
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })

@@ -9,9 +9,11 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Switches Spring Boot's own Liquibase integration off by default while migrations are enabled, so that Liquibase
- * never runs twice on one database when {@code spring-boot-liquibase} is on the classpath too. An explicit
- * {@code spring.liquibase.enabled=true} is left alone, and fails the start with a clear message.
+ * Switches Spring Boot's own Liquibase integration off by default while migrations are
+ * enabled, so that Liquibase never runs twice on one database when
+ * {@code spring-boot-liquibase} is on the classpath too. An explicit
+ * {@code spring.liquibase.enabled=true} is left alone, and fails the start with a clear
+ * message.
  */
 class MigrationsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 

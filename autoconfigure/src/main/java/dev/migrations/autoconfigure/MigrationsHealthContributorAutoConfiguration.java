@@ -23,8 +23,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} for the {@link MigrationsHealthIndicator}: named {@code migrations},
- * a composite with one indicator per database (by instance name) when there are several, and a member of the readiness group of the availability probes.
+ * {@link EnableAutoConfiguration Auto-configuration} for the
+ * {@link MigrationsHealthIndicator}: named {@code migrations}, a composite with one
+ * indicator per database (by instance name) when there are several, and a member of the
+ * readiness group of the availability probes.
  */
 @AutoConfiguration(after = MigrationsAutoConfiguration.class,
 		afterName = MigrationsHealthContributorAutoConfiguration.AVAILABILITY_PROBES)
@@ -55,7 +57,8 @@ public final class MigrationsHealthContributorAutoConfiguration {
 
 		private static final String READINESS_GROUP = "management.endpoint.health.group.readiness";
 
-		// Registered after Spring Boot's probes post-processor (see afterName), so that it runs after it: that one
+		// Registered after Spring Boot's probes post-processor (see afterName), so that
+		// it runs after it: that one
 		// creates the readiness group.
 		@Bean
 		HealthEndpointGroupsPostProcessor migrationsReadinessHealthEndpointGroupsPostProcessor(

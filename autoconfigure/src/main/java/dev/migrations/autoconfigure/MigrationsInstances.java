@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 
 /**
- * The database instances of {@code migrations.instances}, bound with their defaults and in run order.
+ * The database instances of {@code migrations.instances}, bound with their defaults and
+ * in run order.
  */
 final class MigrationsInstances {
 
@@ -21,7 +22,8 @@ final class MigrationsInstances {
 
 	private static final Logger logger = LoggerFactory.getLogger(MigrationsInstances.class);
 
-	// The top-level settings that describe one database, and so mean nothing next to instances.
+	// The top-level settings that describe one database, and so mean nothing next to
+	// instances.
 	private static final List<String> DATABASE_SETTINGS = List.of("location", "changelog", "mode", "target", "stamp",
 			"baseline.revision", "allow-downgrade", "history-table", "default-schema", "url", "user", "password",
 			"data-source", "dry-run-output", "adopt");
@@ -39,8 +41,9 @@ final class MigrationsInstances {
 	}
 
 	/**
-	 * The instances in run order: by {@code order}, then by name. Each has the defaults of the top-level properties,
-	 * except its location, {@code classpath:db/migrations/<name>/}.
+	 * The instances in run order: by {@code order}, then by name. Each has the defaults
+	 * of the top-level properties, except its location,
+	 * {@code classpath:db/migrations/<name>/}.
 	 * @param binder the binder of the environment
 	 * @return the instances' properties by name
 	 */
@@ -51,8 +54,9 @@ final class MigrationsInstances {
 			instance.setLocation(defaultLocation(name));
 			binder.bind(prefix(name), Bindable.ofInstance(instance));
 			if (!instance.getInstances().isEmpty()) {
-				throw new MigrationException("Database instance '" + name + "' has instances of its own ("
-						+ prefix(name) + ".instances). Nothing was written.",
+				throw new MigrationException(
+						"Database instance '" + name + "' has instances of its own (" + prefix(name)
+								+ ".instances). Nothing was written.",
 						"Declare every database directly under " + PREFIX + ".");
 			}
 			instances.put(name, instance);
@@ -60,7 +64,8 @@ final class MigrationsInstances {
 		Map<String, MigrationsProperties> ordered = new LinkedHashMap<>();
 		instances.entrySet()
 			.stream()
-			.sorted(Comparator.comparingInt((Map.Entry<String, MigrationsProperties> entry) -> entry.getValue().getOrder())
+			.sorted(Comparator
+				.comparingInt((Map.Entry<String, MigrationsProperties> entry) -> entry.getValue().getOrder())
 				.thenComparing(Map.Entry::getKey))
 			.forEach((entry) -> ordered.put(entry.getKey(), entry.getValue()));
 		return ordered;

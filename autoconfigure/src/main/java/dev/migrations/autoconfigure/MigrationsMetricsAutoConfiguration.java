@@ -12,8 +12,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} for {@link MigrationsMetrics}: run durations, revisions applied
- * and revisions pending, per database, tagged with its name.
+ * {@link EnableAutoConfiguration Auto-configuration} for {@link MigrationsMetrics}: run
+ * durations, revisions applied and revisions pending, per database, tagged with its name.
  */
 @AutoConfiguration(after = MigrationsAutoConfiguration.class,
 		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")

@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Configuration properties for migrations. The same class describes one database instance under
- * {@code migrations.instances.<name>}: every database setting applies there too.
+ * Configuration properties for migrations. The same class describes one database instance
+ * under {@code migrations.instances.<name>}: every database setting applies there too.
  */
 @ConfigurationProperties("migrations")
 public class MigrationsProperties {
@@ -36,8 +36,8 @@ public class MigrationsProperties {
 	private String location = DEFAULT_LOCATION;
 
 	/**
-	 * Existing Liquibase master changelog to use instead of revision files; its tags (or, without tags, its change
-	 * sets) are the revisions.
+	 * Existing Liquibase master changelog to use instead of revision files; its tags (or,
+	 * without tags, its change sets) are the revisions.
 	 */
 	private @Nullable String changelog;
 
@@ -52,8 +52,8 @@ public class MigrationsProperties {
 	private String target = "head";
 
 	/**
-	 * Revision ('head' or an id) up to which revisions are recorded as applied without running them. Only ever moves
-	 * forward.
+	 * Revision ('head' or an id) up to which revisions are recorded as applied without
+	 * running them. Only ever moves forward.
 	 */
 	private @Nullable String stamp;
 
@@ -68,13 +68,15 @@ public class MigrationsProperties {
 	private UnknownRevisionsAction onUnknownRevisions = UnknownRevisionsAction.WARN;
 
 	/**
-	 * Whether to apply a pending revision that an applied revision follows (merged from a branch after later
-	 * revisions ran), logging it as out of order, instead of failing the start.
+	 * Whether to apply a pending revision that an applied revision follows (merged from a
+	 * branch after later revisions ran), logging it as out of order, instead of failing
+	 * the start.
 	 */
 	private boolean outOfOrder;
 
 	/**
-	 * Comma-separated list of Liquibase contexts selecting change sets of changelog revisions.
+	 * Comma-separated list of Liquibase contexts selecting change sets of changelog
+	 * revisions.
 	 */
 	private @Nullable String contexts;
 
@@ -94,12 +96,14 @@ public class MigrationsProperties {
 	private String historyTable = "DATABASECHANGELOG";
 
 	/**
-	 * JDBC URL of a connection of its own to migrate through. Defaults to the application's data source.
+	 * JDBC URL of a connection of its own to migrate through. Defaults to the
+	 * application's data source.
 	 */
 	private @Nullable String url;
 
 	/**
-	 * Login user of the migration connection. Defaults to the application's data source user.
+	 * Login user of the migration connection. Defaults to the application's data source
+	 * user.
 	 */
 	private @Nullable String user;
 
@@ -109,56 +113,63 @@ public class MigrationsProperties {
 	private @Nullable String password;
 
 	/**
-	 * File to write the SQL that an upgrade or downgrade to the target would execute, instead of executing it.
+	 * File to write the SQL that an upgrade or downgrade to the target would execute,
+	 * instead of executing it.
 	 */
 	private @Nullable Path dryRunOutput;
 
 	/**
-	 * Revision whose edit is accepted: its history rows record its file's current checksum (logged with the old one)
-	 * before the run. Idempotent; remove it once the application has started.
+	 * Revision whose edit is accepted: its history rows record its file's current
+	 * checksum (logged with the old one) before the run. Idempotent; remove it once the
+	 * application has started.
 	 */
 	private @Nullable String repair;
 
 	/**
-	 * Values of the '${name}' placeholders in plain SQL revisions, also passed to changelog revisions as Liquibase
-	 * changelog parameters.
+	 * Values of the '${name}' placeholders in plain SQL revisions, also passed to
+	 * changelog revisions as Liquibase changelog parameters.
 	 */
 	private Map<String, String> placeholders = new LinkedHashMap<>();
 
 	/**
-	 * Whether placeholders are also replaced inside dollar-quoted bodies ($$ ... $$) of plain SQL revisions.
+	 * Whether placeholders are also replaced inside dollar-quoted bodies ($$ ... $$) of
+	 * plain SQL revisions.
 	 */
 	private boolean placeholdersInDollarQuotes;
 
 	/**
-	 * Name of the DataSource bean to migrate, when the application has several. Defaults to the DataSource marked
-	 * with @MigrationsDataSource, else the only (or @Primary) one.
+	 * Name of the DataSource bean to migrate, when the application has several. Defaults
+	 * to the DataSource marked with @MigrationsDataSource, else the only (or @Primary)
+	 * one.
 	 */
 	private @Nullable String dataSource;
 
 	/**
-	 * Position of a database instance in the startup run: lower first, then by name. Used under
-	 * 'migrations.instances.<name>' only.
+	 * Position of a database instance in the startup run: lower first, then by name. Used
+	 * under 'migrations.instances.<name>' only.
 	 */
 	private int order;
 
 	/**
-	 * Several databases, migrated one after the other at startup, each with the settings of this namespace under its
-	 * name, e.g. 'migrations.instances.orders.data-source=ordersDataSource'. When set, every database to migrate is an
-	 * instance and the other 'migrations.*' database settings are not used.
+	 * Several databases, migrated one after the other at startup, each with the settings
+	 * of this namespace under its name, e.g.
+	 * 'migrations.instances.orders.data-source=ordersDataSource'. When set, every
+	 * database to migrate is an instance and the other 'migrations.*' database settings
+	 * are not used.
 	 */
 	private final Map<String, MigrationsProperties> instances = new LinkedHashMap<>();
 
 	/**
-	 * Migration tool whose history to adopt before migrating a database that has none of its own: 'flyway' records
-	 * the versions of flyway_schema_history, 'alembic' the revisions up to the heads of alembic_version, as ADOPTED
-	 * without running them.
+	 * Migration tool whose history to adopt before migrating a database that has none of
+	 * its own: 'flyway' records the versions of flyway_schema_history, 'alembic' the
+	 * revisions up to the heads of alembic_version, as ADOPTED without running them.
 	 */
 	private @Nullable AdoptionSource adopt;
 
 	/**
-	 * Command to run instead of starting the application, such as "upgrade 019" or "history --verbose": the process
-	 * prints its result and exits (0 done, 1 failed, 2 when "check" finds the database not at the target).
+	 * Command to run instead of starting the application, such as "upgrade 019" or
+	 * "history --verbose": the process prints its result and exits (0 done, 1 failed, 2
+	 * when "check" finds the database not at the target).
 	 */
 	private @Nullable String command;
 
@@ -407,7 +418,8 @@ public class MigrationsProperties {
 	public static class Baseline {
 
 		/**
-		 * Revision the existing schema corresponds to: revisions up to it are recorded as BASELINE without running.
+		 * Revision the existing schema corresponds to: revisions up to it are recorded as
+		 * BASELINE without running.
 		 */
 		private @Nullable String revision;
 
@@ -465,7 +477,8 @@ public class MigrationsProperties {
 		private boolean enabled = true;
 
 		/**
-		 * Whether a backup that cannot be taken fails the migration before anything is written.
+		 * Whether a backup that cannot be taken fails the migration before anything is
+		 * written.
 		 */
 		private boolean required;
 
@@ -475,7 +488,8 @@ public class MigrationsProperties {
 		private Path directory = Path.of("migration-backups");
 
 		/**
-		 * Number of backup files of a database to keep; older ones created by this starter are deleted.
+		 * Number of backup files of a database to keep; older ones created by this
+		 * starter are deleted.
 		 */
 		private int keep = 10;
 
@@ -532,14 +546,15 @@ public class MigrationsProperties {
 	public static class Drift {
 
 		/**
-		 * Whether to check the schema for drift at startup, after migrating: 'off', 'warn' (log the differences) or
-		 * 'fail' (fail the start).
+		 * Whether to check the schema for drift at startup, after migrating: 'off',
+		 * 'warn' (log the differences) or 'fail' (fail the start).
 		 */
 		private DriftCheckMode onStartup = DriftCheckMode.OFF;
 
 		/**
-		 * Comma-separated list of objects the drift check leaves out: a table, view, sequence, column, index or
-		 * constraint name, or 'table.name'; '*' matches any run of characters, case is ignored.
+		 * Comma-separated list of objects the drift check leaves out: a table, view,
+		 * sequence, column, index or constraint name, or 'table.name'; '*' matches any
+		 * run of characters, case is ignored.
 		 */
 		private List<String> ignore = new ArrayList<>();
 
@@ -567,8 +582,8 @@ public class MigrationsProperties {
 	public static class Endpoint {
 
 		/**
-		 * Whether the endpoint's write operations (upgrade, downgrade, stamp) are available. They also need the
-		 * endpoint's access to be unrestricted.
+		 * Whether the endpoint's write operations (upgrade, downgrade, stamp) are
+		 * available. They also need the endpoint's access to be unrestricted.
 		 */
 		private boolean writeOperations;
 

@@ -25,11 +25,12 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * At build time (Spring AOT), writes the {@link RevisionIndex} of each revision location the application migrates
- * from ({@code migrations.location}, or each {@code migrations.instances.<name>.location}) and registers its files as
- * resources, so that a native image, which cannot list a classpath directory, finds them. Only for a
- * {@code classpath:} location; a {@code file:} location is read at runtime as always. The directory of a
- * {@code migrations.changelog} is registered as resources.
+ * At build time (Spring AOT), writes the {@link RevisionIndex} of each revision location
+ * the application migrates from ({@code migrations.location}, or each
+ * {@code migrations.instances.<name>.location}) and registers its files as resources, so
+ * that a native image, which cannot list a classpath directory, finds them. Only for a
+ * {@code classpath:} location; a {@code file:} location is read at runtime as always. The
+ * directory of a {@code migrations.changelog} is registered as resources.
  */
 class MigrationsRevisionIndexAotProcessor implements BeanFactoryInitializationAotProcessor {
 
@@ -79,7 +80,8 @@ class MigrationsRevisionIndexAotProcessor implements BeanFactoryInitializationAo
 		};
 	}
 
-	// A master changelog includes other files, usually beside it or below it: its whole directory is registered.
+	// A master changelog includes other files, usually beside it or below it: its whole
+	// directory is registered.
 	private static @Nullable String changelogDirectory(String changelog) {
 		String path = RevisionIndex.classpathDirectory(changelog);
 		if (path == null) {

@@ -19,11 +19,12 @@ import org.springframework.core.Ordered;
 import org.springframework.util.ClassUtils;
 
 /**
- * Starts reading the revision files on a background thread when the application context is prepared, before
- * its refresh, so that by the time the migration runs (during the refresh) the files are usually read and
- * checksummed already: those of the single database, or of each instance of {@code migrations.instances}. Registered
- * for every {@code SpringApplication}; the auto-configuration uses a result only if it is for the location it
- * migrates from, and otherwise reads the files itself.
+ * Starts reading the revision files on a background thread when the application context
+ * is prepared, before its refresh, so that by the time the migration runs (during the
+ * refresh) the files are usually read and checksummed already: those of the single
+ * database, or of each instance of {@code migrations.instances}. Registered for every
+ * {@code SpringApplication}; the auto-configuration uses a result only if it is for the
+ * location it migrates from, and otherwise reads the files itself.
  */
 class MigrationsRevisionPreloader implements ApplicationContextInitializer<ConfigurableApplicationContext>, Ordered {
 
@@ -43,7 +44,8 @@ class MigrationsRevisionPreloader implements ApplicationContextInitializer<Confi
 			locations = locations(Binder.get(context.getEnvironment()));
 		}
 		catch (RuntimeException ex) {
-			// An invalid value: the auto-configuration reports it when it binds the properties.
+			// An invalid value: the auto-configuration reports it when it binds the
+			// properties.
 			return;
 		}
 		if (locations.isEmpty()) {
@@ -55,7 +57,8 @@ class MigrationsRevisionPreloader implements ApplicationContextInitializer<Confi
 					(key) -> PreloadedRevisionSource.start(RevisionSource.directory(key, context)));
 		}
 		context.getBeanFactory().registerSingleton(BEAN_NAME, new RevisionPreload(sources));
-		// The migration runs during the refresh: after it, whatever was not used is let go.
+		// The migration runs during the refresh: after it, whatever was not used is let
+		// go.
 		context.addApplicationListener((ApplicationEvent event) -> {
 			if (event instanceof ContextRefreshedEvent) {
 				sources.values().forEach(PreloadedRevisionSource::discard);
@@ -64,9 +67,10 @@ class MigrationsRevisionPreloader implements ApplicationContextInitializer<Confi
 	}
 
 	/**
-	 * The revision directories migrated at startup: the single database's, or each instance's. For the single
-	 * database only the four settings that decide are bound, not the whole of {@code migrations.*}: the
-	 * auto-configuration binds that once, when it creates the migrator.
+	 * The revision directories migrated at startup: the single database's, or each
+	 * instance's. For the single database only the four settings that decide are bound,
+	 * not the whole of {@code migrations.*}: the auto-configuration binds that once, when
+	 * it creates the migrator.
 	 */
 	private static List<String> locations(Binder binder) {
 		List<String> locations = new ArrayList<>();
@@ -90,8 +94,8 @@ class MigrationsRevisionPreloader implements ApplicationContextInitializer<Confi
 	}
 
 	/**
-	 * Whether a database's migrator reads revision files at startup: it is enabled, migrates from a directory (not
-	 * a Liquibase changelog) and runs at startup.
+	 * Whether a database's migrator reads revision files at startup: it is enabled,
+	 * migrates from a directory (not a Liquibase changelog) and runs at startup.
 	 */
 	private static boolean readsRevisionFiles(boolean enabled, boolean changelog, MigrationMode mode) {
 		return enabled && !changelog && mode != MigrationMode.NONE;

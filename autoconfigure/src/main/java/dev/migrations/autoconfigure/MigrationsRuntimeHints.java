@@ -6,9 +6,10 @@ import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
 
 /**
- * Runtime hints for a native image: the revision files of the default location and the revision indexes written at
- * build time. The files of another configured location are registered by {@link MigrationsRevisionIndexAotProcessor};
- * Liquibase's own needs by {@code dev.migrations.engine.LiquibaseRuntimeHints}.
+ * Runtime hints for a native image: the revision files of the default location and the
+ * revision indexes written at build time. The files of another configured location are
+ * registered by {@link MigrationsRevisionIndexAotProcessor}; Liquibase's own needs by
+ * {@code dev.migrations.engine.LiquibaseRuntimeHints}.
  */
 class MigrationsRuntimeHints implements RuntimeHintsRegistrar {
 

@@ -24,8 +24,9 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.io.support.ResourcePatternUtils;
 
 /**
- * Creates the migrator of one database from its properties: the single database's ({@code migrations.*}) or an
- * instance's ({@code migrations.instances.<name>.*}). Both go through the same steps, so that they behave alike.
+ * Creates the migrator of one database from its properties: the single database's
+ * ({@code migrations.*}) or an instance's ({@code migrations.instances.<name>.*}). Both
+ * go through the same steps, so that they behave alike.
  */
 final class MigratorFactory {
 
@@ -58,7 +59,8 @@ final class MigratorFactory {
 	 * @param prefix the properties' prefix, for messages: {@code migrations} or
 	 * {@code migrations.instances.<name>}
 	 * @param properties the database's properties
-	 * @param dataSource the application's data source to migrate, or {@code null} if the migrator connects on its own
+	 * @param dataSource the application's data source to migrate, or {@code null} if the
+	 * migrator connects on its own
 	 * @param connection where and as whom to connect
 	 * @return the migrator
 	 */
@@ -70,21 +72,24 @@ final class MigratorFactory {
 		}
 		DataSource migrationDataSource = connection.migrationDataSource(dataSource, this.applicationName,
 				prefix + ".url");
-		Migrator migrator = new Migrator(migrationDataSource, connection.readDataSource(dataSource, migrationDataSource),
+		Migrator migrator = new Migrator(migrationDataSource,
+				connection.readDataSource(dataSource, migrationDataSource),
 				RevisionSource.withJavaRevisions(source(name, prefix, properties), () -> javaRevisions(prefix)),
 				settings, this.resourceLoader, backups(properties, connection, prefix));
 		migrator.setSchemaChecks(new SchemaChecks(properties.getAdopt(), properties.getDrift().getOnStartup(),
 				properties.getDrift().getIgnore()));
-		// Looked up at each run, not now: listeners such as the metrics binder depend on this migrator.
+		// Looked up at each run, not now: listeners such as the metrics binder depend on
+		// this migrator.
 		migrator.addListener(
 				(ran, report) -> this.listeners.orderedStream().forEach((listener) -> listener.onRun(ran, report)));
 		return migrator;
 	}
 
 	/**
-	 * The Java revision beans, created when the migration runs: before the beans that need the migrated database,
-	 * so a Java revision that depends on one of them cannot be created. They belong to the single database; with
-	 * several ({@code migrations.instances}) it is not known which database they are for.
+	 * The Java revision beans, created when the migration runs: before the beans that
+	 * need the migrated database, so a Java revision that depends on one of them cannot
+	 * be created. They belong to the single database; with several
+	 * ({@code migrations.instances}) it is not known which database they are for.
 	 */
 	private List<JavaRevision> javaRevisions(String prefix) {
 		List<JavaRevision> revisions;
@@ -92,8 +97,9 @@ final class MigratorFactory {
 			revisions = this.javaRevisions.orderedStream().toList();
 		}
 		catch (BeansException ex) {
-			throw new MigrationException("A Java revision bean could not be created when the migrations ran: "
-					+ ex.getMostSpecificCause().getMessage(),
+			throw new MigrationException(
+					"A Java revision bean could not be created when the migrations ran: "
+							+ ex.getMostSpecificCause().getMessage(),
 					"Java revisions run before the beans that need the migrated database exist (JPA, repositories, "
 							+ "JdbcTemplate, JdbcClient and what is built on them): inject none of them into a "
 							+ "JavaRevision; use the JdbcClient and connection of the JavaRevisionContext given to "
@@ -117,13 +123,15 @@ final class MigratorFactory {
 		}
 		requireLocation(name, prefix, properties.getLocation());
 		RevisionSource preloaded = (this.preload != null) ? this.preload.source(properties.getLocation()) : null;
-		return (preloaded != null) ? preloaded : RevisionSource.directory(properties.getLocation(), this.resourceLoader);
+		return (preloaded != null) ? preloaded
+				: RevisionSource.directory(properties.getLocation(), this.resourceLoader);
 	}
 
 	/**
-	 * A configured location that does not exist is a typo or a missing volume: fail before anything connects,
-	 * rather than start with nothing to apply (or call the database ahead of the code). The default location may be
-	 * missing: an application (or a database instance) that has no revision yet.
+	 * A configured location that does not exist is a typo or a missing volume: fail
+	 * before anything connects, rather than start with nothing to apply (or call the
+	 * database ahead of the code). The default location may be missing: an application
+	 * (or a database instance) that has no revision yet.
 	 */
 	private void requireLocation(String name, String prefix, String location) {
 		boolean defaultLocation = location.equals(MigrationsProperties.DEFAULT_LOCATION)
@@ -131,11 +139,13 @@ final class MigratorFactory {
 		if (defaultLocation || !(location.startsWith("file:") || location.startsWith("classpath"))) {
 			return;
 		}
-		RevisionScanner scanner = new RevisionScanner(ResourcePatternUtils.getResourcePatternResolver(this.resourceLoader));
+		RevisionScanner scanner = new RevisionScanner(
+				ResourcePatternUtils.getResourcePatternResolver(this.resourceLoader));
 		if (!scanner.exists(location)) {
-			throw new MigrationException(prefix + ".location=" + location + " names a folder that does not exist"
-					+ (location.startsWith("classpath:") ? " on the class path" : "")
-					+ ". Nothing was read, and nothing connected to the database.",
+			throw new MigrationException(
+					prefix + ".location=" + location + " names a folder that does not exist"
+							+ (location.startsWith("classpath:") ? " on the class path" : "")
+							+ ". Nothing was read, and nothing connected to the database.",
 					"Create the folder with the revision files (or mount it), or set " + prefix
 							+ ".location to the folder that holds them.");
 		}
@@ -157,8 +167,8 @@ final class MigratorFactory {
 		return new MigrationSettings(properties.getMode(), properties.getTarget(), properties.getStamp(),
 				properties.getBaseline().getRevision(), properties.getBaseline().getDescription(),
 				properties.isAllowDowngrade(), properties.getOnUnknownRevisions(), properties.getLock().getTimeout(),
-				new EngineSettings(properties.getHistoryTable(), properties.getDefaultSchema(), properties.getContexts(),
-						properties.getLabels(),
+				new EngineSettings(properties.getHistoryTable(), properties.getDefaultSchema(),
+						properties.getContexts(), properties.getLabels(),
 						new Placeholders(properties.getPlaceholders(), properties.isPlaceholdersInDollarQuotes())),
 				properties.getDryRunOutput(), properties.getRepair(), properties.isOutOfOrder());
 	}

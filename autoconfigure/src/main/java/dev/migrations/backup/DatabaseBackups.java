@@ -30,10 +30,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes a backup of a database before a migration writes to it: {@code pg_dump --format=custom} on PostgreSQL,
- * {@code SCRIPT TO ... COMPRESSION GZIP} on H2 file databases. Files are named
- * {@code <database>-<from>-to-<to>-<yyyyMMdd-HHmmss>.<ext>}, created with mode 0600, verified readable, and only
- * the newest {@code keep} of them are kept.
+ * Takes a backup of a database before a migration writes to it:
+ * {@code pg_dump --format=custom} on PostgreSQL, {@code SCRIPT TO ... COMPRESSION GZIP}
+ * on H2 file databases. Files are named
+ * {@code <database>-<from>-to-<to>-<yyyyMMdd-HHmmss>.<ext>}, created with mode 0600,
+ * verified readable, and only the newest {@code keep} of them are kept.
  */
 public class DatabaseBackups {
 
@@ -65,8 +66,8 @@ public class DatabaseBackups {
 	 * @param database the database
 	 * @param from the revision before the migration
 	 * @param to the revision after it
-	 * @return the backup, or {@code null} when none was taken (disabled, in-memory database, not possible and not
-	 * required)
+	 * @return the backup, or {@code null} when none was taken (disabled, in-memory
+	 * database, not possible and not required)
 	 * @throws BackupFailedException if a required backup cannot be taken
 	 */
 	public @Nullable Backup take(Connection connection, DatabaseInfo database, String from, String to) {
@@ -114,8 +115,8 @@ public class DatabaseBackups {
 			throws IOException, SQLException {
 		Path partial = newFile(databaseName(connection, database), from, to, ".sql.gz");
 		try (Statement statement = connection.createStatement()) {
-			statement.execute("SCRIPT TO '" + partial.toAbsolutePath().toString().replace("'", "''")
-					+ "' COMPRESSION GZIP");
+			statement
+				.execute("SCRIPT TO '" + partial.toAbsolutePath().toString().replace("'", "''") + "' COMPRESSION GZIP");
 		}
 		ownerOnly(partial);
 		try (InputStream in = new GZIPInputStream(Files.newInputStream(partial))) {
@@ -206,8 +207,8 @@ public class DatabaseBackups {
 				Files.createDirectories(this.settings.directory());
 			}
 		}
-		String name = safe(database) + "-" + safe(from) + "-to-" + safe(to) + "-" + LocalDateTime.now().format(TIMESTAMP)
-				+ extension;
+		String name = safe(database) + "-" + safe(from) + "-to-" + safe(to) + "-"
+				+ LocalDateTime.now().format(TIMESTAMP) + extension;
 		Path file = this.settings.directory().resolve(name);
 		int attempt = 1;
 		while (Files.exists(file) || Files.exists(partial(file))) {
@@ -225,8 +226,9 @@ public class DatabaseBackups {
 	}
 
 	/**
-	 * A backup is written under {@code <name>.partial} and gets its name once verified: a backup cut short (the
-	 * process killed, the tool failed) is never mistaken for one, nor counted by {@code keep}.
+	 * A backup is written under {@code <name>.partial} and gets its name once verified: a
+	 * backup cut short (the process killed, the tool failed) is never mistaken for one,
+	 * nor counted by {@code keep}.
 	 */
 	private static Path partial(Path file) {
 		return file.resolveSibling(file.getFileName() + PARTIAL);
@@ -254,12 +256,14 @@ public class DatabaseBackups {
 	}
 
 	/**
-	 * Delete the oldest backups of a database beyond {@code keep}; files not named by this starter are left alone.
+	 * Delete the oldest backups of a database beyond {@code keep}; files not named by
+	 * this starter are left alone.
 	 * @param database the database name
 	 * @throws IOException if the directory cannot be listed
 	 */
 	void prune(String database) throws IOException {
-		Pattern ours = Pattern.compile(Pattern.quote(safe(database)) + "-.+-to-.+-(\\d{8}-\\d{6})(-\\d+)?(\\.dump|\\.sql\\.gz)");
+		Pattern ours = Pattern
+			.compile(Pattern.quote(safe(database)) + "-.+-to-.+-(\\d{8}-\\d{6})(-\\d+)?(\\.dump|\\.sql\\.gz)");
 		List<Path> backups;
 		try (Stream<Path> files = Files.list(this.settings.directory())) {
 			backups = files.filter((file) -> ours.matcher(file.getFileName().toString()).matches())

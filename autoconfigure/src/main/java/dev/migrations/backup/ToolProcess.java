@@ -8,19 +8,23 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A backup tool ({@code pg_dump}, {@code pg_restore}) run as a child process whose life is tied to this JVM's, so
- * that a migrator killed while it takes a backup leaves no tool running on its own.
+ * A backup tool ({@code pg_dump}, {@code pg_restore}) run as a child process whose life
+ * is tied to this JVM's, so that a migrator killed while it takes a backup leaves no tool
+ * running on its own.
  * <p>
- * Where {@code /bin/sh} exists the tool runs under a small shell watchdog: the tool's standard input is a pipe from
- * this JVM, which the kernel closes when the JVM ends, however it ends ({@code kill -9} included, when no shutdown
- * hook runs); the watchdog reads that pipe and stops the tool when it closes. A shutdown hook also stops the tool on
- * an orderly exit, and is the only guard where there is no shell.
+ * Where {@code /bin/sh} exists the tool runs under a small shell watchdog: the tool's
+ * standard input is a pipe from this JVM, which the kernel closes when the JVM ends,
+ * however it ends ({@code kill -9} included, when no shutdown hook runs); the watchdog
+ * reads that pipe and stops the tool when it closes. A shutdown hook also stops the tool
+ * on an orderly exit, and is the only guard where there is no shell.
  */
 final class ToolProcess implements AutoCloseable {
 
 	private static final Path SHELL = Path.of("/bin/sh");
 
-	/** The tool runs in the background; a reader of the JVM's pipe ends it at end of file. */
+	/**
+	 * The tool runs in the background; a reader of the JVM's pipe ends it at end of file.
+	 */
 	private static final String WATCHDOG = """
 			exec 3<&0 </dev/null
 			"$@" &
@@ -104,7 +108,8 @@ final class ToolProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Whether the tool could not be found or executed (the shell reports it with its own exit status).
+	 * Whether the tool could not be found or executed (the shell reports it with its own
+	 * exit status).
 	 * @return {@code true} if the tool never ran
 	 */
 	boolean notRunnable() {
@@ -123,7 +128,8 @@ final class ToolProcess implements AutoCloseable {
 			this.process.getOutputStream().close();
 		}
 		catch (IOException ex) {
-			// Closing our end of the pipe only tells the watchdog; nothing to do if it is gone.
+			// Closing our end of the pipe only tells the watchdog; nothing to do if it is
+			// gone.
 		}
 		try {
 			Runtime.getRuntime().removeShutdownHook(this.shutdownHook);

@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.ExitCodeGenerator;
 
 /**
- * A command failed: the process exits with status 1 after Spring Boot's failure analysis printed what happened and
- * what to do.
+ * A command failed: the process exits with status 1 after Spring Boot's failure analysis
+ * printed what happened and what to do.
  */
 class CommandFailedException extends MigrationException implements ExitCodeGenerator {
 

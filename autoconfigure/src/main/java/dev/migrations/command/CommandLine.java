@@ -10,19 +10,24 @@ import dev.migrations.runner.Target;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A parsed command: what follows {@code flask db} in Alembic's workflow, given as {@code migrations.command}, such
- * as {@code upgrade 019 --sql}. Parsing needs no database: bad input is refused before anything connects.
+ * A parsed command: what follows {@code flask db} in Alembic's workflow, given as
+ * {@code migrations.command}, such as {@code upgrade 019 --sql}. Parsing needs no
+ * database: bad input is refused before anything connects.
  *
  * @param command the command
  * @param target its revision argument, if it takes one
  * @param flags the flags given, such as {@code --sql}
- * @param instance the database instance it is for ({@code --instance=<name>}), or {@code null}
+ * @param instance the database instance it is for ({@code --instance=<name>}), or
+ * {@code null}
  * @param directory where {@code generate-baseline} writes ({@code --directory=<dir>})
  */
 public record CommandLine(Command command, @Nullable Target target, Set<String> flags, @Nullable String instance,
 		String directory) {
 
-	/** Where {@code generate-baseline} writes unless told: the revisions directory of a Maven or Gradle project. */
+	/**
+	 * Where {@code generate-baseline} writes unless told: the revisions directory of a
+	 * Maven or Gradle project.
+	 */
 	static final String DEFAULT_DIRECTORY = "src/main/resources/db/migrations";
 
 	/** What every usage failure shows. */
@@ -52,7 +57,8 @@ public record CommandLine(Command command, @Nullable Target target, Set<String> 
 	 * Parse a command.
 	 * @param text the command text
 	 * @return the command
-	 * @throws IllegalArgumentException with the reason, when the command or its arguments are wrong
+	 * @throws IllegalArgumentException with the reason, when the command or its arguments
+	 * are wrong
 	 */
 	public static CommandLine parse(String text) {
 		List<String> words = new ArrayList<>(Arrays.asList(text.trim().split("\\s+")));
@@ -79,8 +85,9 @@ public record CommandLine(Command command, @Nullable Target target, Set<String> 
 		List<String> arguments = words.stream().filter((word) -> !word.startsWith("--")).toList();
 		for (String flag : flags) {
 			if (!command.flags().contains(flag)) {
-				throw new IllegalArgumentException("The command '" + command.label() + "' has no option " + flag
-						+ ((command.flags().isEmpty()) ? "." : " (it takes " + String.join(", ", command.flags()) + ")."));
+				throw new IllegalArgumentException(
+						"The command '" + command.label() + "' has no option " + flag + ((command.flags().isEmpty())
+								? "." : " (it takes " + String.join(", ", command.flags()) + ")."));
 			}
 		}
 		if (arguments.size() > 1) {
@@ -102,8 +109,8 @@ public record CommandLine(Command command, @Nullable Target target, Set<String> 
 			target = Target.HEAD;
 		}
 		if (command == Command.GENERATE_BASELINE && target.kind() != Target.Kind.REVISION) {
-			throw new IllegalArgumentException("The command 'generate-baseline' needs the id of the revision to write, "
-					+ "such as 001.");
+			throw new IllegalArgumentException(
+					"The command 'generate-baseline' needs the id of the revision to write, " + "such as 001.");
 		}
 		return new CommandLine(command, target, Set.copyOf(flags), instance,
 				(directory != null && !directory.isBlank()) ? directory : DEFAULT_DIRECTORY);
@@ -150,7 +157,10 @@ public record CommandLine(Command command, @Nullable Target target, Set<String> 
 		/** Accept the edit of an applied revision. */
 		REPAIR(Argument.REQUIRED),
 
-		/** Whether the database is at the target (and, with {@code --schema}, has not drifted). */
+		/**
+		 * Whether the database is at the target (and, with {@code --schema}, has not
+		 * drifted).
+		 */
 		CHECK(Argument.NONE, "--schema"),
 
 		/** Write the revision that describes the database as it is. */

@@ -9,8 +9,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes the endpoint's descriptor records as JSON, field for field as the endpoint serializes them, without needing
- * Jackson (the actuator, and with it Jackson, is the application's choice).
+ * Writes the endpoint's descriptor records as JSON, field for field as the endpoint
+ * serializes them, without needing Jackson (the actuator, and with it Jackson, is the
+ * application's choice).
  */
 final class Json {
 

@@ -21,8 +21,9 @@ import dev.migrations.schema.DriftReport;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs one command against a migrator and prints its result: the translation of Alembic's command set onto the
- * operations API. Failures are thrown (the caller turns them into exit status 1); the result is the exit status.
+ * Runs one command against a migrator and prints its result: the translation of Alembic's
+ * command set onto the operations API. Failures are thrown (the caller turns them into
+ * exit status 1); the result is the exit status.
  */
 final class MigrationsCommand {
 
@@ -91,8 +92,8 @@ final class MigrationsCommand {
 				Path file = this.migrator.generateBaseline(Path.of(command.directory()), command.target().toString());
 				if (!json(java.util.Map.of("file", file.toString()))) {
 					this.out.println("Wrote " + file + ": the schema of " + this.migrator.status().database().url()
-							+ " as revision " + command.target() + ". Adopt the database with migrations.baseline.revision="
-							+ command.target() + ".");
+							+ " as revision " + command.target()
+							+ ". Adopt the database with migrations.baseline.revision=" + command.target() + ".");
 				}
 			}
 		}
@@ -148,8 +149,8 @@ final class MigrationsCommand {
 			details(revision, verbose);
 		}
 		for (RevisionStatus revision : status.pending()) {
-			this.out.println(String.format("%-10s %-9s %-24s %8s  %s", revision.revision(), revision.state(), "-",
-					"-", revision.description()));
+			this.out.println(String.format("%-10s %-9s %-24s %8s  %s", revision.revision(), revision.state(), "-", "-",
+					revision.description()));
 			details(revision, verbose);
 		}
 		if (status.history().isEmpty() && status.pending().isEmpty()) {
@@ -161,7 +162,8 @@ final class MigrationsCommand {
 		if (!verbose) {
 			return;
 		}
-		this.out.println("           file: " + ((revision.file() != null) ? revision.file() : "(not in the application)"));
+		this.out
+			.println("           file: " + ((revision.file() != null) ? revision.file() : "(not in the application)"));
 		this.out.println("           change sets: " + revision.changesets()
 				+ (revision.recordedChangesets().isEmpty() ? "" : ", recorded " + revision.recordedChangesets())
 				+ (revision.missingChangesets().isEmpty() ? "" : ", missing " + revision.missingChangesets()));
@@ -173,8 +175,9 @@ final class MigrationsCommand {
 				: String.valueOf(command.target());
 		Optional<RevisionDetail> found = this.migrator.show(id);
 		if (found.isEmpty()) {
-			throw new dev.migrations.MigrationException("Neither the application nor the database knows revision "
-					+ id + ".", "The history command lists the revisions.");
+			throw new dev.migrations.MigrationException(
+					"Neither the application nor the database knows revision " + id + ".",
+					"The history command lists the revisions.");
 		}
 		RevisionDetail detail = found.get();
 		if (json(RevisionDescriptor.of(detail))) {
@@ -189,8 +192,8 @@ final class MigrationsCommand {
 					+ (changeSet.recorded() ? String.valueOf(changeSet.execType()) : "PENDING") + ", checksum "
 					+ changeSet.checksum() + (changeSet.runInTransaction() ? "" : ", outside the transaction"));
 		}
-		this.out.println("Downgrade: " + (detail.downgradable() ? detail.downgrade()
-				: "not possible: " + detail.downgrade()));
+		this.out.println(
+				"Downgrade: " + (detail.downgradable() ? detail.downgrade() : "not possible: " + detail.downgrade()));
 		this.out.println("SQL:");
 		detail.sql().forEach((statement) -> this.out.println(statement + (SqlScript.isNote(statement) ? "" : ";")));
 	}
@@ -207,9 +210,9 @@ final class MigrationsCommand {
 		report.recorded().forEach((revision) -> this.out.println("Recorded " + revision + " without running it"));
 		report.reverted().forEach((revision) -> this.out.println("Reversed " + revision));
 		report.applied().forEach((revision) -> this.out.println("Applied " + revision));
-		this.out.println(report.outcome() + ": revision " + orBase(report.from()) + " -> " + orBase(report.to())
-				+ " in " + report.durationMs() + " ms" + ((report.backup() != null) ? ", backup " + report.backup()
-						: ""));
+		this.out
+			.println(report.outcome() + ": revision " + orBase(report.from()) + " -> " + orBase(report.to()) + " in "
+					+ report.durationMs() + " ms" + ((report.backup() != null) ? ", backup " + report.backup() : ""));
 	}
 
 	private int check(boolean schema) {

@@ -15,10 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs {@code migrations.command} instead of the startup migration, then ends the process: it takes the startup
- * runner's place in the context refresh, so the command runs before anything that uses the database is created, and
- * the process exits before the web server, schedulers, listeners or runners start. A failure is thrown, so that the
- * refresh fails with Spring Boot's failure analysis and exit status 1.
+ * Runs {@code migrations.command} instead of the startup migration, then ends the
+ * process: it takes the startup runner's place in the context refresh, so the command
+ * runs before anything that uses the database is created, and the process exits before
+ * the web server, schedulers, listeners or runners start. A failure is thrown, so that
+ * the refresh fails with Spring Boot's failure analysis and exit status 1.
  */
 public class MigrationsCommandRunner extends MigrationsInitializer {
 
@@ -58,8 +59,9 @@ public class MigrationsCommandRunner extends MigrationsInitializer {
 			command = CommandLine.parse(this.commandText);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new CommandFailedException("Invalid migrations.command '" + this.commandText + "': "
-					+ ex.getMessage() + " Nothing was done.", CommandLine.USAGE);
+			throw new CommandFailedException(
+					"Invalid migrations.command '" + this.commandText + "': " + ex.getMessage() + " Nothing was done.",
+					CommandLine.USAGE);
 		}
 		logger.info("Running the command '{}'", this.commandText);
 		int status = MigrationsCommand.OK;
@@ -80,33 +82,38 @@ public class MigrationsCommandRunner extends MigrationsInitializer {
 	}
 
 	/**
-	 * The instances a command runs on: the one it names, the only one, or, for commands without a revision, every
-	 * instance in the order the startup runs them.
+	 * The instances a command runs on: the one it names, the only one, or, for commands
+	 * without a revision, every instance in the order the startup runs them.
 	 */
 	private List<String> instances(CommandLine command) {
 		Migrators migrators = getMigrators();
 		if (command.instance() != null) {
 			if (migrators.get(command.instance()) == null) {
-				throw new CommandFailedException("The command names the database instance '" + command.instance()
-						+ "', which does not exist. Nothing was done.",
+				throw new CommandFailedException(
+						"The command names the database instance '" + command.instance()
+								+ "', which does not exist. Nothing was done.",
 						"Use --instance=<name> with one of: " + String.join(", ", migrators.names()) + ".");
 			}
 			return List.of(command.instance());
 		}
 		boolean revisionOfOneDatabase = command.target() != null
 				&& !(command.command() == CommandLine.Command.UPGRADE && command.target().isHead());
-		if (migrators.size() > 1 && (revisionOfOneDatabase || command.has("--sql") || this.format == OutputFormat.JSON)) {
-			throw new CommandFailedException("The command '" + command.command().label() + "' needs the database "
-					+ "instance it is for: this application migrates " + String.join(", ", migrators.names())
-					+ ". Nothing was done.", "Add --instance=<name> to the command, e.g. --migrations.command=\""
-							+ this.commandText.trim() + " --instance=" + migrators.names().get(0) + "\".");
+		if (migrators.size() > 1
+				&& (revisionOfOneDatabase || command.has("--sql") || this.format == OutputFormat.JSON)) {
+			throw new CommandFailedException(
+					"The command '" + command.command().label() + "' needs the database "
+							+ "instance it is for: this application migrates " + String.join(", ", migrators.names())
+							+ ". Nothing was done.",
+					"Add --instance=<name> to the command, e.g. --migrations.command=\"" + this.commandText.trim()
+							+ " --instance=" + migrators.names().get(0) + "\".");
 		}
 		return migrators.names();
 	}
 
 	/**
-	 * The process's standard output itself: while a command runs, {@code System.out} (and with it the console log)
-	 * is sent to standard error, so that what a command prints (SQL, JSON) is all that standard output carries.
+	 * The process's standard output itself: while a command runs, {@code System.out} (and
+	 * with it the console log) is sent to standard error, so that what a command prints
+	 * (SQL, JSON) is all that standard output carries.
 	 */
 	private static PrintStream standardOutput() {
 		return new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);

@@ -1,6 +1,7 @@
 /**
- * Commands: Alembic's command set ({@code current}, {@code history}, {@code upgrade}, ...) run from the application's
- * own jar with {@code --migrations.command}, translated onto the operations API.
+ * Commands: Alembic's command set ({@code current}, {@code history}, {@code upgrade},
+ * ...) run from the application's own jar with {@code --migrations.command}, translated
+ * onto the operations API.
  */
 @NullMarked
 package dev.migrations.command;

@@ -3,7 +3,8 @@ package dev.migrations.engine;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A new checksum for one history row: a repaired edit, or a checksum written back where none was recorded.
+ * A new checksum for one history row: a repaired edit, or a checksum written back where
+ * none was recorded.
  *
  * @param row the history row
  * @param checksum the checksum to record

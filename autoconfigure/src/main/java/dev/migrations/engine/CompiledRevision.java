@@ -5,7 +5,8 @@ import java.util.List;
 import dev.migrations.revision.Revision;
 
 /**
- * A revision with the change sets that apply to this database (after {@code dbms}, contexts and labels).
+ * A revision with the change sets that apply to this database (after {@code dbms},
+ * contexts and labels).
  *
  * @param revision the revision
  * @param changeSets its change sets, in order

@@ -18,8 +18,9 @@ public record DatabaseInfo(String product, String version, String url, String sc
 			"(?i)([?&;:](?:user|username|password|pwd|sslpassword|sslkey|sslcert|access_token|token|secret)\\s*=)[^&;]*");
 
 	/**
-	 * Remove credentials from a JDBC URL: {@code //user:pw@host}, and {@code user=}, {@code password=} and
-	 * similar parameters in either {@code ?a=b&c=d} or {@code ;a=b} form.
+	 * Remove credentials from a JDBC URL: {@code //user:pw@host}, and {@code user=},
+	 * {@code password=} and similar parameters in either {@code ?a=b&c=d} or {@code ;a=b}
+	 * form.
 	 * @param url the URL
 	 * @return the URL without credentials
 	 */

@@ -7,11 +7,13 @@ import org.jspecify.annotations.Nullable;
  * How the engine reads and writes the history, and which change sets it selects.
  *
  * @param historyTable the history table, {@code DATABASECHANGELOG} by default
- * @param defaultSchema the schema to migrate and keep the history in; the connection's schema if {@code null}
+ * @param defaultSchema the schema to migrate and keep the history in; the connection's
+ * schema if {@code null}
  * @param contexts Liquibase contexts to select change sets by, or {@code null} for all
- * @param labels Liquibase label expression to select change sets by, or {@code null} for all
- * @param placeholders the values of {@code ${name}} placeholders in plain SQL revisions, also passed to changelog
- * revisions as Liquibase changelog parameters
+ * @param labels Liquibase label expression to select change sets by, or {@code null} for
+ * all
+ * @param placeholders the values of {@code ${name}} placeholders in plain SQL revisions,
+ * also passed to changelog revisions as Liquibase changelog parameters
  */
 public record EngineSettings(String historyTable, @Nullable String defaultSchema, @Nullable String contexts,
 		@Nullable String labels, Placeholders placeholders) {

@@ -5,11 +5,13 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One row of the history table ({@code DATABASECHANGELOG}): one change set that was executed or marked as ran.
+ * One row of the history table ({@code DATABASECHANGELOG}): one change set that was
+ * executed or marked as ran.
  *
  * @param id the change set id
  * @param author the change set author
- * @param filename the change set's logical file; {@code migrations/<revision>} for revision files
+ * @param filename the change set's logical file; {@code migrations/<revision>} for
+ * revision files
  * @param executedAt when it was recorded
  * @param orderExecuted the order it was recorded in
  * @param execType {@code EXECUTED}, {@code MARK_RAN}, ...
@@ -23,7 +25,10 @@ public record HistoryRow(String id, String author, String filename, @Nullable In
 		String execType, @Nullable String checksum, @Nullable String description, @Nullable String comments,
 		@Nullable String tag, @Nullable String deploymentId) {
 
-	/** The prefix of the logical file name of every change set that comes from a revision file. */
+	/**
+	 * The prefix of the logical file name of every change set that comes from a revision
+	 * file.
+	 */
 	public static final String REVISION_FILE_PREFIX = "migrations/";
 
 	/**

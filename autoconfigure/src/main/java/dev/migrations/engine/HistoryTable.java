@@ -19,8 +19,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the history table and writes its rows with plain JDBC, in the columns Liquibase defines, so that the
- * Liquibase CLI reads what this starter writes.
+ * Reads the history table and writes its rows with plain JDBC, in the columns Liquibase
+ * defines, so that the Liquibase CLI reads what this starter writes.
  */
 final class HistoryTable {
 
@@ -79,8 +79,9 @@ final class HistoryTable {
 	}
 
 	/**
-	 * The checksum recorded for each change set, by key, from one narrow query; {@code null} when the history
-	 * cannot answer that simply (a key recorded twice, a checksum cleared), so that the caller reads it in full.
+	 * The checksum recorded for each change set, by key, from one narrow query;
+	 * {@code null} when the history cannot answer that simply (a key recorded twice, a
+	 * checksum cleared), so that the caller reads it in full.
 	 */
 	@Nullable Map<String, String> checksums(Connection connection) throws SQLException {
 		Map<String, String> checksums = new HashMap<>();
@@ -99,8 +100,9 @@ final class HistoryTable {
 	}
 
 	/**
-	 * A cheap summary of the history that changes whenever a row is added or removed, a checksum cleared, or a
-	 * revision recorded: row count, highest order, checksums present, newest date.
+	 * A cheap summary of the history that changes whenever a row is added or removed, a
+	 * checksum cleared, or a revision recorded: row count, highest order, checksums
+	 * present, newest date.
 	 */
 	@Nullable String token(Connection connection) throws SQLException {
 		String sql = "SELECT COUNT(*), MAX(ORDEREXECUTED), COUNT(MD5SUM), MAX(DATEEXECUTED) FROM " + this.qualifiedName;
@@ -113,7 +115,8 @@ final class HistoryTable {
 	}
 
 	/**
-	 * The INSERT that records one change set, as literal SQL so that a dry run shows exactly what runs.
+	 * The INSERT that records one change set, as literal SQL so that a dry run shows
+	 * exactly what runs.
 	 */
 	String insertSql(PlannedChangeSet changeSet, int order, String execType, @Nullable String comments,
 			@Nullable String tag, String deploymentId, String liquibaseVersion) {
@@ -121,8 +124,8 @@ final class HistoryTable {
 	}
 
 	/**
-	 * The INSERT that records one change set as executed at a given time (the database's local time, as
-	 * {@code DATEEXECUTED} holds it), or now.
+	 * The INSERT that records one change set as executed at a given time (the database's
+	 * local time, as {@code DATEEXECUTED} holds it), or now.
 	 */
 	String insertSql(PlannedChangeSet changeSet, int order, String execType, @Nullable String comments,
 			@Nullable String tag, String deploymentId, String liquibaseVersion, @Nullable LocalDateTime executedAt) {
@@ -132,16 +135,17 @@ final class HistoryTable {
 		return "INSERT INTO " + this.qualifiedName + " (ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, EXECTYPE, "
 				+ "MD5SUM, DESCRIPTION, COMMENTS, TAG, LIQUIBASE, CONTEXTS, LABELS, DEPLOYMENT_ID) VALUES ("
 				+ literal(changeSet.id(), 255) + ", " + literal(changeSet.author(), 255) + ", "
-				+ literal(changeSet.filename(), 255) + ", " + date + ", " + order + ", " + literal(execType, 10)
-				+ ", " + literal(changeSet.checksum(), 35) + ", " + literal(changeSet.description(), 255) + ", "
+				+ literal(changeSet.filename(), 255) + ", " + date + ", " + order + ", " + literal(execType, 10) + ", "
+				+ literal(changeSet.checksum(), 35) + ", " + literal(changeSet.description(), 255) + ", "
 				+ literal(comments, 255) + ", " + literal(tag, 255) + ", " + literal(liquibaseVersion, 20) + ", "
 				+ literal(changeSet.contexts(), 255) + ", " + literal(changeSet.labels(), 255) + ", "
 				+ literal(deploymentId, 10) + ")";
 	}
 
 	/**
-	 * The row that records one change set as executed now: executed as a prepared statement that a session reuses for
-	 * every row, shown in a preview as the literal INSERT.
+	 * The row that records one change set as executed now: executed as a prepared
+	 * statement that a session reuses for every row, shown in a preview as the literal
+	 * INSERT.
 	 */
 	Insert insert(PlannedChangeSet changeSet, int order, String execType, @Nullable String comments,
 			@Nullable String tag, String deploymentId, String liquibaseVersion) {
@@ -149,7 +153,8 @@ final class HistoryTable {
 	}
 
 	/**
-	 * The parameterized INSERT of a history row dated now, whose parameters {@link Insert#bind} sets.
+	 * The parameterized INSERT of a history row dated now, whose parameters
+	 * {@link Insert#bind} sets.
 	 */
 	String insertStatement() {
 		return "INSERT INTO " + this.qualifiedName + " (ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, EXECTYPE, "
@@ -158,13 +163,15 @@ final class HistoryTable {
 	}
 
 	/**
-	 * The DDL of the history table, column for column what Liquibase creates, for the databases where it is known
-	 * (H2, PostgreSQL), so that creating the table does not need Liquibase.
+	 * The DDL of the history table, column for column what Liquibase creates, for the
+	 * databases where it is known (H2, PostgreSQL), so that creating the table does not
+	 * need Liquibase.
 	 */
 	String createSql(DatabaseInfo database) {
 		String timestamp = database.isPostgres() ? "TIMESTAMP WITHOUT TIME ZONE" : "TIMESTAMP";
 		return "CREATE TABLE " + this.qualifiedName + " (ID VARCHAR(255) NOT NULL, AUTHOR VARCHAR(255) NOT NULL, "
-				+ "FILENAME VARCHAR(255) NOT NULL, DATEEXECUTED " + timestamp + " NOT NULL, ORDEREXECUTED INTEGER NOT NULL, "
+				+ "FILENAME VARCHAR(255) NOT NULL, DATEEXECUTED " + timestamp
+				+ " NOT NULL, ORDEREXECUTED INTEGER NOT NULL, "
 				+ "EXECTYPE VARCHAR(10) NOT NULL, MD5SUM VARCHAR(35), DESCRIPTION VARCHAR(255), COMMENTS VARCHAR(255), "
 				+ "TAG VARCHAR(255), LIQUIBASE VARCHAR(20), CONTEXTS VARCHAR(255), LABELS VARCHAR(255), "
 				+ "DEPLOYMENT_ID VARCHAR(10))";
@@ -173,9 +180,9 @@ final class HistoryTable {
 	String updateChecksumSql(ChecksumUpdate update) {
 		HistoryRow row = update.row();
 		return "UPDATE " + this.qualifiedName + " SET MD5SUM = " + literal(update.checksum(), 35)
-				+ ((update.comments() != null) ? ", COMMENTS = " + literal(update.comments(), 255) : "") + " WHERE ID = "
-				+ literal(row.id(), 255) + " AND AUTHOR = " + literal(row.author(), 255) + " AND FILENAME = "
-				+ literal(row.filename(), 255);
+				+ ((update.comments() != null) ? ", COMMENTS = " + literal(update.comments(), 255) : "")
+				+ " WHERE ID = " + literal(row.id(), 255) + " AND AUTHOR = " + literal(row.author(), 255)
+				+ " AND FILENAME = " + literal(row.filename(), 255);
 	}
 
 	String deleteSql(HistoryRow row) {
@@ -198,8 +205,8 @@ final class HistoryTable {
 	/**
 	 * One history row to insert, dated now.
 	 */
-	record Insert(HistoryTable table, PlannedChangeSet changeSet, int order, String execType,
-			@Nullable String comments, @Nullable String tag, String deploymentId, String liquibaseVersion) {
+	record Insert(HistoryTable table, PlannedChangeSet changeSet, int order, String execType, @Nullable String comments,
+			@Nullable String tag, String deploymentId, String liquibaseVersion) {
 
 		/**
 		 * The row as a literal INSERT, for previews and messages.
@@ -210,7 +217,8 @@ final class HistoryTable {
 		}
 
 		/**
-		 * Set the parameters of {@link HistoryTable#insertStatement()}, values truncated as the literal does.
+		 * Set the parameters of {@link HistoryTable#insertStatement()}, values truncated
+		 * as the literal does.
 		 */
 		void bind(PreparedStatement statement) throws SQLException {
 			setText(statement, 1, this.changeSet.id(), 255);

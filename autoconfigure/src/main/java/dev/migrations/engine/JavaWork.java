@@ -13,8 +13,9 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.util.ClassUtils;
 
 /**
- * A Java revision's one change set: it calls the bean's {@code upgrade} or {@code downgrade} on the migration
- * connection, inside the revision's transaction. Its SQL cannot be known without running it, so a preview says so.
+ * A Java revision's one change set: it calls the bean's {@code upgrade} or
+ * {@code downgrade} on the migration connection, inside the revision's transaction. Its
+ * SQL cannot be known without running it, so a preview says so.
  *
  * @param code the Java revision
  * @param className its class, for messages and previews
@@ -75,7 +76,8 @@ record JavaWork(JavaRevision code, String className) implements PlannedChangeSet
 
 	private static JavaRevisionContext context(MigrationEngine engine) {
 		Connection connection = engine.connection();
-		// Statements of the client run on the migration connection, in its transaction; closing is suppressed.
+		// Statements of the client run on the migration connection, in its transaction;
+		// closing is suppressed.
 		JdbcClient client = JdbcClient.create(new SingleConnectionDataSource(connection, true));
 		String product = engine.databaseInfo().product();
 		return new JavaRevisionContext() {

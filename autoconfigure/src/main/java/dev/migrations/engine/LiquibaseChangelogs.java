@@ -43,8 +43,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ResourceLoader;
 
 /**
- * Parses Liquibase changelogs (revision files in changelog format, or an existing master changelog) and turns their
- * change sets into {@link PlannedChangeSet planned change sets}.
+ * Parses Liquibase changelogs (revision files in changelog format, or an existing master
+ * changelog) and turns their change sets into {@link PlannedChangeSet planned change
+ * sets}.
  */
 final class LiquibaseChangelogs {
 
@@ -100,9 +101,10 @@ final class LiquibaseChangelogs {
 	}
 
 	/**
-	 * The checksum of each change set as its file is written, before the placeholders are put in as changelog
-	 * parameters: a value that differs between environments is not an edit. Empty without placeholders, when the
-	 * parsed change sets' own checksums are those.
+	 * The checksum of each change set as its file is written, before the placeholders are
+	 * put in as changelog parameters: a value that differs between environments is not an
+	 * edit. Empty without placeholders, when the parsed change sets' own checksums are
+	 * those.
 	 */
 	private Map<String, String> checksumsBeforeParameters(String path) throws Exception {
 		if (this.engine.settings().placeholders().values().isEmpty()) {
@@ -132,8 +134,9 @@ final class LiquibaseChangelogs {
 					() -> parseChangelog(changelogPath, resourceLoader, Map.of()));
 		}
 		catch (Exception ex) {
-			throw new MigrationException("Cannot read the changelog " + changelogPath + " (migrations.changelog): "
-					+ ChangeSetFailedException.rootMessage(ex),
+			throw new MigrationException(
+					"Cannot read the changelog " + changelogPath + " (migrations.changelog): "
+							+ ChangeSetFailedException.rootMessage(ex),
 					"Check that migrations.changelog names an existing Liquibase changelog and that it parses.", ex);
 		}
 		boolean tagged = changelog.getChangeSets()
@@ -163,12 +166,12 @@ final class LiquibaseChangelogs {
 		return revisions;
 	}
 
-	private static RevisionId addRevision(List<Revision> revisions, String name, ChangeSet changeSet,
-			List<String> keys, RevisionId previous, String changelogPath) {
+	private static RevisionId addRevision(List<Revision> revisions, String name, ChangeSet changeSet, List<String> keys,
+			RevisionId previous, String changelogPath) {
 		String idText = name.replaceAll("[^A-Za-z0-9.\\-]", "-").replaceAll("^[^A-Za-z0-9]+", "");
 		if (!RevisionId.isValid(idText)) {
-			throw new MigrationException("Change set or tag '" + name + "' in " + changelogPath
-					+ " cannot be used as a revision id",
+			throw new MigrationException(
+					"Change set or tag '" + name + "' in " + changelogPath + " cannot be used as a revision id",
 					"Give the change set (or its tagDatabase) an id made of letters, digits, '.' and '-'.");
 		}
 		RevisionId id = new RevisionId(idText);
@@ -192,8 +195,9 @@ final class LiquibaseChangelogs {
 
 	private static void rejectRepeatable(Revision revision, ChangeSet changeSet) {
 		if (changeSet.isAlwaysRun() || changeSet.isRunOnChange()) {
-			throw new MigrationException("Change set " + changeSet.getId() + " in " + revision.file()
-					+ " is runAlways or runOnChange; a revision is applied once",
+			throw new MigrationException(
+					"Change set " + changeSet.getId() + " in " + revision.file()
+							+ " is runAlways or runOnChange; a revision is applied once",
 					"Remove runAlways/runOnChange, and put a changed view or procedure into a new revision.");
 		}
 	}
@@ -207,9 +211,8 @@ final class LiquibaseChangelogs {
 				&& !new ContextChangeSetFilter(new Contexts(settings.contexts())).accepts(changeSet).isAccepted()) {
 			return false;
 		}
-		return settings.labels() == null || new LabelChangeSetFilter(new LabelExpression(settings.labels()))
-			.accepts(changeSet)
-			.isAccepted();
+		return settings.labels() == null
+				|| new LabelChangeSetFilter(new LabelExpression(settings.labels())).accepts(changeSet).isAccepted();
 	}
 
 	private PlannedChangeSet planned(ChangeSet changeSet, DatabaseChangeLog changelog, String filename,
@@ -228,8 +231,8 @@ final class LiquibaseChangelogs {
 		return (value == null || value.isBlank()) ? null : value;
 	}
 
-	private record LiquibaseWork(ChangeSet changeSet, DatabaseChangeLog changelog)
-			implements PlannedChangeSet.ChangeSetWork {
+	private record LiquibaseWork(ChangeSet changeSet,
+			DatabaseChangeLog changelog) implements PlannedChangeSet.ChangeSetWork {
 
 		@Override
 		public boolean matchesChecksum(String stored, String computed) {
@@ -331,8 +334,8 @@ final class LiquibaseChangelogs {
 		}
 
 		/**
-		 * The change set's {@code modifySql} visitors that apply to this database (and, for a rollback, to
-		 * rollbacks).
+		 * The change set's {@code modifySql} visitors that apply to this database (and,
+		 * for a rollback, to rollbacks).
 		 */
 		private List<SqlVisitor> visitors(Database database, boolean rollback) {
 			List<SqlVisitor> visitors = new ArrayList<>();
@@ -347,9 +350,10 @@ final class LiquibaseChangelogs {
 		}
 
 		/**
-		 * Hand a change's statements to the sink as the SQL text Liquibase generates for this database, with the
-		 * change set's {@code modifySql} applied. Statements that Liquibase runs as prepared statements (data loads)
-		 * have no SQL text: executed through Liquibase, and named in a preview.
+		 * Hand a change's statements to the sink as the SQL text Liquibase generates for
+		 * this database, with the change set's {@code modifySql} applied. Statements that
+		 * Liquibase runs as prepared statements (data loads) have no SQL text: executed
+		 * through Liquibase, and named in a preview.
 		 */
 		private void emit(SqlStatement[] statements, Change change, Database database, List<SqlVisitor> visitors,
 				StatementSink sink) throws Exception {

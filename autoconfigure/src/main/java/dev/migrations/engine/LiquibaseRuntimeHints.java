@@ -17,11 +17,13 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.util.ClassUtils;
 
 /**
- * Runtime hints for what Liquibase does reflectively when the engine runs it: it finds its change types, databases,
- * data types, SQL generators, parsers and services through {@code META-INF/services/liquibase.*}, instantiates them,
- * reads their properties as Java beans (change metadata) and their fields (checksums, serialization), and validates
- * XML changelogs against the XSDs in its jar. Every class those service files list is registered, as found on the
- * class path at build time, so Liquibase extensions on the class path are covered too.
+ * Runtime hints for what Liquibase does reflectively when the engine runs it: it finds
+ * its change types, databases, data types, SQL generators, parsers and services through
+ * {@code META-INF/services/liquibase.*}, instantiates them, reads their properties as
+ * Java beans (change metadata) and their fields (checksums, serialization), and validates
+ * XML changelogs against the XSDs in its jar. Every class those service files list is
+ * registered, as found on the class path at build time, so Liquibase extensions on the
+ * class path are covered too.
  */
 class LiquibaseRuntimeHints implements RuntimeHintsRegistrar {
 

@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ResourceLoader;
 
 /**
- * Liquibase on one migration connection: the {@link Database} it works through, created on first use only, and the
- * scope every Liquibase call runs in (analytics off, resources from the application's resource loader).
+ * Liquibase on one migration connection: the {@link Database} it works through, created
+ * on first use only, and the scope every Liquibase call runs in (analytics off, resources
+ * from the application's resource loader).
  */
 final class LiquibaseSession implements AutoCloseable {
 
@@ -34,7 +35,8 @@ final class LiquibaseSession implements AutoCloseable {
 
 	private @Nullable Database database;
 
-	// Liquibase switches auto-commit off on some databases (PostgreSQL): put back as it was found.
+	// Liquibase switches auto-commit off on some databases (PostgreSQL): put back as it
+	// was found.
 	private @Nullable Boolean autoCommit;
 
 	LiquibaseSession(Connection connection, EngineSettings settings, ResourceLoader resourceLoader) {
@@ -54,13 +56,16 @@ final class LiquibaseSession implements AutoCloseable {
 				created.setDefaultSchemaName(this.settings.defaultSchema());
 				created.setLiquibaseSchemaName(this.settings.defaultSchema());
 			}
-			// An executor of our own, bound to this connection only: Liquibase caches executors per database.
+			// An executor of our own, bound to this connection only: Liquibase caches
+			// executors per database.
 			JdbcExecutor executor = new JdbcExecutor();
 			executor.setDatabase(created);
 			Scope.getCurrentScope().getSingleton(ExecutorService.class).setExecutor("jdbc", created, executor);
 			this.database = created;
-			// Liquibase read the connection with auto-commit switched off: end that read-only transaction rather than
-			// leave it idle while changelogs are parsed (idle_in_transaction_session_timeout).
+			// Liquibase read the connection with auto-commit switched off: end that
+			// read-only transaction rather than
+			// leave it idle while changelogs are parsed
+			// (idle_in_transaction_session_timeout).
 			if (!this.connection.getAutoCommit()) {
 				this.connection.commit();
 			}
@@ -76,13 +81,15 @@ final class LiquibaseSession implements AutoCloseable {
 			throw ex;
 		}
 		catch (Exception ex) {
-			throw new MigrationException("Liquibase could not " + what + ": " + ChangeSetFailedException.rootMessage(ex),
+			throw new MigrationException(
+					"Liquibase could not " + what + ": " + ChangeSetFailedException.rootMessage(ex),
 					"Check the revision files and the database; the cause is below.", ex);
 		}
 	}
 
 	/**
-	 * The scope values for Liquibase calls. Analytics are off unless the user set Liquibase's own switch.
+	 * The scope values for Liquibase calls. Analytics are off unless the user set
+	 * Liquibase's own switch.
 	 */
 	static Map<String, Object> scope(ResourceLoader resourceLoader) {
 		Map<String, Object> scope = new HashMap<>();
@@ -104,7 +111,8 @@ final class LiquibaseSession implements AutoCloseable {
 			if (this.autoCommit != null && !this.connection.isClosed()
 					&& this.connection.getAutoCommit() != this.autoCommit) {
 				if (!this.connection.getAutoCommit()) {
-					// Switching auto-commit on commits what is pending: nothing is, unless a run failed half-way.
+					// Switching auto-commit on commits what is pending: nothing is,
+					// unless a run failed half-way.
 					this.connection.rollback();
 				}
 				this.connection.setAutoCommit(this.autoCommit);

@@ -24,10 +24,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ResourceLoader;
 
 /**
- * One migration session on one connection: reads the history and the schema, and compiles revisions into change
- * sets; a {@link RevisionExecutor} applies, reverses or records them. This is the only place that speaks Liquibase; Liquibase itself is loaded only when a
- * revision needs it (a changelog revision, creating the history table, the table lock).
- * Not thread-safe.
+ * One migration session on one connection: reads the history and the schema, and compiles
+ * revisions into change sets; a {@link RevisionExecutor} applies, reverses or records
+ * them. This is the only place that speaks Liquibase; Liquibase itself is loaded only
+ * when a revision needs it (a changelog revision, creating the history table, the table
+ * lock). Not thread-safe.
  */
 public final class MigrationEngine implements AutoCloseable {
 
@@ -61,7 +62,8 @@ public final class MigrationEngine implements AutoCloseable {
 
 	/**
 	 * Open a session.
-	 * @param connection the connection to work on; the caller closes it after this session
+	 * @param connection the connection to work on; the caller closes it after this
+	 * session
 	 * @param settings history table, schema, contexts and labels
 	 * @param resourceLoader where Liquibase changelogs are read from
 	 * @throws SQLException if the database cannot be inspected
@@ -74,7 +76,8 @@ public final class MigrationEngine implements AutoCloseable {
 		this.originalSchema = connection.getSchema();
 		DatabaseMetaData meta = connection.getMetaData();
 		if (settings.defaultSchema() != null) {
-			// On PostgreSQL setSchema replaces the whole search path: keep it, to put it back on close.
+			// On PostgreSQL setSchema replaces the whole search path: keep it, to put it
+			// back on close.
 			this.originalSearchPath = DatabaseInfo.isPostgres(meta.getDatabaseProductName()) ? searchPath(connection)
 					: null;
 			connection.setSchema(HistoryTable.storedCase(meta, settings.defaultSchema()));
@@ -118,8 +121,9 @@ public final class MigrationEngine implements AutoCloseable {
 	}
 
 	/**
-	 * The checksum recorded for each change set, by key ({@code file::id::author}), read with one narrow query;
-	 * empty without a history, {@code null} when a key is recorded twice or a checksum was cleared.
+	 * The checksum recorded for each change set, by key ({@code file::id::author}), read
+	 * with one narrow query; empty without a history, {@code null} when a key is recorded
+	 * twice or a checksum was cleared.
 	 * @return the checksums
 	 * @throws SQLException on a database error
 	 */
@@ -128,8 +132,8 @@ public final class MigrationEngine implements AutoCloseable {
 	}
 
 	/**
-	 * A token that changes whenever the history does (a row added or removed, a checksum cleared); {@code null}
-	 * when there is no history. One small query.
+	 * A token that changes whenever the history does (a row added or removed, a checksum
+	 * cleared); {@code null} when there is no history. One small query.
 	 * @return the token
 	 * @throws SQLException on a database error
 	 */
@@ -180,15 +184,16 @@ public final class MigrationEngine implements AutoCloseable {
 		}
 		List<PlannedChangeSet> changeSets = this.changelogs.compile(revision);
 		if (changeSets.isEmpty()) {
-			// Every change set was filtered out (dbms, contexts, labels): a marker row still records the revision.
+			// Every change set was filtered out (dbms, contexts, labels): a marker row
+			// still records the revision.
 			changeSets = List.of(SqlWork.marker(revision));
 		}
 		return new CompiledRevision(revision, changeSets);
 	}
 
 	/**
-	 * The revisions of an existing Liquibase master changelog: each tag closes a revision named after it; without
-	 * tags, each change set is a revision.
+	 * The revisions of an existing Liquibase master changelog: each tag closes a revision
+	 * named after it; without tags, each change set is a revision.
 	 * @param changelog the master changelog
 	 * @param resourceLoader where to read it from
 	 * @return the revisions, in changelog order
@@ -247,11 +252,12 @@ public final class MigrationEngine implements AutoCloseable {
 	}
 
 	/**
-	 * Check, before anything is written, that every placeholder a revision's plain SQL uses (its downgrade's, to
-	 * reverse it) has a value.
+	 * Check, before anything is written, that every placeholder a revision's plain SQL
+	 * uses (its downgrade's, to reverse it) has a value.
 	 * @param revision the compiled revision
 	 * @param downgrade whether the revision is to be reversed
-	 * @throws MigrationException naming the file and line of a placeholder without a value
+	 * @throws MigrationException naming the file and line of a placeholder without a
+	 * value
 	 */
 	public void requirePlaceholders(CompiledRevision revision, boolean downgrade) {
 		for (PlannedChangeSet changeSet : revision.changeSets()) {
@@ -269,7 +275,8 @@ public final class MigrationEngine implements AutoCloseable {
 	/**
 	 * Record new checksums in the history, in one transaction.
 	 * @param updates the rows and their new checksums
-	 * @throws MigrationException if the history cannot be written; nothing is changed then
+	 * @throws MigrationException if the history cannot be written; nothing is changed
+	 * then
 	 */
 	public void updateChecksums(List<ChecksumUpdate> updates) {
 		if (updates.isEmpty()) {
@@ -291,8 +298,9 @@ public final class MigrationEngine implements AutoCloseable {
 				catch (SQLException rollbackFailure) {
 					ex.addSuppressed(rollbackFailure);
 				}
-				throw new MigrationException("Cannot record checksums in " + this.history.qualifiedName() + ": "
-						+ ex.getMessage() + ". Nothing was changed.",
+				throw new MigrationException(
+						"Cannot record checksums in " + this.history.qualifiedName() + ": " + ex.getMessage()
+								+ ". Nothing was changed.",
 						"Check that the migration user may update " + this.history.qualifiedName() + ".", ex);
 			}
 			finally {
@@ -300,8 +308,9 @@ public final class MigrationEngine implements AutoCloseable {
 			}
 		}
 		catch (SQLException ex) {
-			throw new MigrationException("Cannot record checksums in " + this.history.qualifiedName() + ": "
-					+ ex.getMessage(), "Check the database connection.", ex);
+			throw new MigrationException(
+					"Cannot record checksums in " + this.history.qualifiedName() + ": " + ex.getMessage(),
+					"Check the database connection.", ex);
 		}
 	}
 
@@ -317,8 +326,9 @@ public final class MigrationEngine implements AutoCloseable {
 				changeSet.work().upgrade(this, sink);
 			}
 			catch (Exception ex) {
-				throw new MigrationException("Cannot produce the SQL of change set " + changeSet.id() + " of revision "
-						+ revision.revision().id() + ": " + ChangeSetFailedException.rootMessage(ex),
+				throw new MigrationException(
+						"Cannot produce the SQL of change set " + changeSet.id() + " of revision "
+								+ revision.revision().id() + ": " + ChangeSetFailedException.rootMessage(ex),
 						"Check " + revision.revision().file() + ".", ex);
 			}
 		}
@@ -338,13 +348,14 @@ public final class MigrationEngine implements AutoCloseable {
 				reversal = changeSet.work().reversal(this);
 			}
 			catch (Exception ex) {
-				throw new MigrationException("Cannot inspect the rollback of change set " + changeSet.id()
-						+ " of revision " + revision.revision().id() + ": " + ChangeSetFailedException.rootMessage(ex),
+				throw new MigrationException(
+						"Cannot inspect the rollback of change set " + changeSet.id() + " of revision "
+								+ revision.revision().id() + ": " + ChangeSetFailedException.rootMessage(ex),
 						"Check " + revision.revision().file() + ".", ex);
 			}
 			if (!reversal.reversible()) {
-				return Reversal.impossible("change set " + changeSet.id() + "::" + changeSet.author() + ": "
-						+ reversal.how());
+				return Reversal
+					.impossible("change set " + changeSet.id() + "::" + changeSet.author() + ": " + reversal.how());
 			}
 			result = (result == null) ? reversal : Reversal.combine(result, reversal);
 		}
@@ -391,7 +402,8 @@ public final class MigrationEngine implements AutoCloseable {
 	}
 
 	/**
-	 * Run Liquibase code in the starter's scope: analytics off, resources from the application's resource loader.
+	 * Run Liquibase code in the starter's scope: analytics off, resources from the
+	 * application's resource loader.
 	 */
 	<T> T liquibase(String what, Callable<T> work) {
 		return liquibaseSession().run(what, work);

@@ -5,8 +5,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One change set of a revision as it applies to this database: its identity in the history table, its checksum,
- * and how it runs. Plain SQL revisions have exactly one.
+ * One change set of a revision as it applies to this database: its identity in the
+ * history table, its checksum, and how it runs. Plain SQL revisions have exactly one.
  */
 public final class PlannedChangeSet {
 
@@ -106,7 +106,8 @@ public final class PlannedChangeSet {
 	}
 
 	/**
-	 * Whether a stored checksum matches this change set (Liquibase's {@code validCheckSum} is honoured).
+	 * Whether a stored checksum matches this change set (Liquibase's
+	 * {@code validCheckSum} is honoured).
 	 * @param stored the stored checksum
 	 * @return {@code true} if it matches or nothing was stored
 	 */
@@ -119,8 +120,9 @@ public final class PlannedChangeSet {
 	}
 
 	/**
-	 * What a change set does, in the engine's terms. Upgrade and downgrade hand every statement to a sink that
-	 * either executes it or collects it for a preview: one walk for both, so that a preview shows what runs.
+	 * What a change set does, in the engine's terms. Upgrade and downgrade hand every
+	 * statement to a sink that either executes it or collects it for a preview: one walk
+	 * for both, so that a preview shows what runs.
 	 */
 	interface ChangeSetWork {
 
@@ -128,7 +130,8 @@ public final class PlannedChangeSet {
 
 		/**
 		 * Run the change set through the sink, without committing.
-		 * @return how to record it: {@code EXECUTED}, {@code MARK_RAN} (a precondition said so)
+		 * @return how to record it: {@code EXECUTED}, {@code MARK_RAN} (a precondition
+		 * said so)
 		 */
 		String upgrade(MigrationEngine engine, StatementSink sink) throws Exception;
 

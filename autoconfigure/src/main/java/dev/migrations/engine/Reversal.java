@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
  * Whether and how a change set or revision can be reversed.
  *
  * @param reversible whether it can be reversed
- * @param how how it is reversed ({@code 018_x.down.sql}, a rollback block, Liquibase's automatic inverse), or why not
+ * @param how how it is reversed ({@code 018_x.down.sql}, a rollback block, Liquibase's
+ * automatic inverse), or why not
  */
 public record Reversal(boolean reversible, String how) {
 

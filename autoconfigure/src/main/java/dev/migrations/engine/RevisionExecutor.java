@@ -14,16 +14,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies, reverses and records revisions on one engine's connection, history rows included, or collects the very
- * same statements without executing them. Executing, a revision's statements and its history rows run in one
- * transaction committed at its end (on PostgreSQL a revision is atomic); change sets that cannot run in a transaction
- * are committed on their own, with their history row.
+ * Applies, reverses and records revisions on one engine's connection, history rows
+ * included, or collects the very same statements without executing them. Executing, a
+ * revision's statements and its history rows run in one transaction committed at its end
+ * (on PostgreSQL a revision is atomic); change sets that cannot run in a transaction are
+ * committed on their own, with their history row.
  */
 public final class RevisionExecutor {
 
 	private static final Logger logger = LoggerFactory.getLogger(RevisionExecutor.class);
 
-	/** The comment on the last history row of a revision applied by this starter; the duration follows. */
+	/**
+	 * The comment on the last history row of a revision applied by this starter; the
+	 * duration follows.
+	 */
 	public static final String APPLIED_COMMENT = "applied by migrations";
 
 	private final MigrationEngine engine;
@@ -78,7 +82,8 @@ public final class RevisionExecutor {
 	}
 
 	/**
-	 * Create the history table if it does not exist: with the same columns as Liquibase's.
+	 * Create the history table if it does not exist: with the same columns as
+	 * Liquibase's.
 	 */
 	public void createHistoryTable() {
 		HistoryTable history = this.engine.history();
@@ -88,8 +93,9 @@ public final class RevisionExecutor {
 			}
 		}
 		catch (SQLException ex) {
-			throw new MigrationException("Cannot inspect the history table " + history.qualifiedName() + ": "
-					+ ex.getMessage(), "Check the database connection and the migration user's privileges.", ex);
+			throw new MigrationException(
+					"Cannot inspect the history table " + history.qualifiedName() + ": " + ex.getMessage(),
+					"Check the database connection and the migration user's privileges.", ex);
 		}
 		DatabaseInfo info = this.engine.databaseInfo();
 		if (info.isPostgres() || info.isH2()) {
@@ -102,8 +108,9 @@ public final class RevisionExecutor {
 				return;
 			}
 			catch (SQLException | MigrationEngine.StatementFailedException ex) {
-				throw new MigrationException("Cannot create the history table " + history.qualifiedName() + ": "
-						+ ex.getMessage(), "Check that the migration user may create tables in the schema.", ex);
+				throw new MigrationException(
+						"Cannot create the history table " + history.qualifiedName() + ": " + ex.getMessage(),
+						"Check that the migration user may create tables in the schema.", ex);
 			}
 		}
 		List<String> statements = this.engine.liquibase("create the history table " + history.qualifiedName(), () -> {
@@ -127,14 +134,17 @@ public final class RevisionExecutor {
 	/**
 	 * Execute a revision and record it.
 	 * @param revision the compiled revision
-	 * @throws ChangeSetFailedException if a change set fails; the transaction is rolled back
+	 * @throws ChangeSetFailedException if a change set fails; the transaction is rolled
+	 * back
 	 */
 	public void apply(CompiledRevision revision) {
 		long started = System.nanoTime();
 		if (!revision.transactional() && this.sink.executes()) {
-			logger.info("Revision {} runs change sets outside its transaction (runInTransaction: false): {}. If the "
-					+ "process dies while they run, their changes can remain without their history rows.",
-					revision.revision().id(), revision.changeSets()
+			logger.info(
+					"Revision {} runs change sets outside its transaction (runInTransaction: false): {}. If the "
+							+ "process dies while they run, their changes can remain without their history rows.",
+					revision.revision().id(),
+					revision.changeSets()
 						.stream()
 						.filter((changeSet) -> !changeSet.runInTransaction())
 						.map((changeSet) -> changeSet.id() + "::" + changeSet.author())
@@ -143,14 +153,15 @@ public final class RevisionExecutor {
 		inTransaction(revision, (index, changeSet) -> {
 			String execType = changeSet.work().upgrade(this.engine, this.sink);
 			String tag = tagFor(revision, index);
-			String comment = (tag != null) ? APPLIED_COMMENT + " in " + (System.nanoTime() - started) / 1_000_000 + " ms"
-					: null;
+			String comment = (tag != null)
+					? APPLIED_COMMENT + " in " + (System.nanoTime() - started) / 1_000_000 + " ms" : null;
 			this.sink.historyRow(insert(changeSet, execType, comment, tag));
 		});
 	}
 
 	/**
-	 * Record a revision's change sets as ran without executing them ({@code EXECTYPE = MARK_RAN}).
+	 * Record a revision's change sets as ran without executing them
+	 * ({@code EXECTYPE = MARK_RAN}).
 	 * @param revision the compiled revision
 	 * @param comment the comment that tells how it was recorded (stamp, baseline)
 	 * @param recordedKeys the change sets already recorded, which are skipped
@@ -164,23 +175,27 @@ public final class RevisionExecutor {
 	}
 
 	/**
-	 * Record a revision's change sets as ran without executing them ({@code EXECTYPE = MARK_RAN}), dated when another
-	 * tool executed it.
+	 * Record a revision's change sets as ran without executing them
+	 * ({@code EXECTYPE = MARK_RAN}), dated when another tool executed it.
 	 * @param revision the compiled revision
 	 * @param comment the comment that tells where it was adopted from
-	 * @param executedAt when the other tool executed it, in the database's local time; {@code null} for now
+	 * @param executedAt when the other tool executed it, in the database's local time;
+	 * {@code null} for now
 	 */
 	public void adopt(CompiledRevision revision, String comment, java.time.@Nullable LocalDateTime executedAt) {
-		inTransaction(revision, (index, changeSet) -> this.sink.statement(this.engine.history()
-			.insertSql(changeSet, this.engine.nextOrder(), "MARK_RAN", comment, tagFor(revision, index),
-					this.engine.deploymentId(), MigrationEngine.liquibaseVersion(), executedAt)));
+		inTransaction(revision,
+				(index, changeSet) -> this.sink.statement(this.engine.history()
+					.insertSql(changeSet, this.engine.nextOrder(), "MARK_RAN", comment, tagFor(revision, index),
+							this.engine.deploymentId(), MigrationEngine.liquibaseVersion(), executedAt)));
 	}
 
 	/**
-	 * Reverse a revision: its change sets newest first, and delete its history rows, in one transaction.
+	 * Reverse a revision: its change sets newest first, and delete its history rows, in
+	 * one transaction.
 	 * @param revision the compiled revision
 	 * @param rows the history rows of the revision
-	 * @throws ChangeSetFailedException if a change set fails; the transaction is rolled back
+	 * @throws ChangeSetFailedException if a change set fails; the transaction is rolled
+	 * back
 	 */
 	public void revert(CompiledRevision revision, List<HistoryRow> rows) {
 		List<PlannedChangeSet> changeSets = new ArrayList<>(revision.changeSets());
@@ -218,10 +233,11 @@ public final class RevisionExecutor {
 				}
 				catch (Exception ex) {
 					PlannedChangeSet changeSet = revision.changeSets().get(i);
-					throw new MigrationException("Cannot produce the SQL of change set " + changeSet.id() + "::"
-							+ changeSet.author() + " of revision " + revision.revision().id() + ": "
-							+ ChangeSetFailedException.rootMessage(ex), "Check " + revision.revision().file() + ".",
-							ex);
+					throw new MigrationException(
+							"Cannot produce the SQL of change set " + changeSet.id() + "::" + changeSet.author()
+									+ " of revision " + revision.revision().id() + ": "
+									+ ChangeSetFailedException.rootMessage(ex),
+							"Check " + revision.revision().file() + ".", ex);
 				}
 			}
 			return;

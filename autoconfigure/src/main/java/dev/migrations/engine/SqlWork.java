@@ -9,10 +9,11 @@ import dev.migrations.revision.SqlStatementSplitter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A plain SQL revision's one change set: its statements, and those of its {@code .down.sql} file, with their
- * placeholders replaced. Needs no Liquibase.
+ * A plain SQL revision's one change set: its statements, and those of its
+ * {@code .down.sql} file, with their placeholders replaced. Needs no Liquibase.
  *
- * @param upgrade the text of the revision file, placeholders not replaced (its checksum is taken from it)
+ * @param upgrade the text of the revision file, placeholders not replaced (its checksum
+ * is taken from it)
  * @param downgrade the text of the downgrade file, or {@code null} if there is none
  * @param downFile the downgrade file's name
  * @param file the revision file, for messages
@@ -21,14 +22,16 @@ import org.jspecify.annotations.Nullable;
 record SqlWork(String upgrade, @Nullable String downgrade, @Nullable String downFile, String file,
 		Placeholders placeholders) implements PlannedChangeSet.ChangeSetWork {
 
-	// Split only when the statements are needed: a start with nothing to apply never splits a file.
+	// Split only when the statements are needed: a start with nothing to apply never
+	// splits a file.
 	List<String> upgradeStatements() {
 		return SqlStatementSplitter.split(this.placeholders.replace(this.upgrade, this.file));
 	}
 
 	List<String> downgradeStatements() {
-		return (this.downgrade != null) ? SqlStatementSplitter.split(
-				this.placeholders.replace(this.downgrade, (this.downFile != null) ? this.downFile : this.file))
+		return (this.downgrade != null)
+				? SqlStatementSplitter.split(
+						this.placeholders.replace(this.downgrade, (this.downFile != null) ? this.downFile : this.file))
 				: List.of();
 	}
 
@@ -39,8 +42,8 @@ record SqlWork(String upgrade, @Nullable String downgrade, @Nullable String down
 		String downFile = (sql.downgradeFile() != null)
 				? sql.downgradeFile().substring(sql.downgradeFile().lastIndexOf('/') + 1) : null;
 		String description = revision.description().isEmpty() ? "sql" : revision.description();
-		return new PlannedChangeSet(revision.id().value(), AUTHOR, filename(revision.id().value()),
-				sql.checksum(), description, null, null, sql.transactional(),
+		return new PlannedChangeSet(revision.id().value(), AUTHOR, filename(revision.id().value()), sql.checksum(),
+				description, null, null, sql.transactional(),
 				new SqlWork(sql.upgrade(), sql.downgrade(), downFile, revision.file(), placeholders));
 	}
 
@@ -57,16 +60,17 @@ record SqlWork(String upgrade, @Nullable String downgrade, @Nullable String down
 	}
 
 	/**
-	 * A change set that runs nothing and records a revision whose change sets were all filtered out (dbms,
-	 * contexts, labels).
+	 * A change set that runs nothing and records a revision whose change sets were all
+	 * filtered out (dbms, contexts, labels).
 	 */
 	static PlannedChangeSet marker(Revision revision) {
-		return new PlannedChangeSet(revision.id().value(), AUTHOR, filename(revision.id().value()),
-				checksum(""), "empty", null, null, true, new SqlWork("", "", null, revision.file(), Placeholders.NONE));
+		return new PlannedChangeSet(revision.id().value(), AUTHOR, filename(revision.id().value()), checksum(""),
+				"empty", null, null, true, new SqlWork("", "", null, revision.file(), Placeholders.NONE));
 	}
 
 	/**
-	 * The checksum of a plain SQL revision: Liquibase's checksum format over the file's text.
+	 * The checksum of a plain SQL revision: Liquibase's checksum format over the file's
+	 * text.
 	 * @param text the file's text, line endings normalized
 	 * @return the checksum
 	 */

@@ -7,9 +7,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where the statements of a change set go: executed one by one on the migration connection, or collected for a
- * preview ({@code --sql}, the dry run, {@code show}). Change sets hand every statement to a sink, so that what a
- * preview prints is what an execution runs.
+ * Where the statements of a change set go: executed one by one on the migration
+ * connection, or collected for a preview ({@code --sql}, the dry run, {@code show}).
+ * Change sets hand every statement to a sink, so that what a preview prints is what an
+ * execution runs.
  */
 final class StatementSink {
 
@@ -49,8 +50,8 @@ final class StatementSink {
 	}
 
 	/**
-	 * Execute or collect one history row: executed through the session's prepared INSERT, collected as its literal
-	 * INSERT.
+	 * Execute or collect one history row: executed through the session's prepared INSERT,
+	 * collected as its literal INSERT.
 	 */
 	void historyRow(HistoryTable.Insert row) {
 		if (this.engine != null) {
@@ -62,8 +63,8 @@ final class StatementSink {
 	}
 
 	/**
-	 * Tell the reader of a preview something that has no SQL text (Java code, a prepared statement); executions
-	 * ignore it.
+	 * Tell the reader of a preview something that has no SQL text (Java code, a prepared
+	 * statement); executions ignore it.
 	 */
 	void note(String text) {
 		if (this.engine == null) {

@@ -7,8 +7,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Serializes migrators of one JVM that work on the same history table, before they ask the database for its lock:
- * two data sources on one database in one application never race on the database lock (see liquibase#7956).
+ * Serializes migrators of one JVM that work on the same history table, before they ask
+ * the database for its lock: two data sources on one database in one application never
+ * race on the database lock (see liquibase#7956).
  */
 public final class JvmMigrationLocks {
 

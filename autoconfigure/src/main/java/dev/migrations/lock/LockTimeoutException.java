@@ -17,8 +17,8 @@ public class LockTimeoutException extends MigrationException {
 	 * @param action what to do
 	 */
 	public LockTimeoutException(String what, Duration timeout, String holder, String action) {
-		super("Could not take the migration " + what + " within " + timeout.toSeconds() + " s (migrations.lock.timeout): "
-				+ holder + ". Nothing was written to the database.", action);
+		super("Could not take the migration " + what + " within " + timeout.toSeconds()
+				+ " s (migrations.lock.timeout): " + holder + ". Nothing was written to the database.", action);
 	}
 
 }

@@ -1,7 +1,8 @@
 package dev.migrations.lock;
 
 /**
- * A held migration lock: while it is held, no other migrator works on the same history table.
+ * A held migration lock: while it is held, no other migrator works on the same history
+ * table.
  */
 public interface MigrationLock extends AutoCloseable {
 

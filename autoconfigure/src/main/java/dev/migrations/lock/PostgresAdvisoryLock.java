@@ -16,9 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A PostgreSQL session advisory lock held on a dedicated connection. PostgreSQL releases it when the session ends,
- * so a migrator that dies never leaves a stale lock behind. While the lock is held, the server checks every second
- * whether the client is still there (PostgreSQL 14+): a statement of a killed migrator is cancelled, and its lock
+ * A PostgreSQL session advisory lock held on a dedicated connection. PostgreSQL releases
+ * it when the session ends, so a migrator that dies never leaves a stale lock behind.
+ * While the lock is held, the server checks every second whether the client is still
+ * there (PostgreSQL 14+): a statement of a killed migrator is cancelled, and its lock
  * released, instead of running to its end.
  */
 public final class PostgresAdvisoryLock implements MigrationLock {
@@ -53,7 +54,8 @@ public final class PostgresAdvisoryLock implements MigrationLock {
 	public static long keyFor(String database, String schema, String historyTable) {
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256")
-				.digest(("dev.migrations:" + database + ":" + schema + "." + historyTable).toLowerCase(java.util.Locale.ROOT)
+				.digest(("dev.migrations:" + database + ":" + schema + "." + historyTable)
+					.toLowerCase(java.util.Locale.ROOT)
 					.getBytes(StandardCharsets.UTF_8));
 			long key = 0;
 			for (int i = 0; i < 8; i++) {
@@ -68,7 +70,8 @@ public final class PostgresAdvisoryLock implements MigrationLock {
 
 	/**
 	 * Take the lock, polling until the timeout.
-	 * @param connection a connection of its own, not borrowed from a pool; it stays open while the lock is held
+	 * @param connection a connection of its own, not borrowed from a pool; it stays open
+	 * while the lock is held
 	 * @param key the lock key
 	 * @param timeout how long to wait for another holder
 	 * @return the held lock
@@ -91,7 +94,8 @@ public final class PostgresAdvisoryLock implements MigrationLock {
 				if (!logged) {
 					logger.info("Waiting for the migration lock: {}", holder(connection, key));
 					logged = true;
-					// Never idle in a transaction while waiting (idle_in_transaction_session_timeout).
+					// Never idle in a transaction while waiting
+					// (idle_in_transaction_session_timeout).
 					if (!connection.getAutoCommit()) {
 						connection.commit();
 					}
@@ -107,8 +111,8 @@ public final class PostgresAdvisoryLock implements MigrationLock {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new MigrationException("Interrupted while waiting for the migration lock",
-					"Restart the application.", ex);
+			throw new MigrationException("Interrupted while waiting for the migration lock", "Restart the application.",
+					ex);
 		}
 	}
 
@@ -127,8 +131,9 @@ public final class PostgresAdvisoryLock implements MigrationLock {
 	}
 
 	/**
-	 * Ask the server to check the client while a statement runs. Without it, a long statement of a migrator whose
-	 * process was killed runs to its end before the server notices, keeping the lock from the next start all along.
+	 * Ask the server to check the client while a statement runs. Without it, a long
+	 * statement of a migrator whose process was killed runs to its end before the server
+	 * notices, keeping the lock from the next start all along.
 	 * @param connection the locked connection
 	 * @return whether the check is on
 	 */
@@ -137,8 +142,10 @@ public final class PostgresAdvisoryLock implements MigrationLock {
 			return false;
 		}
 		try (Statement statement = connection.createStatement()) {
-			// The session idles by design while pg_dump takes the backup: a server's idle_session_timeout must not
-			// end it (and release the lock) half-way through a run. Put back when the lock is released.
+			// The session idles by design while pg_dump takes the backup: a server's
+			// idle_session_timeout must not
+			// end it (and release the lock) half-way through a run. Put back when the
+			// lock is released.
 			statement.execute("SET " + IDLE_SESSION_TIMEOUT + " = 0");
 			statement.execute("SET " + CLIENT_CHECK_INTERVAL + " = '1s'");
 			if (!connection.getAutoCommit()) {
@@ -147,7 +154,8 @@ public final class PostgresAdvisoryLock implements MigrationLock {
 			return true;
 		}
 		catch (SQLException ex) {
-			// Not available on every platform the server runs on: the lock still works, a killed migrator's last
+			// Not available on every platform the server runs on: the lock still works, a
+			// killed migrator's last
 			// statement just runs to its end before the server releases the lock.
 			if (!connection.getAutoCommit()) {
 				connection.rollback();

@@ -20,10 +20,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Liquibase's table lock ({@code DATABASECHANGELOGLOCK}: one row, {@code LOCKED} set while a migrator works), with
- * the same table and protocol, so that the Liquibase CLI and this starter exclude each other. The holder is recorded
- * as {@code host (address) pid N started <instant>}; a lock left by a process of this host that is no longer running
- * (killed while migrating) is taken over instead of being waited for.
+ * Liquibase's table lock ({@code DATABASECHANGELOGLOCK}: one row, {@code LOCKED} set
+ * while a migrator works), with the same table and protocol, so that the Liquibase CLI
+ * and this starter exclude each other. The holder is recorded as
+ * {@code host (address) pid N started <instant>}; a lock left by a process of this host
+ * that is no longer running (killed while migrating) is taken over instead of being
+ * waited for.
  */
 public final class TableMigrationLock implements MigrationLock {
 
@@ -66,11 +68,15 @@ public final class TableMigrationLock implements MigrationLock {
 				}
 				Holder holder = holder(connection, table);
 				if (holder != null && holder.isDeadProcessOf(hostName())) {
-					if (update(connection, "UPDATE " + table + " SET LOCKED = TRUE, LOCKGRANTED = CURRENT_TIMESTAMP, "
-							+ "LOCKEDBY = ? WHERE ID = 1 AND LOCKED = TRUE AND LOCKEDBY = '"
-							+ holder.lockedBy().replace("'", "''") + "'", me)) {
-						logger.warn("Took over the migration lock in {} left by {} since {}: that process is no longer "
-								+ "running (killed while migrating?)", table, holder.lockedBy(), holder.since());
+					if (update(connection,
+							"UPDATE " + table + " SET LOCKED = TRUE, LOCKGRANTED = CURRENT_TIMESTAMP, "
+									+ "LOCKEDBY = ? WHERE ID = 1 AND LOCKED = TRUE AND LOCKEDBY = '"
+									+ holder.lockedBy().replace("'", "''") + "'",
+							me)) {
+						logger.warn(
+								"Took over the migration lock in {} left by {} since {}: that process is no longer "
+										+ "running (killed while migrating?)",
+								table, holder.lockedBy(), holder.since());
 						return new TableMigrationLock(connection, table);
 					}
 					continue;
@@ -205,9 +211,8 @@ public final class TableMigrationLock implements MigrationLock {
 	@Override
 	public void close() {
 		try {
-			update(this.connection,
-					"UPDATE " + this.table + " SET LOCKED = FALSE, LOCKGRANTED = NULL, LOCKEDBY = NULL WHERE ID = 1 "
-							+ "AND LOCKEDBY = ?",
+			update(this.connection, "UPDATE " + this.table
+					+ " SET LOCKED = FALSE, LOCKGRANTED = NULL, LOCKEDBY = NULL WHERE ID = 1 " + "AND LOCKEDBY = ?",
 					holderName());
 		}
 		catch (SQLException ex) {
@@ -219,8 +224,9 @@ public final class TableMigrationLock implements MigrationLock {
 	private record Holder(String lockedBy, String since) {
 
 		/**
-		 * Whether the holder is a process of this host that is no longer running: its pid is gone, or belongs to a
-		 * process started at another time (a restarted container keeps its host name and often its pid).
+		 * Whether the holder is a process of this host that is no longer running: its pid
+		 * is gone, or belongs to a process started at another time (a restarted container
+		 * keeps its host name and often its pid).
 		 */
 		boolean isDeadProcessOf(String host) {
 			Matcher matcher = PID.matcher(this.lockedBy);

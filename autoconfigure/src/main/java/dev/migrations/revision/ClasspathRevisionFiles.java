@@ -23,12 +23,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Checks a location's {@link RevisionIndex} against the files on the class path now. The index holds if the location
- * is in exactly one place on the class path, that place also holds the index, and the files there are exactly the
- * indexed ones: same names, same sizes, same CRC-32s. In a jar (the application's jar in production) names, sizes and
- * CRC-32s come from its central directory, which records them for every entry: no file is read. In a directory (tests,
- * running from the IDE) each file's bytes are read for their CRC-32, which is still far less work than reading them
- * as revisions. Anything else is a doubt, and a doubt means the files are read as revisions.
+ * Checks a location's {@link RevisionIndex} against the files on the class path now. The
+ * index holds if the location is in exactly one place on the class path, that place also
+ * holds the index, and the files there are exactly the indexed ones: same names, same
+ * sizes, same CRC-32s. In a jar (the application's jar in production) names, sizes and
+ * CRC-32s come from its central directory, which records them for every entry: no file is
+ * read. In a directory (tests, running from the IDE) each file's bytes are read for their
+ * CRC-32, which is still far less work than reading them as revisions. Anything else is a
+ * doubt, and a doubt means the files are read as revisions.
  */
 public final class ClasspathRevisionFiles {
 
@@ -38,10 +40,12 @@ public final class ClasspathRevisionFiles {
 	}
 
 	/**
-	 * The index of a location, if it describes the files on the class path now and names the revisions' head.
+	 * The index of a location, if it describes the files on the class path now and names
+	 * the revisions' head.
 	 * @param classLoader the class loader whose class path holds the files
 	 * @param location the location, e.g. {@code classpath:db/migrations/}
-	 * @return the index, or {@code null} if there is none, it names no head, or it is not what is on the class path
+	 * @return the index, or {@code null} if there is none, it names no head, or it is not
+	 * what is on the class path
 	 */
 	public static @Nullable RevisionIndex verifiedIndex(ClassLoader classLoader, String location) {
 		String directory = RevisionIndex.classpathDirectory(location);
@@ -68,7 +72,8 @@ public final class ClasspathRevisionFiles {
 				return null;
 			}
 			RevisionIndex index = read(indexUrl);
-			if (index == null || index.head() == null || !indexPath.equals(RevisionIndex.resourcePath(index.location()))) {
+			if (index == null || index.head() == null
+					|| !indexPath.equals(RevisionIndex.resourcePath(index.location()))) {
 				logger.debug("Revision index {} cannot decide a start alone: reading the files", indexUrl);
 				return null;
 			}
@@ -95,7 +100,8 @@ public final class ClasspathRevisionFiles {
 	}
 
 	/**
-	 * What differs between the index and the files found, or {@code null} if nothing does.
+	 * What differs between the index and the files found, or {@code null} if nothing
+	 * does.
 	 * @param files by name: size and CRC-32
 	 */
 	static @Nullable String difference(RevisionIndex index, Map<String, long[]> files) {
@@ -116,7 +122,8 @@ public final class ClasspathRevisionFiles {
 	}
 
 	/**
-	 * The files directly in a class path folder, as the scanner lists them (no hidden files, no folders).
+	 * The files directly in a class path folder, as the scanner lists them (no hidden
+	 * files, no folders).
 	 * @return by name: size and CRC-32; {@code null} for another kind of URL
 	 */
 	private static @Nullable Map<String, long[]> files(URL root) throws IOException {

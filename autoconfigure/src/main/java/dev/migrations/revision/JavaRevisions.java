@@ -9,9 +9,10 @@ import dev.migrations.MigrationException;
 import org.springframework.util.ClassUtils;
 
 /**
- * Turns {@link JavaRevision} beans into revisions and merges them with the revision files, so that both are ordered
- * as one set: a Java revision without {@code downRevisions} follows the revision before it in natural order, and a
- * file without a {@code down_revision} header may follow a Java revision.
+ * Turns {@link JavaRevision} beans into revisions and merges them with the revision
+ * files, so that both are ordered as one set: a Java revision without
+ * {@code downRevisions} follows the revision before it in natural order, and a file
+ * without a {@code down_revision} header may follow a Java revision.
  */
 public final class JavaRevisions {
 
@@ -24,7 +25,8 @@ public final class JavaRevisions {
 	 * @param code the Java revisions
 	 * @param where where the files come from, for messages
 	 * @return all revisions in natural order, each with its parents
-	 * @throws MigrationException if a Java revision's id or down revisions are malformed, or an id is taken twice
+	 * @throws MigrationException if a Java revision's id or down revisions are malformed,
+	 * or an id is taken twice
 	 */
 	public static List<Revision> merge(List<Revision> files, List<JavaRevision> code, String where) {
 		if (code.isEmpty()) {
@@ -45,13 +47,15 @@ public final class JavaRevisions {
 	/**
 	 * The revision of a Java revision bean.
 	 * @param code the bean
-	 * @return the revision; its parents are {@code null} unless it names its down revisions
+	 * @return the revision; its parents are {@code null} unless it names its down
+	 * revisions
 	 */
 	static Revision revision(JavaRevision code) {
 		String file = "java:" + ClassUtils.getUserClass(code).getName();
 		String id = code.id();
 		if (id == null || !RevisionId.isValid(id.trim())) {
-			throw new MigrationException("Java revision " + file + " has the id '" + id + "', which is not a revision id",
+			throw new MigrationException(
+					"Java revision " + file + " has the id '" + id + "', which is not a revision id",
 					"Return an id made of letters, digits, '.' and '-' from its id() method, e.g. \"019\".");
 		}
 		List<String> down = code.downRevisions();

@@ -7,14 +7,17 @@ import java.util.regex.Pattern;
 import dev.migrations.MigrationException;
 
 /**
- * Values for the {@code ${name}} placeholders of plain SQL revisions, which are also handed to changelog revisions
- * as Liquibase changelog parameters. A revision's checksum is taken from its text before replacement, so a value
- * that differs between environments is not an edit.
+ * Values for the {@code ${name}} placeholders of plain SQL revisions, which are also
+ * handed to changelog revisions as Liquibase changelog parameters. A revision's checksum
+ * is taken from its text before replacement, so a value that differs between environments
+ * is not an edit.
  * <p>
- * In plain SQL, placeholders are replaced in statements, string literals and quoted identifiers; never in
- * comments; and inside dollar-quoted bodies ({@code $$ ... $$}, {@code $fn$ ... $fn$}) only when asked, because
- * function bodies (PL/pgSQL, PL/v8) use {@code ${...}} for their own ends. A dollar-quoted string is therefore also
- * the way to keep a literal {@code ${...}}. A placeholder without a value fails, naming the file and line.
+ * In plain SQL, placeholders are replaced in statements, string literals and quoted
+ * identifiers; never in comments; and inside dollar-quoted bodies ({@code $$ ... $$},
+ * {@code $fn$ ... $fn$}) only when asked, because function bodies (PL/pgSQL, PL/v8) use
+ * {@code ${...}} for their own ends. A dollar-quoted string is therefore also the way to
+ * keep a literal {@code ${...}}. A placeholder without a value fails, naming the file and
+ * line.
  */
 public final class Placeholders {
 
@@ -30,7 +33,8 @@ public final class Placeholders {
 	/**
 	 * Placeholder values.
 	 * @param values the value of each placeholder, by name
-	 * @param inDollarQuotes whether placeholders inside dollar-quoted bodies are replaced too
+	 * @param inDollarQuotes whether placeholders inside dollar-quoted bodies are replaced
+	 * too
 	 */
 	public Placeholders(Map<String, String> values, boolean inDollarQuotes) {
 		this.values = new TreeMap<>(values);
@@ -79,8 +83,8 @@ public final class Placeholders {
 				out.append(text, i, end);
 			}
 			else if (c == '\'' || c == '"') {
-				end = SqlStatementSplitter.quotedEnd(text, i, c, c == '\'' && i > 0
-						&& (text.charAt(i - 1) == 'E' || text.charAt(i - 1) == 'e'));
+				end = SqlStatementSplitter.quotedEnd(text, i, c,
+						c == '\'' && i > 0 && (text.charAt(i - 1) == 'E' || text.charAt(i - 1) == 'e'));
 				replaceAll(text, i, end, file, out);
 			}
 			else if (c == '$' && SqlStatementSplitter.dollarTag(text, i) != null) {
@@ -110,7 +114,8 @@ public final class Placeholders {
 		}
 	}
 
-	// A placeholder starting at i is replaced; any other character is copied. Returns the next position.
+	// A placeholder starting at i is replaced; any other character is copied. Returns the
+	// next position.
 	private int replaceAt(String text, int i, String file, StringBuilder out) {
 		if (text.startsWith("${", i)) {
 			int close = text.indexOf('}', i + 2);
@@ -137,8 +142,9 @@ public final class Placeholders {
 		}
 		String known = this.values.isEmpty() ? "no placeholders are set"
 				: "placeholders set: " + String.join(", ", this.values.keySet());
-		return new MigrationException("Revision file " + file + " uses the placeholder ${" + name + "} on line " + line
-				+ ", which has no value (" + known + "). Nothing was written.",
+		return new MigrationException(
+				"Revision file " + file + " uses the placeholder ${" + name + "} on line " + line
+						+ ", which has no value (" + known + "). Nothing was written.",
 				"Set migrations.placeholders." + name + " for this environment, or correct the placeholder's name in "
 						+ file + ". To keep a literal ${...} in SQL, put it in a dollar-quoted string ($$...$$).");
 	}

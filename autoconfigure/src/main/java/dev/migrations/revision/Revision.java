@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param id the revision id
  * @param description the description, from the file name's slug with {@code _} as spaces
- * @param parents the revisions it follows ({@code down_revision}); empty for the first revision
+ * @param parents the revisions it follows ({@code down_revision}); empty for the first
+ * revision
  * @param file the file the revision comes from, as shown to users
  * @param content what the revision executes
  */

@@ -11,13 +11,15 @@ import dev.migrations.JavaRevision;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a revision executes: plain SQL, a Liquibase changelog file, or a slice of an existing master changelog.
+ * What a revision executes: plain SQL, a Liquibase changelog file, or a slice of an
+ * existing master changelog.
  */
 public sealed interface RevisionContent {
 
 	/**
-	 * A plain SQL revision: the whole file is one change set, executed statement by statement. Its digest is
-	 * computed from its text when it is created, so that it always matches the text.
+	 * A plain SQL revision: the whole file is one change set, executed statement by
+	 * statement. Its digest is computed from its text when it is created, so that it
+	 * always matches the text.
 	 */
 	final class Sql implements RevisionContent {
 
@@ -36,8 +38,8 @@ public sealed interface RevisionContent {
 		 * @param upgrade the file's text
 		 * @param downgrade the text of the sibling {@code .down.sql} file, if any
 		 * @param downgradeFile the name of the {@code .down.sql} file, if any
-		 * @param transactional whether the revision runs in one transaction (a header can turn it off for
-		 * statements such as {@code CREATE INDEX CONCURRENTLY})
+		 * @param transactional whether the revision runs in one transaction (a header can
+		 * turn it off for statements such as {@code CREATE INDEX CONCURRENTLY})
 		 */
 		public Sql(String upgrade, @Nullable String downgrade, @Nullable String downgradeFile, boolean transactional) {
 			this.upgrade = upgrade;
@@ -80,7 +82,8 @@ public sealed interface RevisionContent {
 		}
 
 		/**
-		 * The MD5 digest of the file's text (UTF-8), in hexadecimal: what its checksum is made of.
+		 * The MD5 digest of the file's text (UTF-8), in hexadecimal: what its checksum is
+		 * made of.
 		 * @return the digest
 		 */
 		public String md5() {
@@ -88,8 +91,9 @@ public sealed interface RevisionContent {
 		}
 
 		/**
-		 * The checksum the history records for this revision: Liquibase's checksum format ({@code 9:} and the MD5
-		 * digest) over the file's text, placeholders not replaced.
+		 * The checksum the history records for this revision: Liquibase's checksum format
+		 * ({@code 9:} and the MD5 digest) over the file's text, placeholders not
+		 * replaced.
 		 * @return the checksum
 		 */
 		public String checksum() {
@@ -132,7 +136,8 @@ public sealed interface RevisionContent {
 	}
 
 	/**
-	 * A revision file that is a Liquibase changelog ({@code .xml}, {@code .yaml}, {@code .json} or formatted SQL).
+	 * A revision file that is a Liquibase changelog ({@code .xml}, {@code .yaml},
+	 * {@code .json} or formatted SQL).
 	 *
 	 * @param resourcePath the Spring resource path to parse it from
 	 * @param text the file's text, used for its fingerprint
@@ -141,8 +146,8 @@ public sealed interface RevisionContent {
 	}
 
 	/**
-	 * A revision written in Java: a {@link JavaRevision} bean. Its checksum is made of its id and the version its
-	 * author bumps, not of its code.
+	 * A revision written in Java: a {@link JavaRevision} bean. Its checksum is made of
+	 * its id and the version its author bumps, not of its code.
 	 *
 	 * @param code the bean
 	 */
@@ -159,7 +164,8 @@ public sealed interface RevisionContent {
 	}
 
 	/**
-	 * A revision made of consecutive change sets of an existing Liquibase master changelog.
+	 * A revision made of consecutive change sets of an existing Liquibase master
+	 * changelog.
 	 *
 	 * @param changelogPath the master changelog
 	 * @param changeSetKeys the change sets, as {@code file::id::author}

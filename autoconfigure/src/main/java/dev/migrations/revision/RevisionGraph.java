@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
 import dev.migrations.MigrationException;
 
 /**
- * The revisions of an application, ordered by their parents ({@code down_revision}). Heads are revisions that no
- * other revision follows; more than one head is a conflict.
+ * The revisions of an application, ordered by their parents ({@code down_revision}).
+ * Heads are revisions that no other revision follows; more than one head is a conflict.
  */
 public final class RevisionGraph {
 

@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The id of a revision, the text of a revision file's name before the first {@code _}. Ids compare in natural
- * order: runs of digits compare as numbers, so {@code 2 < 10 < 018}, and {@code 18} and {@code 018} are the same
- * revision.
+ * The id of a revision, the text of a revision file's name before the first {@code _}.
+ * Ids compare in natural order: runs of digits compare as numbers, so
+ * {@code 2 < 10 < 018}, and {@code 18} and {@code 018} are the same revision.
  */
 public final class RevisionId implements Comparable<RevisionId> {
 
@@ -22,7 +22,8 @@ public final class RevisionId implements Comparable<RevisionId> {
 
 	private final String value;
 
-	// The id split into numbers and lower-case text, computed once: ids are compared a lot while sorting.
+	// The id split into numbers and lower-case text, computed once: ids are compared a
+	// lot while sorting.
 	private final Object[] chunks;
 
 	/**
@@ -70,7 +71,8 @@ public final class RevisionId implements Comparable<RevisionId> {
 	}
 
 	/**
-	 * Whether this id names the same revision as the other, numerically ({@code 18} and {@code 018}).
+	 * Whether this id names the same revision as the other, numerically ({@code 18} and
+	 * {@code 018}).
 	 * @param other the other id
 	 * @return {@code true} if both name one revision
 	 */

@@ -26,26 +26,33 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * The list of a classpath location's revision files, written at build time (by Spring AOT, or by the
- * {@code migrations-maven-plugin}'s {@code index} goal). It serves two purposes:
+ * The list of a classpath location's revision files, written at build time (by Spring
+ * AOT, or by the {@code migrations-maven-plugin}'s {@code index} goal). It serves two
+ * purposes:
  * <ul>
- * <li>a native image, which cannot list a classpath directory, finds the revision files through it;</li>
- * <li>a start at the head answers without reading a single revision file: {@link ClasspathRevisionFiles} checks the
- * index against what is on the class path now (names, sizes and CRC-32s: in a jar from its central directory, which
- * records them for every entry, without reading a file; in a directory from the files' bytes), and then the history
- * is compared with the checksums the index recorded. Any doubt — a file added, removed, renamed, or not of the size
- * or CRC-32 indexed, or the location found in more than one place — and the files are read as always.</li>
+ * <li>a native image, which cannot list a classpath directory, finds the revision files
+ * through it;</li>
+ * <li>a start at the head answers without reading a single revision file:
+ * {@link ClasspathRevisionFiles} checks the index against what is on the class path now
+ * (names, sizes and CRC-32s: in a jar from its central directory, which records them for
+ * every entry, without reading a file; in a directory from the files' bytes), and then
+ * the history is compared with the checksums the index recorded. Any doubt — a file
+ * added, removed, renamed, or not of the size or CRC-32 indexed, or the location found in
+ * more than one place — and the files are read as always.</li>
  * </ul>
- * One line per file: its name, size in bytes, CRC-32, SHA-256, and for a plain SQL revision file
- * its revision id and the checksum the history records for it. A comment line names the single head when the
- * revisions formed one graph of plain SQL revisions at build time. It lives at
- * {@code <location's path>.revisions.index}, beside the files (a hidden file, which the scanner ignores, and which
- * stays with them when Spring Boot's repackaging moves {@code META-INF/} to the jar's root), e.g.
+ * One line per file: its name, size in bytes, CRC-32, SHA-256, and for a plain SQL
+ * revision file its revision id and the checksum the history records for it. A comment
+ * line names the single head when the revisions formed one graph of plain SQL revisions
+ * at build time. It lives at {@code <location's path>.revisions.index}, beside the files
+ * (a hidden file, which the scanner ignores, and which stays with them when Spring Boot's
+ * repackaging moves {@code META-INF/} to the jar's root), e.g.
  * {@code db/migrations/.revisions.index} for {@code classpath:db/migrations/}.
  *
- * @param location the location the files were listed from, e.g. {@code classpath:db/migrations/}
- * @param head the single head of the revisions, or {@code null} if a start cannot be decided from the index alone
- * (several heads, a revision that is not plain SQL, a file that is not a valid revision)
+ * @param location the location the files were listed from, e.g.
+ * {@code classpath:db/migrations/}
+ * @param head the single head of the revisions, or {@code null} if a start cannot be
+ * decided from the index alone (several heads, a revision that is not plain SQL, a file
+ * that is not a valid revision)
  * @param entries the files, by name
  */
 public record RevisionIndex(String location, @Nullable String head, List<Entry> entries) {
@@ -62,8 +69,8 @@ public record RevisionIndex(String location, @Nullable String head, List<Entry> 
 	private static final String NONE = "-";
 
 	/**
-	 * The index of the files of a location, with the revisions' checksums and head if the files are valid revisions
-	 * of one graph.
+	 * The index of the files of a location, with the revisions' checksums and head if the
+	 * files are valid revisions of one graph.
 	 * @param location the location, e.g. {@code classpath:db/migrations/}
 	 * @param scanner the scanner that lists and reads the location
 	 * @return the index
@@ -90,7 +97,8 @@ public record RevisionIndex(String location, @Nullable String head, List<Entry> 
 			}
 		}
 		catch (MigrationException ex) {
-			// Not valid revisions: the index still lists the files; the application reports the problem when it reads them.
+			// Not valid revisions: the index still lists the files; the application
+			// reports the problem when it reads them.
 			revisions.clear();
 		}
 		List<Entry> entries = new ArrayList<>();
@@ -104,12 +112,13 @@ public record RevisionIndex(String location, @Nullable String head, List<Entry> 
 	}
 
 	/**
-	 * Write the index of a location into a class path directory, as a build step does (the
-	 * {@code migrations-maven-plugin}'s {@code index} goal): only the files of that directory are indexed.
+	 * Write the index of a location into a class path directory, as a build step does
+	 * (the {@code migrations-maven-plugin}'s {@code index} goal): only the files of that
+	 * directory are indexed.
 	 * @param classesDirectory the directory, e.g. {@code target/classes}
 	 * @param location the location, e.g. {@code classpath:db/migrations/}
-	 * @return the index file written, or {@code null} if the location is not a {@code classpath:} folder of that
-	 * directory
+	 * @return the index file written, or {@code null} if the location is not a
+	 * {@code classpath:} folder of that directory
 	 * @throws IOException if the index cannot be written
 	 */
 	public static @Nullable Path writeInto(Path classesDirectory, String location) throws IOException {
@@ -119,7 +128,8 @@ public record RevisionIndex(String location, @Nullable String head, List<Entry> 
 			return null;
 		}
 		try (URLClassLoader classLoader = new URLClassLoader(new URL[] { classesDirectory.toUri().toURL() }, null)) {
-			RevisionIndex index = of(location, new RevisionScanner(new PathMatchingResourcePatternResolver(classLoader)));
+			RevisionIndex index = of(location,
+					new RevisionScanner(new PathMatchingResourcePatternResolver(classLoader)));
 			Path file = classesDirectory.resolve(indexPath);
 			Files.createDirectories(file.getParent());
 			Files.writeString(file, index.text(), StandardCharsets.UTF_8);
@@ -130,7 +140,8 @@ public record RevisionIndex(String location, @Nullable String head, List<Entry> 
 	/**
 	 * Where the index of a location lives on the class path.
 	 * @param location the location, e.g. {@code classpath:db/migrations/}
-	 * @return the path of the index resource, or {@code null} if the location is not on the class path
+	 * @return the path of the index resource, or {@code null} if the location is not on
+	 * the class path
 	 */
 	public static @Nullable String resourcePath(String location) {
 		String directory = classpathDirectory(location);
@@ -138,10 +149,11 @@ public record RevisionIndex(String location, @Nullable String head, List<Entry> 
 	}
 
 	/**
-	 * The directory of a classpath location, without leading and with a trailing {@code /}.
+	 * The directory of a classpath location, without leading and with a trailing
+	 * {@code /}.
 	 * @param location the location, e.g. {@code classpath:db/migrations}
-	 * @return the directory, e.g. {@code db/migrations/}, or {@code null} if the location is not a
-	 * {@code classpath:} location
+	 * @return the directory, e.g. {@code db/migrations/}, or {@code null} if the location
+	 * is not a {@code classpath:} location
 	 */
 	public static @Nullable String classpathDirectory(String location) {
 		if (!location.toLowerCase(Locale.ROOT).startsWith(CLASSPATH)) {
@@ -191,8 +203,8 @@ public record RevisionIndex(String location, @Nullable String head, List<Entry> 
 	}
 
 	/**
-	 * The index as it is written: a header naming the location, the head if known, then one tab-separated line per
-	 * file.
+	 * The index as it is written: a header naming the location, the head if known, then
+	 * one tab-separated line per file.
 	 * @return the text
 	 */
 	public String text() {

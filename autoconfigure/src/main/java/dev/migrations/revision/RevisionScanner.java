@@ -25,9 +25,10 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternResolver;
 
 /**
- * Reads the revision files of a location ({@code classpath:db/migrations/} or {@code file:...}) into
- * {@link Revision revisions}. Names must be {@code <revision>_<slug>.<ext>}; {@code <name>.down.sql} is the
- * downgrade of {@code <name>.sql}. Nothing here touches a database.
+ * Reads the revision files of a location ({@code classpath:db/migrations/} or
+ * {@code file:...}) into {@link Revision revisions}. Names must be
+ * {@code <revision>_<slug>.<ext>}; {@code <name>.down.sql} is the downgrade of
+ * {@code <name>.sql}. Nothing here touches a database.
  */
 public class RevisionScanner {
 
@@ -60,9 +61,10 @@ public class RevisionScanner {
 	}
 
 	/**
-	 * Create a scanner that resolves locations with the given resolver and, if asked to, finds the files of a
-	 * classpath location through its {@link RevisionIndex} when there is one (an application processed by Spring AOT).
-	 * Any doubt about the index (missing, unreadable, a file missing or not as indexed) makes it list the location.
+	 * Create a scanner that resolves locations with the given resolver and, if asked to,
+	 * finds the files of a classpath location through its {@link RevisionIndex} when
+	 * there is one (an application processed by Spring AOT). Any doubt about the index
+	 * (missing, unreadable, a file missing or not as indexed) makes it list the location.
 	 * @param resolver the resolver
 	 * @param useIndex whether to use the index of a classpath location
 	 */
@@ -82,7 +84,8 @@ public class RevisionScanner {
 	 * Read every revision in the location, in natural order of their ids.
 	 * @param location the location, e.g. {@code classpath:db/migrations/}
 	 * @return the revisions
-	 * @throws MigrationException if a file name is malformed or two files share a revision id
+	 * @throws MigrationException if a file name is malformed or two files share a
+	 * revision id
 	 */
 	public List<Revision> scan(String location) {
 		String base = location.endsWith("/") ? location : location + "/";
@@ -98,8 +101,7 @@ public class RevisionScanner {
 		files.keySet()
 			.stream()
 			.filter((name) -> name.toLowerCase(Locale.ROOT).endsWith(DOWN_SUFFIX))
-			.forEach((name) -> downgrades.put(name.substring(0, name.length() - DOWN_SUFFIX.length()) + ".sql",
-					name));
+			.forEach((name) -> downgrades.put(name.substring(0, name.length() - DOWN_SUFFIX.length()) + ".sql", name));
 		List<Revision> revisions = new ArrayList<>();
 		for (Map.Entry<String, Resource> entry : files.entrySet()) {
 			String name = entry.getKey();
@@ -112,8 +114,8 @@ public class RevisionScanner {
 				continue;
 			}
 			String downName = downgrades.remove(name);
-			revisions.add(read(base, name, entry.getValue(), (downName != null) ? files.get(downName) : null,
-					downName));
+			revisions
+				.add(read(base, name, entry.getValue(), (downName != null) ? files.get(downName) : null, downName));
 		}
 		if (!downgrades.isEmpty()) {
 			String orphan = downgrades.values().iterator().next();
@@ -129,8 +131,8 @@ public class RevisionScanner {
 	}
 
 	/**
-	 * Sort revisions by id, reject two with one id, and give each revision without a {@code down_revision} the
-	 * previous one as its parent.
+	 * Sort revisions by id, reject two with one id, and give each revision without a
+	 * {@code down_revision} the previous one as its parent.
 	 * @param where where the revisions come from, for the error message
 	 * @param revisions the revisions; {@code null} parents where none were declared
 	 * @return the revisions in natural order, each with its parents
@@ -143,10 +145,11 @@ public class RevisionScanner {
 	}
 
 	/**
-	 * Whether a revision declares its parents itself, rather than following the previous revision.
+	 * Whether a revision declares its parents itself, rather than following the previous
+	 * revision.
 	 * @param revision the revision
-	 * @return {@code true} for a file with a {@code down_revision} header, a slice of a master changelog, or a Java
-	 * revision that names its down revisions
+	 * @return {@code true} for a file with a {@code down_revision} header, a slice of a
+	 * master changelog, or a Java revision that names its down revisions
 	 */
 	static boolean declaresParents(Revision revision) {
 		RevisionContent content = revision.content();
@@ -163,8 +166,10 @@ public class RevisionScanner {
 	}
 
 	/**
-	 * Whether a location names a folder that exists: on the class path, a folder or any file under it.
-	 * @param location the location, e.g. {@code classpath:db/migrations/} or {@code file:/srv/app/revisions/}
+	 * Whether a location names a folder that exists: on the class path, a folder or any
+	 * file under it.
+	 * @param location the location, e.g. {@code classpath:db/migrations/} or
+	 * {@code file:/srv/app/revisions/}
 	 * @return {@code true} if it exists
 	 */
 	public boolean exists(String location) {
@@ -172,7 +177,8 @@ public class RevisionScanner {
 		try {
 			if (base.startsWith("classpath:") || base.startsWith("classpath*:")) {
 				String path = base.substring(base.indexOf(':') + 1);
-				// An application processed by Spring AOT (a native image) may not list its class path: its index says.
+				// An application processed by Spring AOT (a native image) may not list
+				// its class path: its index says.
 				String indexPath = RevisionIndex.resourcePath(CLASSPATH + path);
 				if (indexPath != null && this.resolver.getResource(CLASSPATH + indexPath).exists()) {
 					return true;
@@ -188,7 +194,8 @@ public class RevisionScanner {
 		}
 	}
 
-	// A revision without a down_revision header follows the previous one in natural order.
+	// A revision without a down_revision header follows the previous one in natural
+	// order.
 	private static List<Revision> withDefaultParents(List<Revision> sorted) {
 		List<Revision> result = new ArrayList<>(sorted.size());
 		for (int i = 0; i < sorted.size(); i++) {
@@ -204,7 +211,8 @@ public class RevisionScanner {
 	}
 
 	/**
-	 * List the files of a location, as {@link #scan(String)} finds them, without reading them as revisions.
+	 * List the files of a location, as {@link #scan(String)} finds them, without reading
+	 * them as revisions.
 	 * @param location the location
 	 * @return the files by name, in the order found
 	 */
@@ -280,7 +288,8 @@ public class RevisionScanner {
 		String idText = (underscore > 0) ? name.substring(0, underscore) : "";
 		if (!RevisionId.isValid(idText)) {
 			throw new MigrationException(
-					"Revision file " + base + name + " is not named <revision>_<slug>.<ext>: the text before the first '_' "
+					"Revision file " + base + name
+							+ " is not named <revision>_<slug>.<ext>: the text before the first '_' "
 							+ ((underscore > 0) ? "('" + idText + "') is not a revision id" : "is missing"),
 					"Rename it, e.g. to 001_" + name + ": the revision id comes first, then '_' and a short slug.");
 		}
@@ -386,8 +395,8 @@ public class RevisionScanner {
 			Revision current = sorted.get(i);
 			if (previous.id().sameRevisionAs(current.id())) {
 				throw new MigrationException(
-						"Revision " + current.id() + " is defined twice in " + base + ": " + fileName(previous) + " and "
-								+ fileName(current),
+						"Revision " + current.id() + " is defined twice in " + base + ": " + fileName(previous)
+								+ " and " + fileName(current),
 						"Give one of them the next free revision number (rename the file), or delete the one that is "
 								+ "not wanted. Nothing was written to the database.");
 			}

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits a plain SQL revision into statements at {@code ;}, leaving alone the semicolons inside string literals,
- * quoted identifiers, comments and PostgreSQL dollar-quoted bodies ({@code $$ ... $$}, {@code $fn$ ... $fn$}).
+ * Splits a plain SQL revision into statements at {@code ;}, leaving alone the semicolons
+ * inside string literals, quoted identifiers, comments and PostgreSQL dollar-quoted
+ * bodies ({@code $$ ... $$}, {@code $fn$ ... $fn$}).
  */
 public final class SqlStatementSplitter {
 
@@ -15,7 +16,8 @@ public final class SqlStatementSplitter {
 	/**
 	 * Split the script.
 	 * @param script the SQL text
-	 * @return the statements, without their terminating {@code ;}; statements that hold only comments are dropped
+	 * @return the statements, without their terminating {@code ;}; statements that hold
+	 * only comments are dropped
 	 */
 	public static List<String> split(String script) {
 		List<String> statements = new ArrayList<>();

@@ -1,7 +1,8 @@
 package dev.migrations.runner;
 
 /**
- * Another migration tool whose history a database can be adopted from ({@code migrations.adopt}).
+ * Another migration tool whose history a database can be adopted from
+ * ({@code migrations.adopt}).
  */
 public enum AdoptionSource {
 

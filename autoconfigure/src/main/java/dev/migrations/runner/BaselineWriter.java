@@ -22,8 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes the plain SQL revision that describes an existing database, ready for {@code baseline.revision}. Reads the
- * database only.
+ * Writes the plain SQL revision that describes an existing database, ready for
+ * {@code baseline.revision}. Reads the database only.
  */
 final class BaselineWriter {
 
@@ -40,8 +40,9 @@ final class BaselineWriter {
 
 	Path write(Path directory, String revision) {
 		if (!RevisionId.isValid(revision)) {
-			throw new MigrationException("'" + revision + "' is not a valid revision id for the baseline. Nothing was "
-					+ "written.", "Name the baseline revision with letters, digits, '.' and '-', e.g. 001.");
+			throw new MigrationException(
+					"'" + revision + "' is not a valid revision id for the baseline. Nothing was " + "written.",
+					"Name the baseline revision with letters, digits, '.' and '-', e.g. 001.");
 		}
 		RevisionId id = new RevisionId(revision);
 		Path file = directory.resolve(revision + "_baseline.sql");
@@ -106,9 +107,10 @@ final class BaselineWriter {
 				.filter((name) -> new RevisionId(name.substring(0, name.indexOf('_'))).sameRevisionAs(id))
 				.findFirst()
 				.ifPresent((name) -> {
-					throw new MigrationException("Revision " + id + " exists already in " + directory + " (" + name
-							+ "). Nothing was written.", "Choose another revision id for the baseline, or move " + name
-									+ " away first.");
+					throw new MigrationException(
+							"Revision " + id + " exists already in " + directory + " (" + name
+									+ "). Nothing was written.",
+							"Choose another revision id for the baseline, or move " + name + " away first.");
 				});
 		}
 		catch (IOException ex) {
@@ -121,8 +123,7 @@ final class BaselineWriter {
 		if (connection.getMetaData().storesUpperCaseIdentifiers()) {
 			return identifier.toUpperCase(Locale.ROOT);
 		}
-		return connection.getMetaData().storesLowerCaseIdentifiers() ? identifier.toLowerCase(Locale.ROOT)
-				: identifier;
+		return connection.getMetaData().storesLowerCaseIdentifiers() ? identifier.toLowerCase(Locale.ROOT) : identifier;
 	}
 
 }

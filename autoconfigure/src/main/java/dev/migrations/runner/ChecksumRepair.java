@@ -16,9 +16,10 @@ import dev.migrations.engine.PlannedChangeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which history rows take a new checksum: those of a repaired revision whose file was edited on purpose, and those
- * with no checksum at all (cleared by {@code liquibase clear-checksums}, or written by another tool). Pure: the
- * session writes what this decides.
+ * Which history rows take a new checksum: those of a repaired revision whose file was
+ * edited on purpose, and those with no checksum at all (cleared by
+ * {@code liquibase clear-checksums}, or written by another tool). Pure: the session
+ * writes what this decides.
  */
 final class ChecksumRepair {
 
@@ -29,9 +30,9 @@ final class ChecksumRepair {
 	}
 
 	/**
-	 * The rows of a recorded revision whose checksum differs from its file's now, each with a note that keeps the
-	 * row's own comments (how it was recorded) and says which checksum it had. Empty when every row matches: a
-	 * repair is idempotent.
+	 * The rows of a recorded revision whose checksum differs from its file's now, each
+	 * with a note that keeps the row's own comments (how it was recorded) and says which
+	 * checksum it had. Empty when every row matches: a repair is idempotent.
 	 */
 	static List<ChecksumUpdate> edited(CompiledRevision revision, List<HistoryRow> rows, Instant at) {
 		Map<String, HistoryRow> byKey = rows.stream().collect(Collectors.toMap(HistoryRow::key, Function.identity()));
@@ -47,8 +48,8 @@ final class ChecksumRepair {
 	}
 
 	/**
-	 * The rows of the application's change sets that record no checksum, each with the checksum of its change set;
-	 * comments are kept.
+	 * The rows of the application's change sets that record no checksum, each with the
+	 * checksum of its change set; comments are kept.
 	 */
 	static List<ChecksumUpdate> missing(Collection<CompiledRevision> revisions, List<HistoryRow> rows) {
 		Map<String, HistoryRow> missing = rows.stream()
@@ -69,9 +70,11 @@ final class ChecksumRepair {
 		return updates;
 	}
 
-	// The row's own comment comes first: STAMPED, BASELINE and the duration are read from its start.
+	// The row's own comment comes first: STAMPED, BASELINE and the duration are read from
+	// its start.
 	static String note(@Nullable String comments, @Nullable String from, String to, Instant at) {
-		String note = REPAIRED_COMMENT + ": checksum " + from + " -> " + to + " at " + at.truncatedTo(ChronoUnit.SECONDS);
+		String note = REPAIRED_COMMENT + ": checksum " + from + " -> " + to + " at "
+				+ at.truncatedTo(ChronoUnit.SECONDS);
 		String kept = (comments != null) ? comments : "";
 		int previous = kept.indexOf(REPAIRED_COMMENT);
 		if (previous >= 0) {

@@ -7,16 +7,19 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Tells a lost connection from a failing statement: the server ended the session (an administrator's
- * {@code pg_terminate_backend}, a failover or restart, a server timeout) or the network dropped it. Then the revision
- * that was running is not at fault, and a restart resumes where the database is.
+ * Tells a lost connection from a failing statement: the server ended the session (an
+ * administrator's {@code pg_terminate_backend}, a failover or restart, a server timeout)
+ * or the network dropped it. Then the revision that was running is not at fault, and a
+ * restart resumes where the database is.
  */
 final class ConnectionLoss {
 
-	// PostgreSQL: admin_shutdown, crash_shutdown, cannot_connect_now, idle_session_timeout,
-	// idle_in_transaction_session_timeout. H2: connection broken, database closed. Class 08: connection exceptions.
-	private static final Set<String> LOST_STATES = Set.of("57P01", "57P02", "57P03", "57P05", "25P03", "90067",
-			"90098", "90121");
+	// PostgreSQL: admin_shutdown, crash_shutdown, cannot_connect_now,
+	// idle_session_timeout,
+	// idle_in_transaction_session_timeout. H2: connection broken, database closed. Class
+	// 08: connection exceptions.
+	private static final Set<String> LOST_STATES = Set.of("57P01", "57P02", "57P03", "57P05", "25P03", "90067", "90098",
+			"90121");
 
 	private ConnectionLoss() {
 	}
@@ -24,8 +27,10 @@ final class ConnectionLoss {
 	/**
 	 * The server's reason if a failure is a lost connection, else {@code null}.
 	 * @param failure the failure
-	 * @param connection the connection it happened on, checked when the failure alone does not tell
-	 * @return the reason, e.g. {@code FATAL: terminating connection due to administrator command (SQLState 57P01)}
+	 * @param connection the connection it happened on, checked when the failure alone
+	 * does not tell
+	 * @return the reason, e.g.
+	 * {@code FATAL: terminating connection due to administrator command (SQLState 57P01)}
 	 */
 	static @Nullable String reason(Throwable failure, @Nullable Connection connection) {
 		for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {

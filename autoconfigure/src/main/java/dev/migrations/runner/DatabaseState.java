@@ -8,7 +8,9 @@ public enum DatabaseState {
 	/** No tables and no history. */
 	EMPTY,
 
-	/** Tables, but no migration history: an existing schema that has not been adopted yet. */
+	/**
+	 * Tables, but no migration history: an existing schema that has not been adopted yet.
+	 */
 	UNMANAGED,
 
 	/** Revisions up to the target are pending. */
@@ -17,7 +19,10 @@ public enum DatabaseState {
 	/** At the target. */
 	UP_TO_DATE,
 
-	/** Revisions recorded that the application does not have, or recorded beyond the target. */
+	/**
+	 * Revisions recorded that the application does not have, or recorded beyond the
+	 * target.
+	 */
 	AHEAD,
 
 	/** A revision is half-applied: some of its change sets are recorded, not all. */

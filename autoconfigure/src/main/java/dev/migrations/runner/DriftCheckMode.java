@@ -1,7 +1,8 @@
 package dev.migrations.runner;
 
 /**
- * Whether the schema is checked for drift at startup ({@code migrations.drift.on-startup}), and what drift does.
+ * Whether the schema is checked for drift at startup
+ * ({@code migrations.drift.on-startup}), and what drift does.
  */
 public enum DriftCheckMode {
 

@@ -24,10 +24,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Adopts a database that Flyway or Alembic managed: the revisions its history says ran are recorded as
- * {@link RevisionState#ADOPTED} without running, Flyway's install dates kept. Anything that does not match (a failed
- * Flyway row, a version no revision matches, a revision missing in between) fails before anything is written. The
- * other tool's table is only read.
+ * Adopts a database that Flyway or Alembic managed: the revisions its history says ran
+ * are recorded as {@link RevisionState#ADOPTED} without running, Flyway's install dates
+ * kept. Anything that does not match (a failed Flyway row, a version no revision matches,
+ * a revision missing in between) fails before anything is written. The other tool's table
+ * is only read.
  */
 final class ForeignHistoryAdoption {
 
@@ -61,7 +62,8 @@ final class ForeignHistoryAdoption {
 		progress.writing();
 		try (MigrationLock lock = session.lock()) {
 			if (session.historyToken() != null) {
-				// Another instance adopted the database while this one waited for the lock.
+				// Another instance adopted the database while this one waited for the
+				// lock.
 				return progress.report(RunReport.Outcome.UP_TO_DATE, null);
 			}
 			RevisionExecutor executor = RevisionExecutor.executing(session.engine());
@@ -83,7 +85,10 @@ final class ForeignHistoryAdoption {
 		}
 	}
 
-	/** What to record, or {@code null} when there is nothing to adopt; fails listing whatever does not match. */
+	/**
+	 * What to record, or {@code null} when there is nothing to adopt; fails listing
+	 * whatever does not match.
+	 */
 	private @Nullable List<Adopted> plan(MigrationSession session) {
 		Connection connection = session.connection();
 		String url = session.database().url();
@@ -94,8 +99,9 @@ final class ForeignHistoryAdoption {
 					logger.info("{} has no {} table: nothing to adopt from {}", url, table(), name());
 					return null;
 				}
-				throw new MigrationException("Cannot adopt " + url + " from " + name() + ": it has tables but no "
-						+ table() + " table in schema '" + session.database().schema() + "'. Nothing was written.",
+				throw new MigrationException(
+						"Cannot adopt " + url + " from " + name() + ": it has tables but no " + table()
+								+ " table in schema '" + session.database().schema() + "'. Nothing was written.",
 						"Check the schema (migrations.default-schema) and the adopted tool (migrations.adopt), or "
 								+ "adopt the database with a baseline instead.");
 			}
@@ -115,7 +121,8 @@ final class ForeignHistoryAdoption {
 				+ quote;
 		List<String> failed = new ArrayList<>();
 		List<String> unmatched = new ArrayList<>();
-		// Latest row per version: a later DELETE row (flyway repair) takes an applied version back.
+		// Latest row per version: a later DELETE row (flyway repair) takes an applied
+		// version back.
 		Map<Revision, Adopted> adopted = new LinkedHashMap<>();
 		Revision baseline = null;
 		LocalDateTime baselineAt = null;
@@ -160,14 +167,16 @@ final class ForeignHistoryAdoption {
 			}
 		}
 		if (!failed.isEmpty()) {
-			throw new MigrationException("Cannot adopt " + url + " from Flyway: " + FLYWAY_TABLE + " records failed "
-					+ "migration(s): " + String.join(", ", failed) + ". Nothing was written.",
+			throw new MigrationException(
+					"Cannot adopt " + url + " from Flyway: " + FLYWAY_TABLE + " records failed " + "migration(s): "
+							+ String.join(", ", failed) + ". Nothing was written.",
 					"Repair the database with Flyway first (fix the schema, then 'flyway repair' removes the failed "
 							+ "rows), then start again.");
 		}
 		if (!unmatched.isEmpty()) {
-			throw new MigrationException("Cannot adopt " + url + " from Flyway: no revision matches "
-					+ String.join(", ", unmatched) + ". Nothing was written.",
+			throw new MigrationException(
+					"Cannot adopt " + url + " from Flyway: no revision matches " + String.join(", ", unmatched)
+							+ ". Nothing was written.",
 					"Add a revision file for each Flyway version, named with the version as revision id "
 							+ "(V3__add_clients.sql becomes 003_add_clients.sql: 3 and 003 are one revision).");
 		}
@@ -175,9 +184,8 @@ final class ForeignHistoryAdoption {
 		if (baseline != null) {
 			for (Revision revision : this.graph.upTo(baseline.id())) {
 				if (!adopted.containsKey(revision)) {
-					plan.add(new Adopted(revision, baselineAt,
-							trim(StatusCalculator.ADOPTED_COMMENT + " from Flyway: baseline at version "
-									+ baseline.id())));
+					plan.add(new Adopted(revision, baselineAt, trim(
+							StatusCalculator.ADOPTED_COMMENT + " from Flyway: baseline at version " + baseline.id())));
 				}
 			}
 		}
@@ -189,16 +197,17 @@ final class ForeignHistoryAdoption {
 		String quote = table.equals(table.toLowerCase(java.util.Locale.ROOT)) ? "\"" : "";
 		List<String> heads = new ArrayList<>();
 		try (Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery("SELECT " + quote + "version_num" + quote + " FROM " + quote
-						+ table + quote)) {
+				ResultSet rows = statement
+					.executeQuery("SELECT " + quote + "version_num" + quote + " FROM " + quote + table + quote)) {
 			while (rows.next()) {
 				heads.add(rows.getString(1));
 			}
 		}
 		List<String> unmatched = heads.stream().filter((head) -> match(head).isEmpty()).toList();
 		if (!unmatched.isEmpty()) {
-			throw new MigrationException("Cannot adopt " + url + " from Alembic: no revision matches the recorded "
-					+ "head(s) " + String.join(", ", unmatched) + ". Nothing was written.",
+			throw new MigrationException(
+					"Cannot adopt " + url + " from Alembic: no revision matches the recorded " + "head(s) "
+							+ String.join(", ", unmatched) + ". Nothing was written.",
 					"Keep Alembic's revision ids as revision ids (ae1027a6acf_add_clients.sql) with a "
 							+ "'-- down_revision: <parent>' header, so that the graph is Alembic's.");
 		}
@@ -219,7 +228,10 @@ final class ForeignHistoryAdoption {
 		return plan;
 	}
 
-	/** The plan in graph order; fails when a revision below the newest adopted one was not run by the other tool. */
+	/**
+	 * The plan in graph order; fails when a revision below the newest adopted one was not
+	 * run by the other tool.
+	 */
 	private List<Adopted> complete(List<Adopted> plan, String url) {
 		if (plan.isEmpty()) {
 			return plan;
@@ -240,9 +252,10 @@ final class ForeignHistoryAdoption {
 			}
 		}
 		if (!missing.isEmpty()) {
-			throw new MigrationException("Cannot adopt " + url + " from " + name() + ": revision(s) "
-					+ String.join(", ", missing) + " come before the newest version " + name() + " applied, but "
-					+ name() + " never ran them. Nothing was written.",
+			throw new MigrationException(
+					"Cannot adopt " + url + " from " + name() + ": revision(s) " + String.join(", ", missing)
+							+ " come before the newest version " + name() + " applied, but " + name()
+							+ " never ran them. Nothing was written.",
 					"Check that each revision file matches the version the other tool ran; a revision added since "
 							+ "must be numbered after them.");
 		}
@@ -291,7 +304,6 @@ final class ForeignHistoryAdoption {
 	private String table() {
 		return (this.source == AdoptionSource.FLYWAY) ? FLYWAY_TABLE : ALEMBIC_TABLE;
 	}
-
 
 	private record Adopted(Revision revision, @Nullable LocalDateTime executedAt, String comment) {
 	}

@@ -20,7 +20,8 @@ import dev.migrations.revision.RevisionId;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The failures a user meets, worded once: what happened, where, the state left behind, and the next step.
+ * The failures a user meets, worded once: what happened, where, the state left behind,
+ * and the next step.
  */
 final class MigrationFailures {
 
@@ -28,8 +29,9 @@ final class MigrationFailures {
 	}
 
 	/**
-	 * The migration connection cannot be opened: which database (without credentials), and the underlying cause
-	 * in plain words (unknown host, refused, timeout, authentication).
+	 * The migration connection cannot be opened: which database (without credentials),
+	 * and the underlying cause in plain words (unknown host, refused, timeout,
+	 * authentication).
 	 */
 	static MigrationException cannotConnect(DataSource dataSource, SQLException ex) {
 		String url = urlOf(dataSource);
@@ -67,8 +69,8 @@ final class MigrationFailures {
 	}
 
 	/**
-	 * The JDBC URL a data source connects to, without credentials, for the usual data source types; {@code null}
-	 * when it cannot be told.
+	 * The JDBC URL a data source connects to, without credentials, for the usual data
+	 * source types; {@code null} when it cannot be told.
 	 */
 	static @Nullable String urlOf(DataSource dataSource) {
 		Object target = dataSource;
@@ -115,11 +117,13 @@ final class MigrationFailures {
 
 	static MigrationException checksumMismatch(List<ChecksumMismatch> mismatches, String historyTable) {
 		ChecksumMismatch first = mismatches.get(0);
-		return new MigrationException("Revision " + first.revision() + " was edited after it was applied: "
-				+ first.file() + " (change set " + first.changeset() + ") has checksum " + first.current()
-				+ ", the database recorded " + first.recorded()
-				+ ((mismatches.size() > 1) ? " (" + (mismatches.size() - 1) + " more edited change set(s))" : "")
-				+ ". Nothing was written.",
+		return new MigrationException(
+				"Revision " + first.revision() + " was edited after it was applied: " + first.file() + " (change set "
+						+ first.changeset() + ") has checksum " + first.current() + ", the database recorded "
+						+ first.recorded()
+						+ ((mismatches.size() > 1) ? " (" + (mismatches.size() - 1) + " more edited change set(s))"
+								: "")
+						+ ". Nothing was written.",
 				"Revert the edit of " + first.file() + " and put the change into a new revision. If the edit is "
 						+ "intended and harmless (a comment), accept it: start once with migrations.repair="
 						+ first.revision() + " (or call Migrator.repair(\"" + first.revision() + "\")), which records "
@@ -133,13 +137,11 @@ final class MigrationFailures {
 						+ String.join(", ", revision.missingChangesets()) + " are not. Nothing was written.",
 				"Compare the database with " + revision.file() + ". If the missing change sets' changes are present, "
 						+ "record them with " + origin.name("migrations.stamp=", "stamp ") + revision.revision()
-						+ "; if not, delete the recorded "
-						+ "rows of revision " + revision.revision() + " from " + historyTable
-						+ " after undoing their changes, and restart.");
+						+ "; if not, delete the recorded " + "rows of revision " + revision.revision() + " from "
+						+ historyTable + " after undoing their changes, and restart.");
 	}
 
-	static MigrationException outOfOrder(MigrationStatus status, List<RevisionStatus> outOfOrder,
-			RevisionGraph graph) {
+	static MigrationException outOfOrder(MigrationStatus status, List<RevisionStatus> outOfOrder, RevisionGraph graph) {
 		StringBuilder description = new StringBuilder();
 		for (RevisionStatus revision : outOfOrder) {
 			description.append("Revision ")
@@ -155,8 +157,9 @@ final class MigrationFailures {
 		}
 		RevisionStatus first = outOfOrder.get(0);
 		String head = graph.heads().get(0).value();
-		return new MigrationException(description + "The database is at revision " + Migrator.orBase(status.current())
-				+ ". Nothing was written.",
+		return new MigrationException(
+				description + "The database is at revision " + Migrator.orBase(status.current())
+						+ ". Nothing was written.",
 				"Renumber " + first.revision() + " above the head " + head + " (rename " + fileName(first.file())
 						+ " to a revision id after " + head + ", and point its down_revision header, if it has one, at "
 						+ head + ") so that it follows the revisions already applied; or, if it does not depend on "
@@ -206,9 +209,8 @@ final class MigrationFailures {
 					+ " commits DDL immediately (or the change set ran outside a transaction), so statements of "
 					+ revision.id() + " that ran before the failing one may remain in the database.";
 		}
-		String doneNow = done.isEmpty() ? ""
-				: " Revisions " + (downgrade ? "reversed" : "applied") + " by this run before the failure: "
-						+ String.join(", ", done) + ".";
+		String doneNow = done.isEmpty() ? "" : " Revisions " + (downgrade ? "reversed" : "applied")
+				+ " by this run before the failure: " + String.join(", ", done) + ".";
 		String backupText = (backup != null)
 				? "\nBackup taken before this run: " + backup.file() + " (restore: " + backup.restoreCommand() + ")"
 				: "";
@@ -219,14 +221,15 @@ final class MigrationFailures {
 				"Fix " + revision.file() + " (it has not been " + (downgrade ? "un-recorded" : "recorded")
 						+ ", so the corrected file runs on the next start)"
 						+ (ex.isRolledBack() ? "" : ", after removing what its statements left behind")
-						+ ", then restart." + ((backup != null) ? " To go back to the state before this run, restore "
-								+ backup.file() + "." : ""),
+						+ ", then restart." + ((backup != null)
+								? " To go back to the state before this run, restore " + backup.file() + "." : ""),
 				ex, progress);
 	}
 
 	/**
-	 * The server ended the migration session, or the network dropped it, while a revision ran: the file is not at
-	 * fault, and the database is where the last committed revision left it.
+	 * The server ended the migration session, or the network dropped it, while a revision
+	 * ran: the file is not at fault, and the database is where the last committed
+	 * revision left it.
 	 */
 	private static RunFailedException connectionLostInRevision(Revision revision, ChangeSetFailedException ex,
 			String reason, DatabaseInfo database, @Nullable String current, List<String> done, boolean downgrade,
@@ -243,39 +246,41 @@ final class MigrationFailures {
 					+ database.product() + " commits DDL immediately (or the change set ran outside a transaction), so "
 					+ "statements of " + revision.id() + " that ran before the connection was lost may remain.";
 		}
-		return new RunFailedException("The connection to the database " + database.url() + " was lost while "
-				+ (downgrade ? "downgrading revision " : "revision ") + revision.label() + " (" + revision.file()
-				+ ") ran, in change set " + ex.getChangeSet() + ": " + reason + ".\n" + leftState
-				+ doneText(done, downgrade) + backupText(backup),
+		return new RunFailedException(
+				"The connection to the database " + database.url() + " was lost while "
+						+ (downgrade ? "downgrading revision " : "revision ") + revision.label() + " ("
+						+ revision.file() + ") ran, in change set " + ex.getChangeSet() + ": " + reason + ".\n"
+						+ leftState + doneText(done, downgrade) + backupText(backup),
 				"Nothing points at " + revision.file() + ": the server ended the session (pg_terminate_backend, a "
 						+ "failover or restart, a server timeout) or the network dropped it. Restart once the database is "
 						+ "reachable: the next start resumes at " + (downgrade ? "the downgrade of " : "revision ")
-						+ revision.id() + (ex.isRolledBack() ? "."
-								: ", after removing what its statements left behind.")
+						+ revision.id()
+						+ (ex.isRolledBack() ? "." : ", after removing what its statements left behind.")
 						+ ((backup != null) ? " To go back to the state before this run, restore " + backup.file() + "."
 								: ""),
 				ex, progress);
 	}
 
 	/**
-	 * The migration session was lost after the lock was taken but before any revision ran: while the backup was
-	 * taken, creating the history table, or recording a baseline or stamp.
+	 * The migration session was lost after the lock was taken but before any revision
+	 * ran: while the backup was taken, creating the history table, or recording a
+	 * baseline or stamp.
 	 */
 	static RunFailedException connectionLostBeforeRevisions(String reason, DatabaseInfo database,
 			@Nullable String current, List<String> recorded, boolean backups, @Nullable Backup backup,
 			RunProgress progress, Throwable cause) {
 		String when = backups ? "while the backup was taken or just after, before any revision ran"
 				: "before any revision ran";
-		return new RunFailedException("The connection to the database " + database.url() + " was lost " + when + ": "
-				+ reason + ".\nThe database is at revision " + Migrator.orBase(current)
-				+ (recorded.isEmpty() ? ", unchanged by this run."
-						: " (recorded by this run without running: " + String.join(", ", recorded) + ").")
-				+ backupText(backup),
+		return new RunFailedException(
+				"The connection to the database " + database.url() + " was lost " + when + ": " + reason
+						+ ".\nThe database is at revision " + Migrator.orBase(current)
+						+ (recorded.isEmpty() ? ", unchanged by this run."
+								: " (recorded by this run without running: " + String.join(", ", recorded) + ").")
+						+ backupText(backup),
 				"The revision files are not at fault: the server ended the session (pg_terminate_backend, a failover "
 						+ "or restart, a server timeout) or the network dropped it. Restart once the database is "
-						+ "reachable: the next start takes the lock again"
-						+ (backups ? ", takes a new backup" : "") + " and resumes at revision "
-						+ Migrator.orBase(current) + ".",
+						+ "reachable: the next start takes the lock again" + (backups ? ", takes a new backup" : "")
+						+ " and resumes at revision " + Migrator.orBase(current) + ".",
 				cause, progress);
 	}
 
@@ -283,22 +288,23 @@ final class MigrationFailures {
 	 * The migration session was lost while the run read the history.
 	 */
 	static MigrationException connectionLostReading(String reason, DatabaseInfo database, Throwable cause) {
-		return new MigrationException("The connection to the database " + database.url()
-				+ " was lost while reading the migration history: " + reason + ". Nothing was written.",
+		return new MigrationException(
+				"The connection to the database " + database.url() + " was lost while reading the migration history: "
+						+ reason + ". Nothing was written.",
 				"The server ended the session (pg_terminate_backend, a failover or restart, a server timeout) or the "
 						+ "network dropped it. Restart once the database is reachable.",
 				cause);
 	}
 
 	private static String doneText(List<String> done, boolean downgrade) {
-		return done.isEmpty() ? ""
-				: " Revisions " + (downgrade ? "reversed" : "applied") + " by this run before the failure: "
-						+ String.join(", ", done) + ".";
+		return done.isEmpty() ? "" : " Revisions " + (downgrade ? "reversed" : "applied")
+				+ " by this run before the failure: " + String.join(", ", done) + ".";
 	}
 
 	private static String backupText(@Nullable Backup backup) {
 		return (backup != null)
-				? "\nBackup taken before this run: " + backup.file() + " (restore: " + backup.restoreCommand() + ")" : "";
+				? "\nBackup taken before this run: " + backup.file() + " (restore: " + backup.restoreCommand() + ")"
+				: "";
 	}
 
 }

@@ -8,7 +8,9 @@ public enum MigrationMode {
 	/** Apply pending revisions up to the target. */
 	UPGRADE,
 
-	/** Write nothing; fail unless the database is at the target with matching checksums. */
+	/**
+	 * Write nothing; fail unless the database is at the target with matching checksums.
+	 */
 	VALIDATE,
 
 	/** Do nothing at startup; the endpoint still reports. */

@@ -18,13 +18,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Orchestrates one operation on a database: the one-query check at the head, the status, the plan, and — to write —
- * the lock, a fresh status and plan under it, and the plan's execution. A preview takes the same steps without the
- * lock and collects the statements instead.
+ * Orchestrates one operation on a database: the one-query check at the head, the status,
+ * the plan, and — to write — the lock, a fresh status and plan under it, and the plan's
+ * execution. A preview takes the same steps without the lock and collects the statements
+ * instead.
  */
 final class MigrationRun {
 
-	// The operations API's logger: what a run decides is logged under the name users configure.
+	// The operations API's logger: what a run decides is logged under the name users
+	// configure.
 	private static final Logger logger = LoggerFactory.getLogger(Migrator.class);
 
 	private final Supplier<MigrationSession> sessions;
@@ -54,10 +56,13 @@ final class MigrationRun {
 		Revision target = resolved.target();
 		Revision repair = resolved.repair();
 		try (MigrationSession session = this.sessions.get()) {
-			// A baseline left in the configuration is checked against the history's rows: the full path does that.
-			// A repair still to do is not at the head: the edited file's checksum differs from the recorded one.
+			// A baseline left in the configuration is checked against the history's rows:
+			// the full path does that.
+			// A repair still to do is not at the head: the edited file's checksum differs
+			// from the recorded one.
 			if (resolved.baseline() == null && atHead(session, target)) {
-				logger.info("Database {} is up to date at revision {}: nothing to apply ({} revisions checked in {} ms)",
+				logger.info(
+						"Database {} is up to date at revision {}: nothing to apply ({} revisions checked in {} ms)",
 						session.database().url(), target.id(), this.graph.ordered().size(), since(progress));
 				progress.start(target.id().value());
 				return progress.report(RunReport.Outcome.UP_TO_DATE, null);
@@ -66,15 +71,18 @@ final class MigrationRun {
 			List<ChecksumUpdate> repairs = (repair != null) ? session.repairs(repair) : List.of();
 			Planner.Plan plan;
 			try {
-				// The edited revision fails the checksum check until it is repaired, under the lock.
+				// The edited revision fails the checksum check until it is repaired,
+				// under the lock.
 				plan = repairs.isEmpty() ? this.planner.plan(status, this.graph, resolved) : null;
 			}
 			catch (MigrationException ex) {
 				if (!mayBeMigrating(status, session)) {
 					throw ex;
 				}
-				// Read without the lock, another migrator's revision can look half done (H2 commits DDL before
-				// the history rows): only what the database shows under the lock is final.
+				// Read without the lock, another migrator's revision can look half done
+				// (H2 commits DDL before
+				// the history rows): only what the database shows under the lock is
+				// final.
 				logger.info("Database {} looks {} while another migrator may be working on it: deciding under the "
 						+ "migration lock", status.database().url(), status.state());
 				plan = null;
@@ -88,12 +96,15 @@ final class MigrationRun {
 				return progress.report(RunReport.Outcome.UP_TO_DATE, null);
 			}
 			if (plan != null) {
-				// Every revision to reverse must be reversible and every placeholder known: checked before the lock,
+				// Every revision to reverse must be reversible and every placeholder
+				// known: checked before the lock,
 				// the backup and any write.
 				session.preflight(plan);
-				logger.info("Database {} is {} at revision {}: {} to apply, {} to downgrade, {} to record without "
-						+ "running", status.database().url(), status.state(), Migrator.orBase(status.current()),
-						plan.apply().size(), plan.revert().size(), plan.recorded());
+				logger.info(
+						"Database {} is {} at revision {}: {} to apply, {} to downgrade, {} to record without "
+								+ "running",
+						status.database().url(), status.state(), Migrator.orBase(status.current()), plan.apply().size(),
+						plan.revert().size(), plan.recorded());
 			}
 			progress.writing();
 			try (MigrationLock lock = session.lock()) {
@@ -109,8 +120,8 @@ final class MigrationRun {
 						status = session.status(this.graph, target, resolved.targetName());
 					}
 					else {
-						logger.info("Revision {} already records the checksum of {}: nothing to repair",
-								repair.label(), repair.file());
+						logger.info("Revision {} already records the checksum of {}: nothing to repair", repair.label(),
+								repair.file());
 					}
 				}
 				plan = this.planner.plan(status, this.graph, resolved);
@@ -125,7 +136,8 @@ final class MigrationRun {
 	}
 
 	/**
-	 * The SQL a request would execute, from the same walk as its execution; writes nothing, takes no lock.
+	 * The SQL a request would execute, from the same walk as its execution; writes
+	 * nothing, takes no lock.
 	 */
 	SqlScript preview(Request request) {
 		Request.Resolved resolved = resolve(request);
@@ -134,14 +146,17 @@ final class MigrationRun {
 			Planner.Plan plan = this.planner.plan(status, this.graph, resolved);
 			PlanExecution preview = PlanExecution.previewing(session, this.settings);
 			preview.run(status, plan, targetId(resolved.target()), null, new RunProgress(Instant.now()));
-			logger.info("Preview: {} revision(s) to apply, {} to downgrade and {} to record on {}; nothing was "
-					+ "executed", plan.apply().size(), plan.revert().size(), plan.recorded(), status.database().url());
+			logger.info(
+					"Preview: {} revision(s) to apply, {} to downgrade and {} to record on {}; nothing was "
+							+ "executed",
+					plan.apply().size(), plan.revert().size(), plan.recorded(), status.database().url());
 			return new SqlScript(session.database(), preview.statements());
 		}
 	}
 
 	/**
-	 * Check, writing nothing, that the database is at the request's target with matching checksums.
+	 * Check, writing nothing, that the database is at the request's target with matching
+	 * checksums.
 	 * @throws ValidationFailedException if it is not
 	 */
 	RunReport validate(Request request, RunProgress progress) {
@@ -172,16 +187,17 @@ final class MigrationRun {
 			}
 			if (!status.pending().isEmpty() || status.state() == DatabaseState.UNMANAGED) {
 				throw new ValidationFailedException(resolved.origin().name("migrations.mode=validate: the", "The")
-						+ " database " + status.database().url() + " is "
-						+ status.state() + " at revision " + Migrator.orBase(status.current()) + ", "
-						+ status.pending().size() + " revision(s) pending up to the target " + resolved.targetName()
-						+ ": " + status.pending().stream().map(RevisionStatus::revision).collect(Collectors.joining(", "))
+						+ " database " + status.database().url() + " is " + status.state() + " at revision "
+						+ Migrator.orBase(status.current()) + ", " + status.pending().size()
+						+ " revision(s) pending up to the target " + resolved.targetName() + ": "
+						+ status.pending().stream().map(RevisionStatus::revision).collect(Collectors.joining(", "))
 						+ ". Nothing was written.",
-						resolved.origin().name("Run the migration job (or start once with migrations.mode=upgrade) "
-								+ "before this application, or point migrations.target at "
-								+ Migrator.orBase(status.current()) + ".",
-								"Upgrade it first (the upgrade command or the migration job). The target comes from "
-										+ "migrations.target."));
+						resolved.origin()
+							.name("Run the migration job (or start once with migrations.mode=upgrade) "
+									+ "before this application, or point migrations.target at "
+									+ Migrator.orBase(status.current()) + ".",
+									"Upgrade it first (the upgrade command or the migration job). The target comes from "
+											+ "migrations.target."));
 			}
 			logger.info("Database {} is at revision {}: validated ({} revisions, checksums match)",
 					status.database().url(), Migrator.orBase(status.current()), status.history().size());
@@ -196,9 +212,10 @@ final class MigrationRun {
 	}
 
 	/**
-	 * The common start, a database at the head with nothing edited, added or removed, answered from one narrow
-	 * query: no lock, no full status. Anything else, or any doubt, answers {@code false} and the same session takes
-	 * the full path. The session is the one the migrator writes through, so that it sees the very history table
+	 * The common start, a database at the head with nothing edited, added or removed,
+	 * answered from one narrow query: no lock, no full status. Anything else, or any
+	 * doubt, answers {@code false} and the same session takes the full path. The session
+	 * is the one the migrator writes through, so that it sees the very history table
 	 * (schema, search path) the full path would.
 	 */
 	private boolean atHead(MigrationSession session, @Nullable Revision target) {
@@ -207,10 +224,11 @@ final class MigrationRun {
 	}
 
 	/**
-	 * Whether a database that cannot be migrated as read without the lock may be another migrator's work in
-	 * progress: its tables without their history rows, or a revision with some of its change sets recorded. Only
-	 * where a migrator has been (the history table exists), so that a schema that was never migrated is refused
-	 * without writing anything, not even a lock table.
+	 * Whether a database that cannot be migrated as read without the lock may be another
+	 * migrator's work in progress: its tables without their history rows, or a revision
+	 * with some of its change sets recorded. Only where a migrator has been (the history
+	 * table exists), so that a schema that was never migrated is refused without writing
+	 * anything, not even a lock table.
 	 */
 	private static boolean mayBeMigrating(MigrationStatus status, MigrationSession session) {
 		return (status.state() == DatabaseState.UNMANAGED || status.state() == DatabaseState.PARTIAL)

@@ -36,8 +36,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One connection and engine for one run: reads the status and the history, describes revisions, and takes the
- * lock.
+ * One connection and engine for one run: reads the status and the history, describes
+ * revisions, and takes the lock.
  */
 final class MigrationSession implements AutoCloseable {
 
@@ -99,9 +99,10 @@ final class MigrationSession implements AutoCloseable {
 	}
 
 	/**
-	 * Whether the history records exactly the change sets of every revision, each with the checksum its file has
-	 * now, and nothing else: then the database is at the graph's head with nothing to apply, edit or reconcile. One
-	 * narrow query; {@code false} whenever the full status might say anything else.
+	 * Whether the history records exactly the change sets of every revision, each with
+	 * the checksum its file has now, and nothing else: then the database is at the
+	 * graph's head with nothing to apply, edit or reconcile. One narrow query;
+	 * {@code false} whenever the full status might say anything else.
 	 */
 	boolean recordsExactly(RevisionGraph graph) {
 		Map<String, String> recorded = recordedChecksums();
@@ -118,13 +119,15 @@ final class MigrationSession implements AutoCloseable {
 				matched.add(changeSet.key());
 			}
 		}
-		// Every recorded key is one of the application's change sets: no row of another tool or revision.
+		// Every recorded key is one of the application's change sets: no row of another
+		// tool or revision.
 		return matched.size() == recorded.size();
 	}
 
 	/**
-	 * Whether the history records exactly the given plain SQL revisions, each with the given checksum, and nothing
-	 * else: the same answer as {@link #recordsExactly(RevisionGraph)}, for files that were not read because the
+	 * Whether the history records exactly the given plain SQL revisions, each with the
+	 * given checksum, and nothing else: the same answer as
+	 * {@link #recordsExactly(RevisionGraph)}, for files that were not read because the
 	 * revision index was found to describe them.
 	 * @param expected the checksums the revision index recorded, by revision id
 	 */
@@ -142,8 +145,9 @@ final class MigrationSession implements AutoCloseable {
 	}
 
 	/**
-	 * The recorded checksum of every history row by key, or {@code null} if there is no row, a row has no checksum
-	 * or the history cannot be read: then only the full path can tell where the database stands.
+	 * The recorded checksum of every history row by key, or {@code null} if there is no
+	 * row, a row has no checksum or the history cannot be read: then only the full path
+	 * can tell where the database stands.
 	 */
 	private @Nullable Map<String, String> recordedChecksums() {
 		try {
@@ -177,7 +181,8 @@ final class MigrationSession implements AutoCloseable {
 		CompiledRevision compiled = this.compiled.get(revision.id().value());
 		if (compiled == null) {
 			compiled = this.compiled.computeIfAbsent(revision.id().value(), (id) -> this.engine.compile(revision));
-			// Compiling a changelog revision may read the database; parsing the next one must not find it in a
+			// Compiling a changelog revision may read the database; parsing the next one
+			// must not find it in a
 			// transaction.
 			endReadTransaction();
 		}
@@ -190,7 +195,8 @@ final class MigrationSession implements AutoCloseable {
 	}
 
 	/**
-	 * One revision in full, or empty if neither the application nor the database knows it.
+	 * One revision in full, or empty if neither the application nor the database knows
+	 * it.
 	 */
 	Optional<RevisionDetail> show(RevisionGraph graph, @Nullable Revision target, String targetName, RevisionId id) {
 		MigrationStatus status = status(graph, target, targetName);
@@ -239,7 +245,8 @@ final class MigrationSession implements AutoCloseable {
 			sql = this.engine.sql(compiled);
 		}
 		catch (MigrationException ex) {
-			// A placeholder without a value: the revision cannot run here, and its detail says why.
+			// A placeholder without a value: the revision cannot run here, and its detail
+			// says why.
 			sql = List.of("-- " + ex.getMessage().replace("\n", " "));
 		}
 		return new RevisionDetail(revision.id().value(), revision.description(), status.state(), files,
@@ -307,26 +314,26 @@ final class MigrationSession implements AutoCloseable {
 			}
 		}
 		if (!irreversible.isEmpty()) {
-			throw new MigrationException("Cannot downgrade: " + irreversible.size()
-					+ " revision(s) in the range cannot be reversed: " + String.join("; ", irreversible)
-					+ ". Nothing was written.",
+			throw new MigrationException(
+					"Cannot downgrade: " + irreversible.size() + " revision(s) in the range cannot be reversed: "
+							+ String.join("; ", irreversible) + ". Nothing was written.",
 					"Add the missing downgrade (a <revision>_<slug>.down.sql file, or a rollback block in the changelog), "
 							+ "or choose a target above these revisions.");
 		}
 	}
 
 	/**
-	 * The history rows of a recorded revision that take its file's current checksum in a repair; empty when they
-	 * already have it.
+	 * The history rows of a recorded revision that take its file's current checksum in a
+	 * repair; empty when they already have it.
 	 * @throws MigrationException if the revision is not recorded
 	 */
 	List<ChecksumUpdate> repairs(Revision revision) {
 		CompiledRevision compiledRevision = compiled(revision);
 		List<HistoryRow> recorded = rowsOf(compiledRevision);
 		if (recorded.isEmpty()) {
-			throw new MigrationException("Cannot repair revision " + revision.label() + " (" + revision.file()
-					+ "): it is not recorded in " + database().url()
-					+ ", so there is no checksum to repair. Nothing was written.",
+			throw new MigrationException(
+					"Cannot repair revision " + revision.label() + " (" + revision.file() + "): it is not recorded in "
+							+ database().url() + ", so there is no checksum to repair. Nothing was written.",
 					"Do not repair " + revision.id() + ": a revision that is not recorded runs as its file is now. "
 							+ "Repair names a revision that was applied and whose file was edited afterwards.");
 		}
@@ -334,8 +341,8 @@ final class MigrationSession implements AutoCloseable {
 	}
 
 	/**
-	 * Repair a revision under the lock: take a backup, then record its file's current checksum in the given rows,
-	 * logging the old and new checksum of each.
+	 * Repair a revision under the lock: take a backup, then record its file's current
+	 * checksum in the given rows, logging the old and new checksum of each.
 	 * @return the backup taken, if any
 	 */
 	@Nullable Backup repair(Revision revision, List<ChecksumUpdate> updates, @Nullable String from,
@@ -363,15 +370,18 @@ final class MigrationSession implements AutoCloseable {
 	}
 
 	/**
-	 * Write the checksum back into the application's history rows that record none, so that later starts take the
-	 * fast path again. Needs the lock; takes no backup: it only fills in a column, as Liquibase itself does.
+	 * Write the checksum back into the application's history rows that record none, so
+	 * that later starts take the fast path again. Needs the lock; takes no backup: it
+	 * only fills in a column, as Liquibase itself does.
 	 */
 	void writeBackChecksums(RevisionGraph graph) {
 		List<ChecksumUpdate> updates = missingChecksums(graph);
 		if (!updates.isEmpty()) {
 			this.engine.updateChecksums(updates);
-			logger.info("Wrote back the checksum of {} change set(s) whose history rows had none (cleared, or written "
-					+ "by another tool): {}", updates.size(),
+			logger.info(
+					"Wrote back the checksum of {} change set(s) whose history rows had none (cleared, or written "
+							+ "by another tool): {}",
+					updates.size(),
 					updates.stream().map((update) -> update.row().id() + "::" + update.row().author()).toList());
 		}
 	}
@@ -381,9 +391,9 @@ final class MigrationSession implements AutoCloseable {
 	}
 
 	/**
-	 * End the transaction that reads may have opened (Liquibase switches auto-commit off on PostgreSQL), so that the
-	 * connection never sits idle in a transaction while the run waits: for the lock, for a backup. Nothing has been
-	 * written in it.
+	 * End the transaction that reads may have opened (Liquibase switches auto-commit off
+	 * on PostgreSQL), so that the connection never sits idle in a transaction while the
+	 * run waits: for the lock, for a backup. Nothing has been written in it.
 	 */
 	void endReadTransaction() {
 		try {
@@ -396,7 +406,8 @@ final class MigrationSession implements AutoCloseable {
 			if (lost != null) {
 				throw MigrationFailures.connectionLostReading(lost, database(), ex);
 			}
-			throw new MigrationException("Cannot end the read transaction on " + database().url() + ": " + ex.getMessage(),
+			throw new MigrationException(
+					"Cannot end the read transaction on " + database().url() + ": " + ex.getMessage(),
 					"Check the database connection, then restart. Nothing was written.", ex);
 		}
 	}

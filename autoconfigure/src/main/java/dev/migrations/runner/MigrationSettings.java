@@ -20,11 +20,12 @@ import org.jspecify.annotations.Nullable;
  * @param onUnknownRevisions what to do when the database is ahead of the application
  * @param lockTimeout how long to wait for another migrator
  * @param engine history table, schema, contexts and labels
- * @param dryRunOutput where to write the SQL an upgrade or downgrade would run, instead of running it; or
- * {@code null}
- * @param repair a revision whose history rows take its file's current checksum before the run, or {@code null}
- * @param outOfOrder whether a pending revision that a recorded revision follows is applied (and logged) instead of
- * failing the run
+ * @param dryRunOutput where to write the SQL an upgrade or downgrade would run, instead
+ * of running it; or {@code null}
+ * @param repair a revision whose history rows take its file's current checksum before the
+ * run, or {@code null}
+ * @param outOfOrder whether a pending revision that a recorded revision follows is
+ * applied (and logged) instead of failing the run
  */
 public record MigrationSettings(MigrationMode mode, String target, @Nullable String stamp,
 		@Nullable String baselineRevision, String baselineDescription, boolean allowDowngrade,
@@ -43,7 +44,8 @@ public record MigrationSettings(MigrationMode mode, String target, @Nullable Str
 		requireRevision("migrations.baseline.revision", baselineRevision, true);
 		requireRevision("migrations.repair", repair, true);
 		if (repair != null && RevisionGraph.HEAD.equalsIgnoreCase(repair.trim())) {
-			throw invalid("migrations.repair", repair, "the id of the one revision whose edit is accepted, such as 005");
+			throw invalid("migrations.repair", repair,
+					"the id of the one revision whose edit is accepted, such as 005");
 		}
 		if (lockTimeout.isNegative()) {
 			throw invalid("migrations.lock.timeout", lockTimeout.toString(), "a positive duration such as 5m or 30s");
@@ -63,7 +65,8 @@ public record MigrationSettings(MigrationMode mode, String target, @Nullable Str
 	 * @param mode what to do at startup
 	 * @param target {@code head} or a revision id
 	 * @param stamp a revision to record as applied without running, or {@code null}
-	 * @param baselineRevision the revision an existing schema corresponds to, or {@code null}
+	 * @param baselineRevision the revision an existing schema corresponds to, or
+	 * {@code null}
 	 * @param baselineDescription a description of the baseline
 	 * @param allowDowngrade whether a target below the current revision downgrades
 	 * @param onUnknownRevisions what to do when the database is ahead of the application
@@ -84,14 +87,16 @@ public record MigrationSettings(MigrationMode mode, String target, @Nullable Str
 	 * @param mode what to do at startup
 	 * @param target {@code head} or a revision id
 	 * @param stamp a revision to record as applied without running, or {@code null}
-	 * @param baselineRevision the revision an existing schema corresponds to, or {@code null}
+	 * @param baselineRevision the revision an existing schema corresponds to, or
+	 * {@code null}
 	 * @param baselineDescription a description of the baseline
 	 * @param allowDowngrade whether a target below the current revision downgrades
 	 * @param onUnknownRevisions what to do when the database is ahead of the application
 	 * @param lockTimeout how long to wait for another migrator
 	 * @param engine history table, schema, contexts and labels
 	 * @param dryRunOutput where to write the SQL instead of running it, or {@code null}
-	 * @param repair a revision whose history rows take its file's current checksum before the run, or {@code null}
+	 * @param repair a revision whose history rows take its file's current checksum before
+	 * the run, or {@code null}
 	 */
 	public MigrationSettings(MigrationMode mode, String target, @Nullable String stamp,
 			@Nullable String baselineRevision, String baselineDescription, boolean allowDowngrade,
@@ -103,7 +108,8 @@ public record MigrationSettings(MigrationMode mode, String target, @Nullable Str
 
 	/**
 	 * These settings with another out-of-order permission.
-	 * @param outOfOrder whether a pending revision that a recorded revision follows is applied
+	 * @param outOfOrder whether a pending revision that a recorded revision follows is
+	 * applied
 	 * @return the new settings
 	 */
 	public MigrationSettings withOutOfOrder(boolean outOfOrder) {
@@ -114,7 +120,8 @@ public record MigrationSettings(MigrationMode mode, String target, @Nullable Str
 
 	/**
 	 * These settings with a revision to repair.
-	 * @param repair the revision whose history rows take its file's current checksum, or {@code null}
+	 * @param repair the revision whose history rows take its file's current checksum, or
+	 * {@code null}
 	 * @return the new settings
 	 */
 	public MigrationSettings withRepair(@Nullable String repair) {
@@ -130,8 +137,8 @@ public record MigrationSettings(MigrationMode mode, String target, @Nullable Str
 	 */
 	public MigrationSettings withMode(MigrationMode mode) {
 		return new MigrationSettings(mode, this.target, this.stamp, this.baselineRevision, this.baselineDescription,
-				this.allowDowngrade, this.onUnknownRevisions, this.lockTimeout, this.engine,
-				this.dryRunOutput, this.repair, this.outOfOrder);
+				this.allowDowngrade, this.onUnknownRevisions, this.lockTimeout, this.engine, this.dryRunOutput,
+				this.repair, this.outOfOrder);
 	}
 
 	/**
@@ -141,8 +148,8 @@ public record MigrationSettings(MigrationMode mode, String target, @Nullable Str
 	 */
 	public MigrationSettings withTarget(String target) {
 		return new MigrationSettings(this.mode, target, this.stamp, this.baselineRevision, this.baselineDescription,
-				this.allowDowngrade, this.onUnknownRevisions, this.lockTimeout, this.engine,
-				this.dryRunOutput, this.repair, this.outOfOrder);
+				this.allowDowngrade, this.onUnknownRevisions, this.lockTimeout, this.engine, this.dryRunOutput,
+				this.repair, this.outOfOrder);
 	}
 
 	/**
@@ -152,8 +159,8 @@ public record MigrationSettings(MigrationMode mode, String target, @Nullable Str
 	 */
 	public MigrationSettings withStamp(@Nullable String stamp) {
 		return new MigrationSettings(this.mode, this.target, stamp, this.baselineRevision, this.baselineDescription,
-				this.allowDowngrade, this.onUnknownRevisions, this.lockTimeout, this.engine,
-				this.dryRunOutput, this.repair, this.outOfOrder);
+				this.allowDowngrade, this.onUnknownRevisions, this.lockTimeout, this.engine, this.dryRunOutput,
+				this.repair, this.outOfOrder);
 	}
 
 	/**
@@ -164,8 +171,8 @@ public record MigrationSettings(MigrationMode mode, String target, @Nullable Str
 	 */
 	public MigrationSettings withBaseline(@Nullable String revision, String description) {
 		return new MigrationSettings(this.mode, this.target, this.stamp, revision, description, this.allowDowngrade,
-				this.onUnknownRevisions, this.lockTimeout, this.engine,
-				this.dryRunOutput, this.repair, this.outOfOrder);
+				this.onUnknownRevisions, this.lockTimeout, this.engine, this.dryRunOutput, this.repair,
+				this.outOfOrder);
 	}
 
 	/**
@@ -175,8 +182,8 @@ public record MigrationSettings(MigrationMode mode, String target, @Nullable Str
 	 */
 	public MigrationSettings withOnUnknownRevisions(UnknownRevisionsAction action) {
 		return new MigrationSettings(this.mode, this.target, this.stamp, this.baselineRevision,
-				this.baselineDescription, this.allowDowngrade, action, this.lockTimeout, this.engine,
-				this.dryRunOutput, this.repair, this.outOfOrder);
+				this.baselineDescription, this.allowDowngrade, action, this.lockTimeout, this.engine, this.dryRunOutput,
+				this.repair, this.outOfOrder);
 	}
 
 	/**
@@ -227,7 +234,8 @@ public record MigrationSettings(MigrationMode mode, String target, @Nullable Str
 		if (value == null && optional) {
 			return;
 		}
-		// The one parser of targets; 'base' is for an explicit downgrade only, never a standing setting.
+		// The one parser of targets; 'base' is for an explicit downgrade only, never a
+		// standing setting.
 		boolean valid;
 		try {
 			valid = value != null && !Target.of(value).isBase();

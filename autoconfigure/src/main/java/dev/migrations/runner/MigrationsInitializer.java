@@ -8,10 +8,11 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.aot.AbstractAotProcessor;
 
 /**
- * Runs the migrator, or the migrators of several databases in order, during context refresh. Spring Boot's
- * database-initialization ordering makes JPA, {@code JdbcTemplate}, {@code JdbcClient} and beans marked
- * {@code @DependsOnDatabaseInitialization} wait for it.
- * It never runs while Spring AOT processes the application at build time.
+ * Runs the migrator, or the migrators of several databases in order, during context
+ * refresh. Spring Boot's database-initialization ordering makes JPA,
+ * {@code JdbcTemplate}, {@code JdbcClient} and beans marked
+ * {@code @DependsOnDatabaseInitialization} wait for it. It never runs while Spring AOT
+ * processes the application at build time.
  */
 public class MigrationsInitializer implements InitializingBean {
 
@@ -42,8 +43,10 @@ public class MigrationsInitializer implements InitializingBean {
 	@Override
 	public void afterPropertiesSet() {
 		if (Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING)) {
-			// AOT processing may create beans that depend on database initialization (Spring Data's AOT
-			// repositories do): the database configured at build time is not the one to migrate.
+			// AOT processing may create beans that depend on database initialization
+			// (Spring Data's AOT
+			// repositories do): the database configured at build time is not the one to
+			// migrate.
 			logger.info("Spring AOT processing: no migration at build time");
 			return;
 		}

@@ -30,10 +30,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ResourceLoader;
 
 /**
- * The operations on one database, Alembic's command set: where it stands ({@link #status()}, {@link #show(String)}),
- * and upgrade, downgrade, stamp and baseline under the migration lock, or their SQL without running it. The startup
- * runner, the endpoint and the commands are faces of this one API: its rules live here, and a failure names the
- * operation, not a property (only the startup run, which the {@code migrations.*} properties drive, names those).
+ * The operations on one database, Alembic's command set: where it stands
+ * ({@link #status()}, {@link #show(String)}), and upgrade, downgrade, stamp and baseline
+ * under the migration lock, or their SQL without running it. The startup runner, the
+ * endpoint and the commands are faces of this one API: its rules live here, and a failure
+ * names the operation, not a property (only the startup run, which the
+ * {@code migrations.*} properties drive, names those).
  */
 public class Migrator {
 
@@ -59,13 +61,14 @@ public class Migrator {
 
 	private volatile SchemaChecks schemaChecks = SchemaChecks.none();
 
-	// Revisions compiled for this migrator's database, shared by its sessions: files are read and parsed once.
+	// Revisions compiled for this migrator's database, shared by its sessions: files are
+	// read and parsed once.
 	private final Map<String, CompiledRevision> compiled = new ConcurrentHashMap<>();
 
 	/**
 	 * Create a migrator without backups.
-	 * @param dataSource where to migrate; on PostgreSQL preferably a non-pooled source, as the lock is held on its
-	 * connection
+	 * @param dataSource where to migrate; on PostgreSQL preferably a non-pooled source,
+	 * as the lock is held on its connection
 	 * @param source the revisions
 	 * @param settings how to behave
 	 * @param resourceLoader where Liquibase changelogs are read from
@@ -77,8 +80,8 @@ public class Migrator {
 
 	/**
 	 * Create a migrator.
-	 * @param dataSource where to migrate; on PostgreSQL preferably a non-pooled source, as the lock is held on its
-	 * connection
+	 * @param dataSource where to migrate; on PostgreSQL preferably a non-pooled source,
+	 * as the lock is held on its connection
 	 * @param source the revisions
 	 * @param settings how to behave
 	 * @param resourceLoader where Liquibase changelogs are read from
@@ -90,17 +93,18 @@ public class Migrator {
 	}
 
 	/**
-	 * Create a migrator that reads its status through another data source than it migrates through.
-	 * @param dataSource where to migrate; on PostgreSQL preferably a non-pooled source, as the lock is held on its
-	 * connection
+	 * Create a migrator that reads its status through another data source than it
+	 * migrates through.
+	 * @param dataSource where to migrate; on PostgreSQL preferably a non-pooled source,
+	 * as the lock is held on its connection
 	 * @param readDataSource where {@link #status()} reads, e.g. the application's pool
 	 * @param source the revisions
 	 * @param settings how to behave
 	 * @param resourceLoader where Liquibase changelogs are read from
 	 * @param backups the backups to take before writing, or {@code null} for none
 	 */
-	public Migrator(DataSource dataSource, DataSource readDataSource, RevisionSource source,
-			MigrationSettings settings, ResourceLoader resourceLoader, @Nullable DatabaseBackups backups) {
+	public Migrator(DataSource dataSource, DataSource readDataSource, RevisionSource source, MigrationSettings settings,
+			ResourceLoader resourceLoader, @Nullable DatabaseBackups backups) {
 		this.dataSource = dataSource;
 		this.readDataSource = readDataSource;
 		this.source = source;
@@ -118,7 +122,8 @@ public class Migrator {
 	}
 
 	/**
-	 * The last run of this migrator in this process, if any. A call refused before it wrote anything is not a run.
+	 * The last run of this migrator in this process, if any. A call refused before it
+	 * wrote anything is not a run.
 	 * @return the report, or {@code null}
 	 */
 	public @Nullable RunReport lastRun() {
@@ -134,7 +139,8 @@ public class Migrator {
 	}
 
 	/**
-	 * The application's revisions, with their heads. Reads the revision files, not the database.
+	 * The application's revisions, with their heads. Reads the revision files, not the
+	 * database.
 	 * @return the revision graph
 	 */
 	public RevisionGraph revisions() {
@@ -147,15 +153,18 @@ public class Migrator {
 	}
 
 	/**
-	 * Where the database stands relative to the configured target. Reads only, without the lock.
+	 * Where the database stands relative to the configured target. Reads only, without
+	 * the lock.
 	 * @return the status
 	 */
 	public MigrationStatus status() {
 		RevisionGraph graph = revisions();
 		Request.Resolved target = configuredTarget(graph);
 		try (MigrationSession session = openSession(this.readDataSource)) {
-			// The revisions and the target do not change during the migrator's life: while the history's token is
-			// the same, so is the status, and a read costs one small query instead of the whole history.
+			// The revisions and the target do not change during the migrator's life:
+			// while the history's token is
+			// the same, so is the status, and a read costs one small query instead of the
+			// whole history.
 			String token = session.historyToken();
 			CachedStatus cached = this.cachedStatus;
 			if (token != null && cached != null && cached.token().equals(token)) {
@@ -169,9 +178,11 @@ public class Migrator {
 	}
 
 	/**
-	 * One revision in full: files, change sets, SQL, and whether it can be downgraded. Reads only.
+	 * One revision in full: files, change sets, SQL, and whether it can be downgraded.
+	 * Reads only.
 	 * @param revision the revision id
-	 * @return the detail, or empty if neither the application nor the database knows the revision
+	 * @return the detail, or empty if neither the application nor the database knows the
+	 * revision
 	 */
 	public Optional<RevisionDetail> show(String revision) {
 		if (!RevisionId.isValid(revision.trim())) {
@@ -186,11 +197,12 @@ public class Migrator {
 	}
 
 	/**
-	 * How the live schema differs from the schema its recorded revisions produce: the revisions are applied to a
-	 * scratch database (in memory on H2, a temporary database on the same PostgreSQL server, dropped right after)
-	 * and both schemas are compared. The history and lock tables are left out. Writes nothing to the live database.
-	 * @param ignore patterns of objects to leave out: a name, a table, or {@code table.name}; {@code *} matches
-	 * any run of characters
+	 * How the live schema differs from the schema its recorded revisions produce: the
+	 * revisions are applied to a scratch database (in memory on H2, a temporary database
+	 * on the same PostgreSQL server, dropped right after) and both schemas are compared.
+	 * The history and lock tables are left out. Writes nothing to the live database.
+	 * @param ignore patterns of objects to leave out: a name, a table, or
+	 * {@code table.name}; {@code *} matches any run of characters
 	 * @return the report
 	 */
 	public DriftReport drift(List<String> ignore) {
@@ -199,8 +211,9 @@ public class Migrator {
 	}
 
 	/**
-	 * How the live schema differs from the schema its recorded revisions produce, leaving out the objects the
-	 * {@link #setSchemaChecks(SchemaChecks) schema checks} ignore. See {@link #drift(List)}.
+	 * How the live schema differs from the schema its recorded revisions produce, leaving
+	 * out the objects the {@link #setSchemaChecks(SchemaChecks) schema checks} ignore.
+	 * See {@link #drift(List)}.
 	 * @return the report
 	 */
 	public DriftReport drift() {
@@ -208,8 +221,9 @@ public class Migrator {
 	}
 
 	/**
-	 * Set what {@link #migrate()} does about the schema around its run (adopt another tool's database before it,
-	 * check for drift after it) and what {@link #drift()} ignores.
+	 * Set what {@link #migrate()} does about the schema around its run (adopt another
+	 * tool's database before it, check for drift after it) and what {@link #drift()}
+	 * ignores.
 	 * @param checks the checks; {@link SchemaChecks#none()} by default
 	 */
 	public void setSchemaChecks(SchemaChecks checks) {
@@ -217,9 +231,10 @@ public class Migrator {
 	}
 
 	/**
-	 * Write the plain SQL revision that describes the database as it is (tables, keys, constraints, indexes, views,
-	 * sequences; no data) to {@code <directory>/<revision>_baseline.sql}, ready for {@code baseline.revision}. Reads
-	 * the database only; refuses to overwrite a revision with that id.
+	 * Write the plain SQL revision that describes the database as it is (tables, keys,
+	 * constraints, indexes, views, sequences; no data) to
+	 * {@code <directory>/<revision>_baseline.sql}, ready for {@code baseline.revision}.
+	 * Reads the database only; refuses to overwrite a revision with that id.
 	 * @param directory the revisions directory
 	 * @param revision the revision id of the baseline, e.g. {@code 001}
 	 * @return the file written
@@ -229,10 +244,12 @@ public class Migrator {
 	}
 
 	/**
-	 * Adopt a database that Flyway or Alembic managed: the revisions its history says ran are recorded as
-	 * {@link RevisionState#ADOPTED} without running (Flyway's install dates kept), under the migration lock. Anything
-	 * that does not match fails before anything is written; the other tool's table is only read. A database that has
-	 * a migration history of its own already, or no table of the other tool and no tables at all, is left alone.
+	 * Adopt a database that Flyway or Alembic managed: the revisions its history says ran
+	 * are recorded as {@link RevisionState#ADOPTED} without running (Flyway's install
+	 * dates kept), under the migration lock. Anything that does not match fails before
+	 * anything is written; the other tool's table is only read. A database that has a
+	 * migration history of its own already, or no table of the other tool and no tables
+	 * at all, is left alone.
 	 * @param from the tool the database comes from
 	 * @return what the run recorded
 	 */
@@ -247,8 +264,8 @@ public class Migrator {
 	}
 
 	/**
-	 * Adoption at startup, with {@code migrations.adopt} left in place: once the database has a history of its own
-	 * it costs one small query, and no run is reported.
+	 * Adoption at startup, with {@code migrations.adopt} left in place: once the database
+	 * has a history of its own it costs one small query, and no run is reported.
 	 */
 	void adoptAtStartup(AdoptionSource from) {
 		try (MigrationSession session = openSession()) {
@@ -260,10 +277,11 @@ public class Migrator {
 	}
 
 	/**
-	 * Do what the configured mode says: upgrade (with baseline, stamp and, if allowed, downgrade), validate, or
-	 * nothing; around it, what the {@link #setSchemaChecks(SchemaChecks) schema checks} say (adoption before, a drift
-	 * check after). With a dry-run output configured, the SQL is written there and nothing is executed. Failures
-	 * name the {@code migrations.*} properties involved.
+	 * Do what the configured mode says: upgrade (with baseline, stamp and, if allowed,
+	 * downgrade), validate, or nothing; around it, what the
+	 * {@link #setSchemaChecks(SchemaChecks) schema checks} say (adoption before, a drift
+	 * check after). With a dry-run output configured, the SQL is written there and
+	 * nothing is executed. Failures name the {@code migrations.*} properties involved.
 	 * @return what the run did, or {@code null} with {@code mode=none}
 	 * @throws MigrationException if the database cannot be brought to the target
 	 */
@@ -306,16 +324,17 @@ public class Migrator {
 	}
 
 	/**
-	 * A run that aims at the head (the startup run, an upgrade, a check), first through the revision index written
-	 * at build time: when it describes the files on the class path now and the history records exactly its revisions
-	 * with its checksums, the database is at the head and no revision file is read at all. Otherwise (or with another
-	 * target, or a baseline to check) the files are read and the run takes its usual path, on the same connection.
+	 * A run that aims at the head (the startup run, an upgrade, a check), first through
+	 * the revision index written at build time: when it describes the files on the class
+	 * path now and the history records exactly its revisions with its checksums, the
+	 * database is at the head and no revision file is read at all. Otherwise (or with
+	 * another target, or a baseline to check) the files are read and the run takes its
+	 * usual path, on the same connection.
 	 */
 	private RunReport throughIndex(Request request, RunProgress progress, RunReport.Outcome atHead,
 			Function<MigrationRun, RunReport> fullRun) {
 		RevisionIndex index = (this.graph == null && request.target() != null && request.target().isHead()
-				&& request.baseline() == null)
-				? this.source.verifiedIndex() : null;
+				&& request.baseline() == null) ? this.source.verifiedIndex() : null;
 		if (index == null) {
 			return fullRun.apply(run());
 		}
@@ -323,8 +342,10 @@ public class Migrator {
 		OpenSession open = new OpenSession(openSession());
 		try {
 			if (open.session.recordsExactly(checksums)) {
-				logger.info("Database {} is {} at revision {}: {} ({} revisions checked against the revision index in {} "
-						+ "ms)", open.session.database().url(),
+				logger.info(
+						"Database {} is {} at revision {}: {} ({} revisions checked against the revision index in {} "
+								+ "ms)",
+						open.session.database().url(),
 						(atHead == RunReport.Outcome.VALIDATED) ? "validated" : "up to date", index.head(),
 						(atHead == RunReport.Outcome.VALIDATED) ? "checksums match" : "nothing to apply",
 						checksums.size(), Duration.between(progress.started(), Instant.now()).toMillis());
@@ -339,16 +360,18 @@ public class Migrator {
 	}
 
 	/**
-	 * Apply pending revisions up to a target. Never reverses a revision. With {@code migrations.adopt} set, a database
-	 * that tool managed is adopted first.
+	 * Apply pending revisions up to a target. Never reverses a revision. With
+	 * {@code migrations.adopt} set, a database that tool managed is adopted first.
 	 * @param target {@code head} or a revision
 	 * @return what the run did
 	 * @throws MigrationException if the run is refused (nothing written) or fails
 	 */
 	public RunReport upgrade(Target target) {
 		Request request = Request.upgrade(target);
-		// A database another tool managed (migrations.adopt) is adopted first, as at startup: the upgrade command of
-		// a deploy step meets it before any application instance does. Once it has a history, one small query.
+		// A database another tool managed (migrations.adopt) is adopted first, as at
+		// startup: the upgrade command of
+		// a deploy step meets it before any application instance does. Once it has a
+		// history, one small query.
 		AdoptionSource adopt = this.schemaChecks.adopt();
 		if (adopt != null) {
 			adoptAtStartup(adopt);
@@ -358,8 +381,9 @@ public class Migrator {
 	}
 
 	/**
-	 * Reverse the revisions above a target, newest first, after checking that every one of them can be reversed.
-	 * Never applies a revision: a target that is not recorded is refused.
+	 * Reverse the revisions above a target, newest first, after checking that every one
+	 * of them can be reversed. Never applies a revision: a target that is not recorded is
+	 * refused.
 	 * @param target a revision, or {@code base} to reverse every revision
 	 * @return what the run did
 	 * @throws MigrationException if the run is refused (nothing written) or fails
@@ -369,7 +393,8 @@ public class Migrator {
 	}
 
 	/**
-	 * Record revisions up to a revision as applied without running them. Only ever moves forward.
+	 * Record revisions up to a revision as applied without running them. Only ever moves
+	 * forward.
 	 * @param revision {@code head} or a revision
 	 * @return what the run did
 	 * @throws MigrationException if the run is refused (nothing written) or fails
@@ -379,8 +404,8 @@ public class Migrator {
 	}
 
 	/**
-	 * Adopt a database that has tables but no history: record revisions up to a revision as its baseline, without
-	 * running them, and apply nothing else.
+	 * Adopt a database that has tables but no history: record revisions up to a revision
+	 * as its baseline, without running them, and apply nothing else.
 	 * @param revision the revision the existing schema corresponds to
 	 * @return what the run did
 	 * @throws MigrationException if the run is refused (nothing written) or fails
@@ -390,20 +415,23 @@ public class Migrator {
 	}
 
 	/**
-	 * Accept the edit of an applied revision: record its file's current checksum in its history rows, with a note
-	 * of the old one, after a backup and under the lock. Idempotent: a revision whose rows already have its file's
-	 * checksum is left as it is. Also writes back the checksum of rows that record none.
+	 * Accept the edit of an applied revision: record its file's current checksum in its
+	 * history rows, with a note of the old one, after a backup and under the lock.
+	 * Idempotent: a revision whose rows already have its file's checksum is left as it
+	 * is. Also writes back the checksum of rows that record none.
 	 * @param revision the revision
-	 * @return what the run did: {@code SUCCESS} if checksums were recorded, {@code UP_TO_DATE} if there was nothing
-	 * to repair
-	 * @throws MigrationException if the revision does not exist or is not recorded; nothing is written then
+	 * @return what the run did: {@code SUCCESS} if checksums were recorded,
+	 * {@code UP_TO_DATE} if there was nothing to repair
+	 * @throws MigrationException if the revision does not exist or is not recorded;
+	 * nothing is written then
 	 */
 	public RunReport repair(Target revision) {
 		return execute(Request.repair(revision));
 	}
 
 	/**
-	 * The SQL that {@link #upgrade(Target)} would execute now, history bookkeeping included. Executes nothing.
+	 * The SQL that {@link #upgrade(Target)} would execute now, history bookkeeping
+	 * included. Executes nothing.
 	 * @param target {@code head} or a revision
 	 * @return the script
 	 * @throws MigrationException if the upgrade would be refused
@@ -413,7 +441,8 @@ public class Migrator {
 	}
 
 	/**
-	 * The SQL that {@link #downgrade(Target)} would execute now, history bookkeeping included. Executes nothing.
+	 * The SQL that {@link #downgrade(Target)} would execute now, history bookkeeping
+	 * included. Executes nothing.
 	 * @param target a revision, or {@code base}
 	 * @return the script
 	 * @throws MigrationException if the downgrade would be refused
@@ -423,7 +452,8 @@ public class Migrator {
 	}
 
 	/**
-	 * Check, writing nothing, that the database is at the configured target with matching checksums.
+	 * Check, writing nothing, that the database is at the configured target with matching
+	 * checksums.
 	 * @return the report
 	 * @throws ValidationFailedException if it is not
 	 * @throws MigrationException if the database cannot be read
@@ -443,8 +473,8 @@ public class Migrator {
 	}
 
 	private MigrationRun run(Supplier<MigrationSession> sessions) {
-		return new MigrationRun(sessions, revisions(), this.settings,
-				new Planner(this.settings, historyTable()), this.backups);
+		return new MigrationRun(sessions, revisions(), this.settings, new Planner(this.settings, historyTable()),
+				this.backups);
 	}
 
 	private Request.@Nullable Resolved configuredTarget(RevisionGraph graph) {
@@ -494,8 +524,8 @@ public class Migrator {
 	}
 
 	/**
-	 * A session already open, handed to a run as its first session (the run closes it); closed here if the run
-	 * never took it.
+	 * A session already open, handed to a run as its first session (the run closes it);
+	 * closed here if the run never took it.
 	 */
 	private final class OpenSession implements Supplier<MigrationSession> {
 

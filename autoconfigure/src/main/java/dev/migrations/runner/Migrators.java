@@ -11,9 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The migrators of an application by name, in the order they run at startup: one per database. With one database
- * there is one, named after its bean ({@code migrator}); with {@code migrations.instances} there is one per instance,
- * named after it. The endpoint, health, metrics and commands find a database's migrator here.
+ * The migrators of an application by name, in the order they run at startup: one per
+ * database. With one database there is one, named after its bean ({@code migrator}); with
+ * {@code migrations.instances} there is one per instance, named after it. The endpoint,
+ * health, metrics and commands find a database's migrator here.
  */
 public final class Migrators {
 
@@ -89,8 +90,9 @@ public final class Migrators {
 	}
 
 	/**
-	 * Run each migrator as its configuration says ({@link Migrator#migrate()}), one after the other in order. The
-	 * first failure stops the run: the databases after it are not touched, and the failure names its instance.
+	 * Run each migrator as its configuration says ({@link Migrator#migrate()}), one after
+	 * the other in order. The first failure stops the run: the databases after it are not
+	 * touched, and the failure names its instance.
 	 * @throws MigrationException naming the instance that failed
 	 */
 	public void migrate() {
@@ -104,12 +106,13 @@ public final class Migrators {
 			}
 			catch (MigrationException ex) {
 				List<String> untouched = names().subList(index, this.migrators.size());
-				throw new MigrationException("Database instance '" + name + "' (" + index + " of "
-						+ this.migrators.size() + "): " + ex.getDescription()
-						+ (untouched.isEmpty() ? "" : " The instances after it were not migrated: "
-								+ String.join(", ", untouched) + "."),
-						ex.getAction() + " The settings of this database are under migrations.instances." + name
-								+ ".",
+				throw new MigrationException(
+						"Database instance '" + name + "' (" + index + " of " + this.migrators.size() + "): "
+								+ ex.getDescription()
+								+ (untouched.isEmpty() ? ""
+										: " The instances after it were not migrated: " + String.join(", ", untouched)
+												+ "."),
+						ex.getAction() + " The settings of this database are under migrations.instances." + name + ".",
 						ex);
 			}
 		}

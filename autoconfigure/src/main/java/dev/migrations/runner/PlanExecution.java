@@ -16,9 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Carries out a plan: checks that every revision to reverse can be reversed, takes the backup, then baselines, stamps,
- * reverses and applies revisions one by one. The same walk executes (under the lock) or previews: with a previewing
- * executor it collects exactly the statements an execution runs, and writes nothing.
+ * Carries out a plan: checks that every revision to reverse can be reversed, takes the
+ * backup, then baselines, stamps, reverses and applies revisions one by one. The same
+ * walk executes (under the lock) or previews: with a previewing executor it collects
+ * exactly the statements an execution runs, and writes nothing.
  */
 final class PlanExecution {
 
@@ -52,8 +53,8 @@ final class PlanExecution {
 	}
 
 	/**
-	 * Walk the plan. Executing, the progress is kept as revisions complete; a failing revision raises a
-	 * {@link RunFailedException} carrying it.
+	 * Walk the plan. Executing, the progress is kept as revisions complete; a failing
+	 * revision raises a {@link RunFailedException} carrying it.
 	 */
 	void run(MigrationStatus status, Planner.Plan plan, @Nullable String targetId, @Nullable DatabaseBackups backups,
 			RunProgress progress) {
@@ -65,7 +66,8 @@ final class PlanExecution {
 		Backup backup = null;
 		try {
 			if (this.executor.executes()) {
-				// No transaction stays open while pg_dump runs: a server's idle_in_transaction_session_timeout would
+				// No transaction stays open while pg_dump runs: a server's
+				// idle_in_transaction_session_timeout would
 				// end it.
 				this.session.endReadTransaction();
 			}
@@ -90,7 +92,8 @@ final class PlanExecution {
 			}
 			for (Revision revision : plan.stamp()) {
 				CompiledRevision compiled = this.session.compiled(revision);
-				// A half-applied revision keeps the change sets it has; only the missing ones are recorded.
+				// A half-applied revision keeps the change sets it has; only the missing
+				// ones are recorded.
 				this.executor.record(compiled, StatusCalculator.STAMPED_COMMENT,
 						this.session.rowsOf(compiled).stream().map(HistoryRow::key).collect(Collectors.toSet()));
 				progress.recorded(revision.id().value());
@@ -146,8 +149,10 @@ final class PlanExecution {
 			}
 		}
 		if (this.executor.executes()) {
-			logger.info("Database {} migrated from revision {} to {} ({} applied, {} reversed, {} recorded without "
-					+ "running)", this.session.database().url(), Migrator.orBase(status.current()),
+			logger.info(
+					"Database {} migrated from revision {} to {} ({} applied, {} reversed, {} recorded without "
+							+ "running)",
+					this.session.database().url(), Migrator.orBase(status.current()),
 					Migrator.orBase(progress.current()), progress.applied().size(), progress.reverted().size(),
 					progress.recordedRevisions().size());
 		}

@@ -16,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides what a run does to a database in a given status, or refuses: baseline, stamp, upgrade or downgrade.
- * Reads the status only; the session executes the plan.
+ * Decides what a run does to a database in a given status, or refuses: baseline, stamp,
+ * upgrade or downgrade. Reads the status only; the session executes the plan.
  */
 final class Planner {
 
@@ -56,7 +56,8 @@ final class Planner {
 		Request.Origin origin = request.origin();
 		Revision stamp = request.stamp();
 		failOnChecksumMismatch(status);
-		// A half-applied revision may be completed by stamping it: its missing change sets are recorded.
+		// A half-applied revision may be completed by stamping it: its missing change
+		// sets are recorded.
 		Set<String> stamped = (stamp != null) ? ids(graph.upTo(stamp.id())) : Set.of();
 		status.partial()
 			.stream()
@@ -84,10 +85,12 @@ final class Planner {
 			.map((revision) -> graph.find(new RevisionId(revision.revision())))
 			.toList();
 		if (request.request().operation() == Request.Operation.DOWNGRADE && !toApply.isEmpty()) {
-			throw new MigrationException("A downgrade to " + request.targetName() + " would apply revision(s) "
-					+ ids(toApply).stream().sorted().collect(Collectors.joining(", ")) + " that are not recorded: "
-					+ "a downgrade only reverses. Nothing was written.",
-					"Upgrade to " + request.targetName() + " instead, or downgrade to a revision the database records.");
+			throw new MigrationException(
+					"A downgrade to " + request.targetName() + " would apply revision(s) "
+							+ ids(toApply).stream().sorted().collect(Collectors.joining(", "))
+							+ " that are not recorded: " + "a downgrade only reverses. Nothing was written.",
+					"Upgrade to " + request.targetName()
+							+ " instead, or downgrade to a revision the database records.");
 		}
 		return new Plan(toBaseline, toStamp, toApply, toRevert);
 	}
@@ -133,8 +136,9 @@ final class Planner {
 			}
 		}
 		if (!refused.isEmpty()) {
-			throw new MigrationException("Cannot downgrade to " + request.targetName() + ": "
-					+ String.join("; ", refused) + ". Nothing was written.",
+			throw new MigrationException(
+					"Cannot downgrade to " + request.targetName() + ": " + String.join("; ", refused)
+							+ ". Nothing was written.",
 					"Choose a target at or above the newest baselined, stamped or adopted revision.");
 		}
 		List<Revision> revert = new ArrayList<>(graph.ordered()
@@ -170,7 +174,8 @@ final class Planner {
 						+ ") that does not match a baseline at " + baseline.id() + ". Nothing was written.",
 				"Baselining adopts a database without history only"
 						+ origin.name(": remove migrations.baseline.revision", "") + ". To record further revisions "
-						+ "as applied without running them, " + origin.name("use migrations.stamp", "stamp them") + ".");
+						+ "as applied without running them, " + origin.name("use migrations.stamp", "stamp them")
+						+ ".");
 	}
 
 	private List<Revision> stampWork(MigrationStatus status, RevisionGraph graph, Revision stamp,
@@ -228,7 +233,8 @@ final class Planner {
 	}
 
 	/**
-	 * Fail on a pending revision that a recorded revision follows, unless out-of-order runs are allowed: then log it.
+	 * Fail on a pending revision that a recorded revision follows, unless out-of-order
+	 * runs are allowed: then log it.
 	 * @param status the status
 	 * @param graph the revisions
 	 */
@@ -241,8 +247,10 @@ final class Planner {
 			throw MigrationFailures.outOfOrder(status, outOfOrder, graph);
 		}
 		for (RevisionStatus revision : outOfOrder) {
-			logger.warn("Revision {} ({}) runs out of order: revision(s) {} that follow it are already recorded "
-					+ "(migrations.out-of-order=true)", revision.revision(), revision.file(),
+			logger.warn(
+					"Revision {} ({}) runs out of order: revision(s) {} that follow it are already recorded "
+							+ "(migrations.out-of-order=true)",
+					revision.revision(), revision.file(),
 					String.join(", ", MigrationFailures.recordedAbove(status, revision, graph)));
 		}
 	}

@@ -14,12 +14,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A revision source whose work starts on a background thread as soon as it is created, so that it overlaps with the
- * rest of the application's startup instead of adding to it: first the check of the revision index written at build
- * time (from the files' metadata, no file read); only if that index does not hold, reading and checksumming the files
- * into the graph. {@link #verifiedIndex()} and the first {@link #graph()} wait for that work and return its result
- * (the graph, or the failure a direct read raises); every later call, and {@link #revisions()}, reads the source
- * again. The preloaded graph is used once, by the run it was started for.
+ * A revision source whose work starts on a background thread as soon as it is created, so
+ * that it overlaps with the rest of the application's startup instead of adding to it:
+ * first the check of the revision index written at build time (from the files' metadata,
+ * no file read); only if that index does not hold, reading and checksumming the files
+ * into the graph. {@link #verifiedIndex()} and the first {@link #graph()} wait for that
+ * work and return its result (the graph, or the failure a direct read raises); every
+ * later call, and {@link #revisions()}, reads the source again. The preloaded graph is
+ * used once, by the run it was started for.
  */
 public final class PreloadedRevisionSource implements RevisionSource {
 
@@ -27,7 +29,8 @@ public final class PreloadedRevisionSource implements RevisionSource {
 
 	private final RevisionSource source;
 
-	// Taken by the first graph() or let go by discard(): used once, and no revision texts kept that are not needed.
+	// Taken by the first graph() or let go by discard(): used once, and no revision texts
+	// kept that are not needed.
 	private final AtomicReference<@Nullable CompletableFuture<Preload>> preloaded = new AtomicReference<>(
 			new CompletableFuture<>());
 
@@ -42,7 +45,8 @@ public final class PreloadedRevisionSource implements RevisionSource {
 	 */
 	public static PreloadedRevisionSource start(RevisionSource source) {
 		PreloadedRevisionSource preloaded = new PreloadedRevisionSource(source);
-		// The thread gets the future itself: the field may be released before the thread runs.
+		// The thread gets the future itself: the field may be released before the thread
+		// runs.
 		CompletableFuture<Preload> result = preloaded.preloaded.get();
 		Thread reader = new Thread(() -> preloaded.preload(result), "migrations-revision-preload");
 		reader.setDaemon(true);
@@ -53,7 +57,8 @@ public final class PreloadedRevisionSource implements RevisionSource {
 	private void preload(CompletableFuture<Preload> result) {
 		try {
 			RevisionIndex index = this.source.verifiedIndex();
-			// With an index that holds, a start at the head reads no file: the graph is read only if it is needed.
+			// With an index that holds, a start at the head reads no file: the graph is
+			// read only if it is needed.
 			result.complete((index != null) ? new Preload(index, null) : new Preload(null, this.source.graph()));
 		}
 		catch (Throwable ex) {
@@ -62,8 +67,9 @@ public final class PreloadedRevisionSource implements RevisionSource {
 	}
 
 	/**
-	 * Forget the background work: the next {@link #graph()} reads the source. For a context whose migrator did not
-	 * use it (the auto-configuration backed off, or a migrator of the application's own).
+	 * Forget the background work: the next {@link #graph()} reads the source. For a
+	 * context whose migrator did not use it (the auto-configuration backed off, or a
+	 * migrator of the application's own).
 	 */
 	public void discard() {
 		this.preloaded.set(null);
@@ -129,7 +135,8 @@ public final class PreloadedRevisionSource implements RevisionSource {
 	}
 
 	/**
-	 * What the background work found: an index that holds, or else the graph read from the files.
+	 * What the background work found: an index that holds, or else the graph read from
+	 * the files.
 	 */
 	private record Preload(@Nullable RevisionIndex index, @Nullable RevisionGraph graph) {
 	}

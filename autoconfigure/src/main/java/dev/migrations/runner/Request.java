@@ -6,15 +6,20 @@ import dev.migrations.revision.RevisionGraph;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One operation asked of a migrator, from its properties at startup or from a call (code, endpoint, command).
- * Where it came from decides only how failures name things: a property by its name, a call by its operation.
+ * One operation asked of a migrator, from its properties at startup or from a call (code,
+ * endpoint, command). Where it came from decides only how failures name things: a
+ * property by its name, a call by its operation.
  *
  * @param operation what was asked
- * @param target where to take the database, or {@code null} for a stamp's or baseline's own revision
- * @param stamp revisions up to this one are recorded as applied without running, or {@code null}
- * @param baseline revisions up to this one are recorded as the baseline of an unmanaged database, or {@code null}
+ * @param target where to take the database, or {@code null} for a stamp's or baseline's
+ * own revision
+ * @param stamp revisions up to this one are recorded as applied without running, or
+ * {@code null}
+ * @param baseline revisions up to this one are recorded as the baseline of an unmanaged
+ * database, or {@code null}
  * @param allowDowngrade whether revisions above the target are reversed
- * @param repair a revision whose history rows take its file's current checksum first, or {@code null}
+ * @param repair a revision whose history rows take its file's current checksum first, or
+ * {@code null}
  * @param origin where the request came from
  */
 record Request(Operation operation, @Nullable Target target, @Nullable Target stamp, @Nullable Target baseline,
@@ -30,7 +35,8 @@ record Request(Operation operation, @Nullable Target target, @Nullable Target st
 	}
 
 	/**
-	 * A check that the database is at the configured target, asked by a call (the {@code check} command).
+	 * A check that the database is at the configured target, asked by a call (the
+	 * {@code check} command).
 	 */
 	static Request check(MigrationSettings settings) {
 		Request startup = startup(settings);
@@ -66,8 +72,9 @@ record Request(Operation operation, @Nullable Target target, @Nullable Target st
 
 	static Request repair(Target revision) {
 		if (revision.kind() != Target.Kind.REVISION) {
-			throw new MigrationException("A repair needs the id of one revision, not '" + revision
-					+ "'. Nothing was written.", "Give the id of the revision whose edit is accepted, such as 005.");
+			throw new MigrationException(
+					"A repair needs the id of one revision, not '" + revision + "'. Nothing was written.",
+					"Give the id of the revision whose edit is accepted, such as 005.");
 		}
 		return new Request(Operation.REPAIR, null, null, null, false, revision, Origin.CALL);
 	}
@@ -83,12 +90,12 @@ record Request(Operation operation, @Nullable Target target, @Nullable Target st
 	 * The request's revisions looked up in the graph.
 	 * @param graph the application's revisions, with a single head
 	 * @return the resolved request
-	 * @throws MigrationException naming the property or operation whose revision does not exist
+	 * @throws MigrationException naming the property or operation whose revision does not
+	 * exist
 	 */
 	Resolved resolve(RevisionGraph graph) {
 		Revision stampRevision = resolve(graph, this.stamp, "migrations.stamp", "stamp revision");
-		Revision baselineRevision = resolve(graph, this.baseline, "migrations.baseline.revision",
-				"baseline revision");
+		Revision baselineRevision = resolve(graph, this.baseline, "migrations.baseline.revision", "baseline revision");
 		Revision repairRevision = resolve(graph, this.repair, "migrations.repair", "repair revision");
 		Revision targetRevision;
 		String targetName;
@@ -104,8 +111,7 @@ record Request(Operation operation, @Nullable Target target, @Nullable Target st
 		return new Resolved(this, targetRevision, targetName, stampRevision, baselineRevision, repairRevision);
 	}
 
-	private @Nullable Revision resolve(RevisionGraph graph, @Nullable Target target, String property,
-			String argument) {
+	private @Nullable Revision resolve(RevisionGraph graph, @Nullable Target target, String property, String argument) {
 		if (target == null || target.isBase()) {
 			return null;
 		}
@@ -115,13 +121,13 @@ record Request(Operation operation, @Nullable Target target, @Nullable Target st
 		}
 		Revision revision = graph.contains(target.revision()) ? graph.find(target.revision()) : null;
 		if (revision == null) {
-			String known = graph.ordered().isEmpty() ? "there are no revisions"
-					: "known revisions are " + graph.ordered().get(0).id() + " to "
-							+ graph.ordered().get(graph.ordered().size() - 1).id();
-			String named = (this.origin == Origin.PROPERTIES) ? property + "=" + target : "The " + argument + " "
-					+ target;
-			throw new MigrationException(named + " names a revision that does not exist (" + known
-					+ "). Nothing was written to the database.",
+			String known = graph.ordered().isEmpty() ? "there are no revisions" : "known revisions are "
+					+ graph.ordered().get(0).id() + " to " + graph.ordered().get(graph.ordered().size() - 1).id();
+			String named = (this.origin == Origin.PROPERTIES) ? property + "=" + target
+					: "The " + argument + " " + target;
+			throw new MigrationException(
+					named + " names a revision that does not exist (" + known
+							+ "). Nothing was written to the database.",
 					(this.origin == Origin.PROPERTIES)
 							? "Set " + property + " to 'head' or to the id of an existing revision file."
 							: "Give 'head' or the id of an existing revision file (the heads and history commands "
@@ -167,7 +173,8 @@ record Request(Operation operation, @Nullable Target target, @Nullable Target st
 		CALL;
 
 		/**
-		 * The words that name a setting in a failure: the property, or the operation that sets it.
+		 * The words that name a setting in a failure: the property, or the operation that
+		 * sets it.
 		 */
 		String name(String property, String operation) {
 			return (this == PROPERTIES) ? property : operation;
@@ -179,7 +186,8 @@ record Request(Operation operation, @Nullable Target target, @Nullable Target st
 	 * A request with its revisions looked up.
 	 *
 	 * @param request the request
-	 * @param target the target revision; {@code null} for {@code base} or a graph without revisions
+	 * @param target the target revision; {@code null} for {@code base} or a graph without
+	 * revisions
 	 * @param targetName the target as the status reports it
 	 * @param stamp the stamp revision, or {@code null}
 	 * @param baseline the baseline revision, or {@code null}

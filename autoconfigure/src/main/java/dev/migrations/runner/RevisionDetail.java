@@ -6,8 +6,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One revision in full: its files, its change sets with their state, the SQL it runs, and whether it can be
- * downgraded.
+ * One revision in full: its files, its change sets with their state, the SQL it runs, and
+ * whether it can be downgraded.
  *
  * @param revision the revision id
  * @param description the description

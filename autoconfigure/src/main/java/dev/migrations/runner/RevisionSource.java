@@ -22,7 +22,8 @@ import org.springframework.core.io.support.ResourcePatternUtils;
 import org.springframework.util.ClassUtils;
 
 /**
- * Where the revisions come from: a directory of revision files, or an existing Liquibase master changelog.
+ * Where the revisions come from: a directory of revision files, or an existing Liquibase
+ * master changelog.
  */
 @FunctionalInterface
 public interface RevisionSource {
@@ -42,9 +43,10 @@ public interface RevisionSource {
 	}
 
 	/**
-	 * The revision index written at build time, if it describes the revision files on the class path now (checked
-	 * from the files' metadata, without reading them) and names their head: a start at the head can then be decided
-	 * without reading the files. Any doubt answers {@code null}.
+	 * The revision index written at build time, if it describes the revision files on the
+	 * class path now (checked from the files' metadata, without reading them) and names
+	 * their head: a start at the head can then be decided without reading the files. Any
+	 * doubt answers {@code null}.
 	 * @return the index, or {@code null}
 	 */
 	default @Nullable RevisionIndex verifiedIndex() {
@@ -60,15 +62,17 @@ public interface RevisionSource {
 	}
 
 	/**
-	 * Revision files in a directory. With Spring AOT, the files of a classpath location are found through the
-	 * {@link dev.migrations.revision.RevisionIndex index} written at build time, when there is one.
+	 * Revision files in a directory. With Spring AOT, the files of a classpath location
+	 * are found through the {@link dev.migrations.revision.RevisionIndex index} written
+	 * at build time, when there is one.
 	 * @param location e.g. {@code classpath:db/migrations/}
 	 * @param resourceLoader the application's resource loader
 	 * @return the source
 	 */
 	static RevisionSource directory(String location, ResourceLoader resourceLoader) {
 		ResourcePatternResolver resolver = ResourcePatternUtils.getResourcePatternResolver(resourceLoader);
-		// An application processed by Spring AOT (a native image in particular, which cannot list a classpath
+		// An application processed by Spring AOT (a native image in particular, which
+		// cannot list a classpath
 		// directory) finds its revision files through the index written at build time.
 		RevisionScanner scanner = new RevisionScanner(resolver, AotDetector.useGeneratedArtifacts());
 		return new RevisionSource() {
@@ -81,8 +85,8 @@ public interface RevisionSource {
 			@Override
 			public @Nullable RevisionIndex verifiedIndex() {
 				ClassLoader classLoader = resourceLoader.getClassLoader();
-				return ClasspathRevisionFiles.verifiedIndex(
-						(classLoader != null) ? classLoader : ClassUtils.getDefaultClassLoader(), location);
+				return ClasspathRevisionFiles
+					.verifiedIndex((classLoader != null) ? classLoader : ClassUtils.getDefaultClassLoader(), location);
 			}
 
 			@Override
@@ -94,8 +98,9 @@ public interface RevisionSource {
 	}
 
 	/**
-	 * A source's revisions together with Java revisions, ordered as one set. The Java revisions are asked for each
-	 * time the graph is built, i.e. when a migrator runs, not when the source is created.
+	 * A source's revisions together with Java revisions, ordered as one set. The Java
+	 * revisions are asked for each time the graph is built, i.e. when a migrator runs,
+	 * not when the source is created.
 	 * @param source the revision files
 	 * @param javaRevisions supplies the Java revisions
 	 * @return the source
@@ -110,7 +115,8 @@ public interface RevisionSource {
 
 			@Override
 			public @Nullable RevisionIndex verifiedIndex() {
-				// The index knows only the files: with revisions in code, the files are read.
+				// The index knows only the files: with revisions in code, the files are
+				// read.
 				return javaRevisions.get().isEmpty() ? source.verifiedIndex() : null;
 			}
 
@@ -132,7 +138,8 @@ public interface RevisionSource {
 
 	/**
 	 * The tags (or change sets) of an existing Liquibase master changelog.
-	 * @param changelog the changelog, e.g. {@code classpath:db/changelog/db.changelog-master.yaml}
+	 * @param changelog the changelog, e.g.
+	 * {@code classpath:db/changelog/db.changelog-master.yaml}
 	 * @param resourceLoader the application's resource loader
 	 * @return the source
 	 */

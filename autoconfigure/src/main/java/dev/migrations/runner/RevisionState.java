@@ -11,12 +11,15 @@ public enum RevisionState {
 	/** Recorded as applied without running ({@code migrations.stamp}). */
 	STAMPED,
 
-	/** Recorded as already present when an existing database was adopted ({@code migrations.baseline.revision}). */
+	/**
+	 * Recorded as already present when an existing database was adopted
+	 * ({@code migrations.baseline.revision}).
+	 */
 	BASELINE,
 
 	/**
-	 * Recorded from another tool's history when its database was adopted ({@code migrations.adopt}): executed by
-	 * Flyway or Alembic, not by this starter.
+	 * Recorded from another tool's history when its database was adopted
+	 * ({@code migrations.adopt}): executed by Flyway or Alembic, not by this starter.
 	 */
 	ADOPTED,
 

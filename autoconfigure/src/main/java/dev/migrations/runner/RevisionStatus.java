@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param deploymentId the run that recorded it
  * @param recordedChangesets the change sets that are recorded, as {@code id::author}
  * @param missingChangesets the change sets that are not, as {@code id::author}
- * @param outOfOrder whether the revision is pending although a revision that follows it in the graph is recorded:
- * applying it now runs it out of order
+ * @param outOfOrder whether the revision is pending although a revision that follows it
+ * in the graph is recorded: applying it now runs it out of order
  */
 public record RevisionStatus(String revision, String description, RevisionState state, @Nullable String file,
 		@Nullable Instant appliedAt, @Nullable Long executionTimeMs, int changesets, @Nullable String deploymentId,

@@ -3,8 +3,8 @@ package dev.migrations.runner;
 import dev.migrations.MigrationException;
 
 /**
- * A run that had started writing failed. It carries the run's report (revisions applied before the failure, the
- * backup taken), so that the last run keeps those facts.
+ * A run that had started writing failed. It carries the run's report (revisions applied
+ * before the failure, the backup taken), so that the last run keeps those facts.
  */
 public class RunFailedException extends MigrationException {
 

@@ -8,8 +8,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a run has done so far: kept while it runs, so that a run that fails half-way still reports the revisions it
- * applied and the backup it took.
+ * What a run has done so far: kept while it runs, so that a run that fails half-way still
+ * reports the revisions it applied and the backup it took.
  */
 final class RunProgress {
 
@@ -43,8 +43,8 @@ final class RunProgress {
 	}
 
 	/**
-	 * The run got past its checks and is about to write: from here a refusal (a lock or backup that could not be
-	 * had) is a run's outcome, not a refused request.
+	 * The run got past its checks and is about to write: from here a refusal (a lock or
+	 * backup that could not be had) is a run's outcome, not a refused request.
 	 */
 	void writing() {
 		this.writing = true;

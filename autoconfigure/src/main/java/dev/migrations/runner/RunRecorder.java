@@ -11,7 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps a migrator's last run and tells its listeners about each run, failed ones included.
+ * Keeps a migrator's last run and tells its listeners about each run, failed ones
+ * included.
  */
 final class RunRecorder {
 
@@ -36,9 +37,10 @@ final class RunRecorder {
 	}
 
 	/**
-	 * Run and record. A call refused by its checks (an unknown target, a downgrade that cannot be done) is not a run:
-	 * it leaves the last run, and so the health, as they were. The startup run is always recorded, and so is a call
-	 * refused once it went for the lock (a lock or a backup that could not be had).
+	 * Run and record. A call refused by its checks (an unknown target, a downgrade that
+	 * cannot be done) is not a run: it leaves the last run, and so the health, as they
+	 * were. The startup run is always recorded, and so is a call refused once it went for
+	 * the lock (a lock or a backup that could not be had).
 	 */
 	RunReport record(Request.Origin origin, Function<RunProgress, RunReport> run) {
 		RunProgress progress = new RunProgress(Instant.now());

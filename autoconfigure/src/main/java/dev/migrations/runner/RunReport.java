@@ -40,8 +40,10 @@ public record RunReport(Instant startedAt, long durationMs, @Nullable String fro
 		/** The SQL was written to a file; nothing was executed. */
 		DRY_RUN,
 
-		/** The run was refused before anything was written (an invalid request, a database in a state that must not
-		 * be migrated, a lock or backup that could not be had). */
+		/**
+		 * The run was refused before anything was written (an invalid request, a database
+		 * in a state that must not be migrated, a lock or backup that could not be had).
+		 */
 		REFUSED,
 
 		/** The run failed after it had started writing. */

@@ -9,14 +9,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What a migrator does about the schema around its startup run: adopt a database another tool managed before it
- * ({@code migrations.adopt}), check the schema for drift after it ({@code migrations.drift.on-startup}), and which
- * objects the drift check leaves out ({@code migrations.drift.ignore}).
+ * What a migrator does about the schema around its startup run: adopt a database another
+ * tool managed before it ({@code migrations.adopt}), check the schema for drift after it
+ * ({@code migrations.drift.on-startup}), and which objects the drift check leaves out
+ * ({@code migrations.drift.ignore}).
  *
  * @param adopt the tool to adopt a database from before migrating, or {@code null}
  * @param driftOnStartup whether to check the schema for drift after migrating at startup
- * @param driftIgnore patterns of objects the drift check leaves out: a name, a table, or {@code table.name};
- * {@code *} matches any run of characters
+ * @param driftIgnore patterns of objects the drift check leaves out: a name, a table, or
+ * {@code table.name}; {@code *} matches any run of characters
  */
 public record SchemaChecks(@Nullable AdoptionSource adopt, DriftCheckMode driftOnStartup, List<String> driftIgnore) {
 
@@ -45,7 +46,10 @@ public record SchemaChecks(@Nullable AdoptionSource adopt, DriftCheckMode driftO
 		}
 	}
 
-	/** After the startup run: the drift check, when asked for and the run did something (not mode none, no dry run). */
+	/**
+	 * After the startup run: the drift check, when asked for and the run did something
+	 * (not mode none, no dry run).
+	 */
 	void afterStartupRun(Migrator migrator) {
 		MigrationSettings settings = migrator.settings();
 		if (this.driftOnStartup == DriftCheckMode.OFF || settings.mode() == MigrationMode.NONE

@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ResourceLoader;
 
 /**
- * The drift check: builds the schema the recorded revisions produce in a scratch database, with the same engine that
- * migrates, and compares the live schema with it. Reads the live database only.
+ * The drift check: builds the schema the recorded revisions produce in a scratch
+ * database, with the same engine that migrates, and compares the live schema with it.
+ * Reads the live database only.
  */
 final class SchemaDrift {
 
@@ -76,8 +77,8 @@ final class SchemaDrift {
 				String liveSchema = schema(live);
 				String expectedSchema = build(scratch.connection(), revisions);
 				differences = SchemaComparator.compare(scratch.connection(), expectedSchema, live, liveSchema,
-						List.of(this.engine.historyTable(), this.engine.lockTable(), ForeignHistoryAdoption.FLYWAY_TABLE,
-								ForeignHistoryAdoption.ALEMBIC_TABLE));
+						List.of(this.engine.historyTable(), this.engine.lockTable(),
+								ForeignHistoryAdoption.FLYWAY_TABLE, ForeignHistoryAdoption.ALEMBIC_TABLE));
 			}
 			finally {
 				// The connection may go back to a pool.
@@ -106,7 +107,10 @@ final class SchemaDrift {
 		return live.getSchema();
 	}
 
-	/** Apply the revisions to the scratch database with the migrating engine; the schema they went into. */
+	/**
+	 * Apply the revisions to the scratch database with the migrating engine; the schema
+	 * they went into.
+	 */
 	private String build(Connection scratch, List<Revision> revisions) throws SQLException {
 		if (this.engine.defaultSchema() != null) {
 			try (Statement statement = scratch.createStatement()) {
@@ -121,16 +125,19 @@ final class SchemaDrift {
 					executor.apply(engine.compile(revision));
 				}
 				catch (ChangeSetFailedException ex) {
-					throw new MigrationException("The drift check could not build the expected schema: revision "
-							+ revision.label() + " fails on an empty database (" + ex.getMessage() + ")",
+					throw new MigrationException(
+							"The drift check could not build the expected schema: revision " + revision.label()
+									+ " fails on an empty database (" + ex.getMessage() + ")",
 							"Check that revisions up to it build a database from nothing (a BASELINE revision "
 									+ "describes the schema it stands for). Nothing was written to the live database.",
 							ex);
 				}
 			}
 		}
-		// The engine put back the connection's own schema; the snapshot reads with the built one current, as the live
-		// connection does, so that both print definitions alike (PostgreSQL qualifies names outside the search path).
+		// The engine put back the connection's own schema; the snapshot reads with the
+		// built one current, as the live
+		// connection does, so that both print definitions alike (PostgreSQL qualifies
+		// names outside the search path).
 		if (this.engine.defaultSchema() != null) {
 			scratch.setSchema(storedCase(scratch, this.engine.defaultSchema()));
 		}
@@ -148,8 +155,9 @@ final class SchemaDrift {
 	}
 
 	/**
-	 * The revision that created a missing object (the first one to name it) or last changed a changed one (the last
-	 * one to name it), as far as the revisions' text tells.
+	 * The revision that created a missing object (the first one to name it) or last
+	 * changed a changed one (the last one to name it), as far as the revisions' text
+	 * tells.
 	 */
 	static @Nullable String attribute(SchemaDifference difference, List<Revision> revisions) {
 		if (difference.kind() == SchemaDifference.Kind.UNEXPECTED) {

@@ -10,9 +10,10 @@ import dev.migrations.MigrationException;
 import dev.migrations.engine.DatabaseInfo;
 
 /**
- * The SQL an operation would execute, history bookkeeping included, in execution order; produced by the same walk
- * that executes, so it is what runs. Comments ({@code -- revision 018 …}) mark where each revision starts, and name
- * what has no SQL text (Java code, prepared statements).
+ * The SQL an operation would execute, history bookkeeping included, in execution order;
+ * produced by the same walk that executes, so it is what runs. Comments
+ * ({@code -- revision 018 …}) mark where each revision starts, and name what has no SQL
+ * text (Java code, prepared statements).
  *
  * @param database the database it was planned for, without credentials
  * @param statements the statements, and comments starting with {@code "-- "}
@@ -38,9 +39,9 @@ public record SqlScript(DatabaseInfo database, List<String> statements) {
 	}
 
 	/**
-	 * Whether an entry is a note of the script (where a revision starts, what has no SQL text) rather than a
-	 * statement: one line starting with {@code "-- "}. A statement may start with comments too, but then goes on
-	 * after a line break.
+	 * Whether an entry is a note of the script (where a revision starts, what has no SQL
+	 * text) rather than a statement: one line starting with {@code "-- "}. A statement
+	 * may start with comments too, but then goes on after a line break.
 	 * @param entry an entry of {@link #statements()}
 	 * @return {@code true} for a note
 	 */

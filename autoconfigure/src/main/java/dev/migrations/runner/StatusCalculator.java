@@ -20,7 +20,8 @@ import dev.migrations.revision.RevisionId;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Derives a {@link MigrationStatus} from the revisions, the history rows and the target. Pure: no database access.
+ * Derives a {@link MigrationStatus} from the revisions, the history rows and the target.
+ * Pure: no database access.
  */
 final class StatusCalculator {
 
@@ -30,7 +31,10 @@ final class StatusCalculator {
 	/** Comment prefix on the history rows of baselined revisions. */
 	static final String BASELINE_COMMENT = "baseline by migrations";
 
-	/** Comment prefix on the history rows of revisions adopted from another tool's history. */
+	/**
+	 * Comment prefix on the history rows of revisions adopted from another tool's
+	 * history.
+	 */
 	static final String ADOPTED_COMMENT = "adopted by migrations";
 
 	private static final Pattern DURATION = Pattern.compile(" in (\\d+) ms");
@@ -80,9 +84,10 @@ final class StatusCalculator {
 	}
 
 	/**
-	 * A pending revision is out of order when a recorded revision follows it in the graph (descends from it through
-	 * {@code down_revision}). In a straight line of revisions that is every recorded revision that sorts above it; a
-	 * pending revision on a branch of its own, joined by a merge revision that is itself pending, is not.
+	 * A pending revision is out of order when a recorded revision follows it in the graph
+	 * (descends from it through {@code down_revision}). In a straight line of revisions
+	 * that is every recorded revision that sorts above it; a pending revision on a branch
+	 * of its own, joined by a merge revision that is itself pending, is not.
 	 */
 	private static List<RevisionStatus> markOutOfOrder(RevisionGraph graph, List<RevisionStatus> pending,
 			List<RevisionStatus> history) {
@@ -97,7 +102,8 @@ final class StatusCalculator {
 	}
 
 	/**
-	 * The revisions that some recorded revision descends from. One pass, children before parents.
+	 * The revisions that some recorded revision descends from. One pass, children before
+	 * parents.
 	 */
 	static Set<RevisionId> followedByRecorded(RevisionGraph graph, List<RevisionStatus> history) {
 		Set<RevisionId> recorded = new HashSet<>();
@@ -133,7 +139,8 @@ final class StatusCalculator {
 		if (rows.isEmpty()) {
 			return (userTables == 0) ? DatabaseState.EMPTY : DatabaseState.UNMANAGED;
 		}
-		if (recordedBeyondTarget || history.stream().anyMatch((revision) -> revision.state() == RevisionState.UNKNOWN)) {
+		if (recordedBeyondTarget
+				|| history.stream().anyMatch((revision) -> revision.state() == RevisionState.UNKNOWN)) {
 			return DatabaseState.AHEAD;
 		}
 		return pending.isEmpty() ? DatabaseState.UP_TO_DATE : DatabaseState.BEHIND;
@@ -200,7 +207,8 @@ final class StatusCalculator {
 		return matcher.find() ? Long.valueOf(matcher.group(1)) : null;
 	}
 
-	// Rows that match no change set of the application: grouped into the revisions they belong to.
+	// Rows that match no change set of the application: grouped into the revisions they
+	// belong to.
 	private static List<RevisionStatus> unknown(List<HistoryRow> rows, Set<String> matched, RevisionGraph graph) {
 		Map<String, List<HistoryRow>> groups = rows.stream()
 			.filter((row) -> !matched.contains(row.key()))
@@ -208,7 +216,8 @@ final class StatusCalculator {
 		List<RevisionStatus> unknown = new ArrayList<>();
 		groups.forEach((revision, group) -> {
 			if (RevisionId.isValid(revision) && graph.contains(new RevisionId(revision))) {
-				// Extra rows of a known revision (a change set filtered out now, or removed): not a revision of its own.
+				// Extra rows of a known revision (a change set filtered out now, or
+				// removed): not a revision of its own.
 				return;
 			}
 			HistoryRow last = group.get(group.size() - 1);

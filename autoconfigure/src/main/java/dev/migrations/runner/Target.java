@@ -6,9 +6,10 @@ import dev.migrations.revision.RevisionId;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where an operation takes the database: {@code head} (the application's newest revision), {@code base} (before the
- * first revision; only a downgrade goes there), or one revision. Parsed once, from a property, a command's argument
- * or an endpoint request; the operations decide what a target means for them.
+ * Where an operation takes the database: {@code head} (the application's newest
+ * revision), {@code base} (before the first revision; only a downgrade goes there), or
+ * one revision. Parsed once, from a property, a command's argument or an endpoint
+ * request; the operations decide what a target means for them.
  *
  * @param kind which kind of target
  * @param revision the revision id, for {@link Kind#REVISION}

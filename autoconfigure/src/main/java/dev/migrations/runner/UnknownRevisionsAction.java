@@ -5,7 +5,10 @@ package dev.migrations.runner;
  */
 public enum UnknownRevisionsAction {
 
-	/** Log a warning and start: an older version of the application during a rolling deploy. */
+	/**
+	 * Log a warning and start: an older version of the application during a rolling
+	 * deploy.
+	 */
 	WARN,
 
 	/** Fail the start. */

@@ -1,5 +1,6 @@
 /**
- * What happens at startup and on request: status, plans, upgrade, stamp and the run report.
+ * What happens at startup and on request: status, plans, upgrade, stamp and the run
+ * report.
  */
 @NullMarked
 package dev.migrations.runner;

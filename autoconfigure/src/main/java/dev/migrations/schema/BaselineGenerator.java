@@ -28,9 +28,9 @@ import liquibase.structure.DatabaseObject;
 import liquibase.structure.core.Relation;
 
 /**
- * The plain SQL that builds a schema like a live one, in its database's dialect: tables, then keys, unique
- * constraints, indexes, check constraints, foreign keys, views and sequences, each in an order that can run. Data is
- * not included.
+ * The plain SQL that builds a schema like a live one, in its database's dialect: tables,
+ * then keys, unique constraints, indexes, check constraints, foreign keys, views and
+ * sequences, each in an order that can run. Data is not included.
  */
 public final class BaselineGenerator {
 
@@ -52,8 +52,8 @@ public final class BaselineGenerator {
 				(database) -> liquibaseStatements(database, schema, excluded));
 		List<String> checks = new ArrayList<>();
 		CheckConstraints.read(connection, schema, excluded)
-			.forEach((key, definition) -> checks.add("ALTER TABLE " + key.table() + " ADD CONSTRAINT " + key.name()
-					+ " " + definition));
+			.forEach((key, definition) -> checks
+				.add("ALTER TABLE " + key.table() + " ADD CONSTRAINT " + key.name() + " " + definition));
 		insertChecks(statements, checks);
 		return statements;
 	}
@@ -70,10 +70,13 @@ public final class BaselineGenerator {
 			.compare(live, new EmptyDatabaseSnapshot(database), control);
 		DiffOutputControl output = new DiffOutputControl(false, false, false, null);
 		output.setObjectChangeFilter(new ExcludedTables(excluded));
-		// Liquibase reads a default of CURRENT_TIMESTAMP as "the current time" and writes it back in its own
-		// spelling (now(), LOCALTIMESTAMP): the standard spelling keeps the column as the live one has it.
+		// Liquibase reads a default of CURRENT_TIMESTAMP as "the current time" and writes
+		// it back in its own
+		// spelling (now(), LOCALTIMESTAMP): the standard spelling keeps the column as the
+		// live one has it.
 		database.setCurrentDateTimeFunction("CURRENT_TIMESTAMP");
-		// Names as the live schema has them, unqualified: the file builds its tables wherever it runs.
+		// Names as the live schema has them, unqualified: the file builds its tables
+		// wherever it runs.
 		database.setOutputDefaultSchema(false);
 		database.setOutputDefaultCatalog(false);
 		List<String> statements = new ArrayList<>();
@@ -87,7 +90,8 @@ public final class BaselineGenerator {
 		return statements;
 	}
 
-	// Check constraints go right after the tables' other constraints, before foreign keys, views and sequences.
+	// Check constraints go right after the tables' other constraints, before foreign
+	// keys, views and sequences.
 	private static void insertChecks(List<String> statements, List<String> checks) {
 		int at = statements.size();
 		for (int i = 0; i < statements.size(); i++) {

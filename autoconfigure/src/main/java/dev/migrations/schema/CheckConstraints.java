@@ -12,7 +12,8 @@ import java.util.Set;
 import dev.migrations.MigrationException;
 
 /**
- * The check constraints of a schema, read from the catalog: Liquibase's open-source snapshot leaves them out.
+ * The check constraints of a schema, read from the catalog: Liquibase's open-source
+ * snapshot leaves them out.
  */
 final class CheckConstraints {
 
@@ -32,7 +33,8 @@ final class CheckConstraints {
 
 	/**
 	 * The check constraints of a schema, by table and name.
-	 * @return constraint definitions ({@code CHECK (...)}) keyed by {@link Key}, in table and name order
+	 * @return constraint definitions ({@code CHECK (...)}) keyed by {@link Key}, in table
+	 * and name order
 	 */
 	static Map<Key, String> read(Connection connection, String schema, Set<String> excludedTables) {
 		Map<Key, String> checks = new LinkedHashMap<>();
@@ -54,8 +56,9 @@ final class CheckConstraints {
 			}
 		}
 		catch (SQLException ex) {
-			throw new MigrationException("Cannot read the check constraints of schema " + schema + ": "
-					+ ex.getMessage(), "Check the user's privileges to read the schema.", ex);
+			throw new MigrationException(
+					"Cannot read the check constraints of schema " + schema + ": " + ex.getMessage(),
+					"Check the user's privileges to read the schema.", ex);
 		}
 		return checks;
 	}

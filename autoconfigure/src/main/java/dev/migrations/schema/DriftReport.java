@@ -9,8 +9,10 @@ import org.jspecify.annotations.Nullable;
  *
  * @param database the live database's URL, without credentials
  * @param revision the database's current revision, or {@code null} at base
- * @param differences the differences, tables first; empty when the schema is what the revisions say
- * @param notes what limits the comparison, e.g. recorded revisions the application does not have
+ * @param differences the differences, tables first; empty when the schema is what the
+ * revisions say
+ * @param notes what limits the comparison, e.g. recorded revisions the application does
+ * not have
  */
 public record DriftReport(String database, @Nullable String revision, List<SchemaDifference> differences,
 		List<String> notes) {
@@ -31,12 +33,20 @@ public record DriftReport(String database, @Nullable String revision, List<Schem
 		StringBuilder text = new StringBuilder();
 		String at = (this.revision != null) ? "revision " + this.revision : "base (no revision)";
 		if (this.differences.isEmpty()) {
-			text.append("The schema of ").append(this.database).append(" is what its revisions produce (").append(at)
+			text.append("The schema of ")
+				.append(this.database)
+				.append(" is what its revisions produce (")
+				.append(at)
 				.append(").");
 		}
 		else {
-			text.append("The schema of ").append(this.database).append(" differs from what its revisions produce (")
-				.append(at).append("): ").append(this.differences.size()).append(" difference(s)");
+			text.append("The schema of ")
+				.append(this.database)
+				.append(" differs from what its revisions produce (")
+				.append(at)
+				.append("): ")
+				.append(this.differences.size())
+				.append(" difference(s)");
 			this.differences.forEach((difference) -> text.append("\n  - ").append(difference.note()));
 		}
 		this.notes.forEach((note) -> text.append("\n  Note: ").append(note));

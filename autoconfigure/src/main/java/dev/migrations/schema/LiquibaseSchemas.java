@@ -27,8 +27,8 @@ import liquibase.structure.core.UniqueConstraint;
 import liquibase.structure.core.View;
 
 /**
- * Liquibase on a connection it only reads: a snapshot of one schema, taken in the starter's scope (analytics off).
- * The connection is left open and as it was found.
+ * Liquibase on a connection it only reads: a snapshot of one schema, taken in the
+ * starter's scope (analytics off). The connection is left open and as it was found.
  */
 final class LiquibaseSchemas {
 
@@ -48,8 +48,8 @@ final class LiquibaseSchemas {
 			autoCommit = connection.getAutoCommit();
 		}
 		catch (SQLException ex) {
-			throw new MigrationException("Cannot " + what + ": " + ex.getMessage(),
-					"Check the database connection.", ex);
+			throw new MigrationException("Cannot " + what + ": " + ex.getMessage(), "Check the database connection.",
+					ex);
 		}
 		try {
 			return Scope.child(scope(), () -> {
@@ -59,8 +59,10 @@ final class LiquibaseSchemas {
 					return work.run(database);
 				}
 				finally {
-					// Liquibase keeps an executor per database in a process-wide singleton: let go of this one. The
-					// database itself is not closed, as that would close the caller's connection.
+					// Liquibase keeps an executor per database in a process-wide
+					// singleton: let go of this one. The
+					// database itself is not closed, as that would close the caller's
+					// connection.
 					Scope.getCurrentScope().getSingleton(ExecutorService.class).clearExecutor("jdbc", database);
 				}
 			});

@@ -34,20 +34,22 @@ import liquibase.structure.core.View;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Compares two schemas with Liquibase's snapshot and diff: tables, columns (type, nullability, default), primary
- * keys, unique constraints, indexes, foreign keys, views and sequences.
+ * Compares two schemas with Liquibase's snapshot and diff: tables, columns (type,
+ * nullability, default), primary keys, unique constraints, indexes, foreign keys, views
+ * and sequences.
  */
 public final class SchemaComparator {
 
-	// The fields of a changed object that tell a real difference; the rest (column order, remarks, snapshot ids)
+	// The fields of a changed object that tell a real difference; the rest (column order,
+	// remarks, snapshot ids)
 	// differ between two databases built alike.
 	private static final Set<String> FIELDS = Set.of("type", "nullable", "defaultValue", "autoIncrementInformation",
 			"columns", "unique", "primaryKeyColumns", "foreignKeyColumns", "primaryKeyTable", "deleteRule",
 			"updateRule", "definition", "startValue", "incrementBy", "minValue", "maxValue", "willCycle");
 
-	// A cast as PostgreSQL prints it in a constraint: ::text, ::character varying, ::text[].
-	private static final Pattern CAST = Pattern
-		.compile("::[a-z_]+(?: [a-z_]+)*(?:\\[\\])?");
+	// A cast as PostgreSQL prints it in a constraint: ::text, ::character varying,
+	// ::text[].
+	private static final Pattern CAST = Pattern.compile("::[a-z_]+(?: [a-z_]+)*(?:\\[\\])?");
 
 	private static final Comparator<SchemaDifference> ORDER = Comparator
 		.comparing((SchemaDifference difference) -> order(difference.type()))
@@ -63,7 +65,8 @@ public final class SchemaComparator {
 	 * @param expectedSchema the expected schema's name
 	 * @param actual a connection to the live database
 	 * @param actualSchema the live schema's name
-	 * @param excludedTables tables left out on both sides (history and lock tables), any case
+	 * @param excludedTables tables left out on both sides (history and lock tables), any
+	 * case
 	 * @return the differences, tables first
 	 */
 	public static List<SchemaDifference> compare(Connection expected, String expectedSchema, Connection actual,
@@ -72,21 +75,23 @@ public final class SchemaComparator {
 			.map((table) -> table.toLowerCase(Locale.ROOT))
 			.collect(Collectors.toSet());
 		return LiquibaseSchemas.withDatabase(expected, "read the expected schema",
-				(expectedDatabase) -> LiquibaseSchemas.withDatabase(actual, "read the live schema", (actualDatabase) -> {
-					DatabaseSnapshot reference = LiquibaseSchemas.snapshot(expectedDatabase, expectedSchema);
-					DatabaseSnapshot compared = LiquibaseSchemas.snapshot(actualDatabase, actualSchema);
-					CompareControl.SchemaComparison schemas = new CompareControl.SchemaComparison(
-							new CatalogAndSchema(expectedDatabase.getDefaultCatalogName(), expectedSchema),
-							new CatalogAndSchema(actualDatabase.getDefaultCatalogName(), actualSchema));
-					CompareControl control = new CompareControl(new CompareControl.SchemaComparison[] { schemas },
-							new HashSet<>(Set.of(LiquibaseSchemas.TYPES)));
-					DiffResult diff = DiffGeneratorFactory.getInstance().compare(reference, compared, control);
-					List<SchemaDifference> differences = differences(diff, excluded);
-					differences.addAll(checks(CheckConstraints.read(expected, expectedSchema, excluded),
-							CheckConstraints.read(actual, actualSchema, excluded), differences));
-					differences.sort(ORDER);
-					return differences;
-				}));
+				(expectedDatabase) -> LiquibaseSchemas.withDatabase(actual, "read the live schema",
+						(actualDatabase) -> {
+							DatabaseSnapshot reference = LiquibaseSchemas.snapshot(expectedDatabase, expectedSchema);
+							DatabaseSnapshot compared = LiquibaseSchemas.snapshot(actualDatabase, actualSchema);
+							CompareControl.SchemaComparison schemas = new CompareControl.SchemaComparison(
+									new CatalogAndSchema(expectedDatabase.getDefaultCatalogName(), expectedSchema),
+									new CatalogAndSchema(actualDatabase.getDefaultCatalogName(), actualSchema));
+							CompareControl control = new CompareControl(
+									new CompareControl.SchemaComparison[] { schemas },
+									new HashSet<>(Set.of(LiquibaseSchemas.TYPES)));
+							DiffResult diff = DiffGeneratorFactory.getInstance().compare(reference, compared, control);
+							List<SchemaDifference> differences = differences(diff, excluded);
+							differences.addAll(checks(CheckConstraints.read(expected, expectedSchema, excluded),
+									CheckConstraints.read(actual, actualSchema, excluded), differences));
+							differences.sort(ORDER);
+							return differences;
+						}));
 	}
 
 	private static List<SchemaDifference> differences(DiffResult diff, Set<String> excluded) {
@@ -123,7 +128,8 @@ public final class SchemaComparator {
 		return differences;
 	}
 
-	// Check constraints compared by table and name, and by definition as the database prints it (both schemas are on
+	// Check constraints compared by table and name, and by definition as the database
+	// prints it (both schemas are on
 	// one server, so alike definitions print alike).
 	private static List<SchemaDifference> checks(Map<CheckConstraints.Key, String> expected,
 			Map<CheckConstraints.Key, String> actual, List<SchemaDifference> found) {
@@ -172,7 +178,8 @@ public final class SchemaComparator {
 			return;
 		}
 		if (table != null && wholeTables.contains(table.toLowerCase(Locale.ROOT))) {
-			// The table itself is missing or unexpected: its columns, keys and indexes go with it.
+			// The table itself is missing or unexpected: its columns, keys and indexes go
+			// with it.
 			return;
 		}
 		differences.add(new SchemaDifference(kind, type, table, name, expected, actual, null));
@@ -186,9 +193,11 @@ public final class SchemaComparator {
 	}
 
 	/**
-	 * A check's definition without what printing it again changes: PostgreSQL prints {@code x IN ('a', 'b')} as
-	 * {@code (x)::text = ANY ((ARRAY['a'::character varying, ...])::text[])}, and that, read back, with the casts
-	 * moved. Casts, parentheses and spaces are left out of the comparison.
+	 * A check's definition without what printing it again changes: PostgreSQL prints
+	 * {@code x IN ('a', 'b')} as
+	 * {@code (x)::text = ANY ((ARRAY['a'::character varying, ...])::text[])}, and that,
+	 * read back, with the casts moved. Casts, parentheses and spaces are left out of the
+	 * comparison.
 	 */
 	static String comparable(String definition) {
 		return CAST.matcher(definition).replaceAll("").replaceAll("[()\\s]", "");
@@ -223,8 +232,9 @@ public final class SchemaComparator {
 	}
 
 	private static int order(String type) {
-		return List.of("table", "view", "column", "primary key", "unique constraint", "check constraint", "foreign key",
-				"index", "sequence")
+		return List
+			.of("table", "view", "column", "primary key", "unique constraint", "check constraint", "foreign key",
+					"index", "sequence")
 			.indexOf(type);
 	}
 
@@ -258,7 +268,8 @@ public final class SchemaComparator {
 	}
 
 	/**
-	 * An object as a reviewer reads it: a column's type, nullability and default, a key's columns.
+	 * An object as a reviewer reads it: a column's type, nullability and default, a key's
+	 * columns.
 	 */
 	static String describe(DatabaseObject object) {
 		if (object instanceof Column column) {
@@ -302,7 +313,8 @@ public final class SchemaComparator {
 		return (column.getType() != null) ? typeText(column.getType()) : "?";
 	}
 
-	// The type as written in DDL: Liquibase's own text adds a length unit (BYTE) that no DDL here uses.
+	// The type as written in DDL: Liquibase's own text adds a length unit (BYTE) that no
+	// DDL here uses.
 	static String typeText(DataType type) {
 		String text = type.toString();
 		return text.replace(" BYTE)", ")").replace(" CHAR)", ")");

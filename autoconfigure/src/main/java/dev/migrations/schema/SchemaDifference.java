@@ -6,19 +6,24 @@ import org.jspecify.annotations.Nullable;
  * One difference between the schema the recorded revisions produce and the live schema.
  *
  * @param kind missing from the live schema, unexpected in it, or changed
- * @param type what kind of object: {@code table}, {@code column}, {@code primary key}, {@code unique constraint},
- * {@code check constraint}, {@code index}, {@code foreign key}, {@code view} or {@code sequence}
- * @param table the table or view the object belongs to, or {@code null} for tables, views and sequences
+ * @param type what kind of object: {@code table}, {@code column}, {@code primary key},
+ * {@code unique constraint}, {@code check constraint}, {@code index},
+ * {@code foreign key}, {@code view} or {@code sequence}
+ * @param table the table or view the object belongs to, or {@code null} for tables, views
+ * and sequences
  * @param name the object's name, as the database stores it
- * @param expected what the revisions produce, or {@code null} if they produce nothing of that name
+ * @param expected what the revisions produce, or {@code null} if they produce nothing of
+ * that name
  * @param actual what the live schema has, or {@code null} if it has nothing of that name
- * @param revision the revision that created or last changed the object, as far as its text tells, or {@code null}
+ * @param revision the revision that created or last changed the object, as far as its
+ * text tells, or {@code null}
  */
 public record SchemaDifference(Kind kind, String type, @Nullable String table, String name, @Nullable String expected,
 		@Nullable String actual, @Nullable String revision) {
 
 	/**
-	 * The object, as a reviewer names it: {@code index `idx_costs_date` on `project_costs`}.
+	 * The object, as a reviewer names it:
+	 * {@code index `idx_costs_date` on `project_costs`}.
 	 * @return the object
 	 */
 	public String object() {
@@ -27,7 +32,8 @@ public record SchemaDifference(Kind kind, String type, @Nullable String table, S
 	}
 
 	/**
-	 * The difference as a reviewer's note: {@code index `idx_costs_date` missing on `project_costs` (created by 018)}.
+	 * The difference as a reviewer's note:
+	 * {@code index `idx_costs_date` missing on `project_costs` (created by 018)}.
 	 * @return the note
 	 */
 	public String note() {
@@ -53,8 +59,9 @@ public record SchemaDifference(Kind kind, String type, @Nullable String table, S
 	}
 
 	/**
-	 * Whether a pattern of {@code migrations.drift.ignore} matches this object: its name, its table, or
-	 * {@code table.name}; {@code *} matches any run of characters, case is ignored.
+	 * Whether a pattern of {@code migrations.drift.ignore} matches this object: its name,
+	 * its table, or {@code table.name}; {@code *} matches any run of characters, case is
+	 * ignored.
 	 * @param pattern the pattern
 	 * @return {@code true} if the object is ignored
 	 */
@@ -63,8 +70,8 @@ public record SchemaDifference(Kind kind, String type, @Nullable String table, S
 			.map(java.util.regex.Pattern::quote)
 			.reduce((a, b) -> a + ".*" + b)
 			.orElse("");
-		return this.name.matches(regex) || (this.table != null
-				&& (this.table.matches(regex) || (this.table + "." + this.name).matches(regex)));
+		return this.name.matches(regex)
+				|| (this.table != null && (this.table.matches(regex) || (this.table + "." + this.name).matches(regex)));
 	}
 
 	@Override

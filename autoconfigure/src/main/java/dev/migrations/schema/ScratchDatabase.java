@@ -20,14 +20,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A database of its own to build an expected schema in, on the same server as the live one, dropped on close: an
- * in-memory database on H2, a temporary database ({@code CREATE DATABASE}) on PostgreSQL.
+ * A database of its own to build an expected schema in, on the same server as the live
+ * one, dropped on close: an in-memory database on H2, a temporary database
+ * ({@code CREATE DATABASE}) on PostgreSQL.
  */
 public final class ScratchDatabase implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(ScratchDatabase.class);
 
-	// Settings of an H2 URL that change how SQL is read, carried over to the in-memory database.
+	// Settings of an H2 URL that change how SQL is read, carried over to the in-memory
+	// database.
 	private static final List<String> H2_SETTINGS = List.of("MODE", "DATABASE_TO_LOWER", "DATABASE_TO_UPPER",
 			"CASE_INSENSITIVE_IDENTIFIERS", "NON_KEYWORDS", "IGNORECASE", "DEFAULT_NULL_ORDERING");
 
@@ -45,7 +47,8 @@ public final class ScratchDatabase implements AutoCloseable {
 
 	/**
 	 * Create a scratch database beside the live one.
-	 * @param live the live database's data source: on PostgreSQL its user must be allowed to create databases
+	 * @param live the live database's data source: on PostgreSQL its user must be allowed
+	 * to create databases
 	 * @param liveConnection an open connection to the live database
 	 * @return the scratch database
 	 * @throws MigrationException if none can be created, saying why and what to do
@@ -66,8 +69,9 @@ public final class ScratchDatabase implements AutoCloseable {
 					"Compare the schema by hand, e.g. with the Liquibase CLI's diff command.");
 		}
 		catch (SQLException ex) {
-			throw new MigrationException("Cannot create a scratch database to build the expected schema in: "
-					+ ex.getMessage(), "Check the database connection.", ex);
+			throw new MigrationException(
+					"Cannot create a scratch database to build the expected schema in: " + ex.getMessage(),
+					"Check the database connection.", ex);
 		}
 	}
 
@@ -95,16 +99,18 @@ public final class ScratchDatabase implements AutoCloseable {
 		}
 		catch (SQLException ex) {
 			if ("42501".equals(ex.getSQLState())) {
-				throw new MigrationException("The database user '" + user + "' may not create a database ("
-						+ ex.getMessage() + "): the drift check builds the schema the revisions produce in a "
-						+ "temporary database on the same server, dropped right after. Nothing was written.",
+				throw new MigrationException(
+						"The database user '" + user + "' may not create a database (" + ex.getMessage()
+								+ "): the drift check builds the schema the revisions produce in a "
+								+ "temporary database on the same server, dropped right after. Nothing was written.",
 						"Grant the user that right (ALTER ROLE " + user + " CREATEDB), or run the check with a user "
 								+ "that has it: migrations.url, migrations.user and migrations.password give the "
 								+ "migrator a connection of its own.",
 						ex);
 			}
-			throw new MigrationException("Cannot create the temporary database " + name + " for the drift check: "
-					+ ex.getMessage(), "Check the database server and the user's privileges. Nothing was written.", ex);
+			throw new MigrationException(
+					"Cannot create the temporary database " + name + " for the drift check: " + ex.getMessage(),
+					"Check the database server and the user's privileges. Nothing was written.", ex);
 		}
 		finally {
 			liveConnection.setAutoCommit(autoCommit);
@@ -124,8 +130,9 @@ public final class ScratchDatabase implements AutoCloseable {
 		}
 		catch (SQLException | RuntimeException ex) {
 			drop(live, name);
-			throw new MigrationException("Cannot connect to the temporary database " + name + " for the drift check: "
-					+ ex.getMessage() + ". It was dropped again.",
+			throw new MigrationException(
+					"Cannot connect to the temporary database " + name + " for the drift check: " + ex.getMessage()
+							+ ". It was dropped again.",
 					"The check connects with the migrator's own user and password: give the migrator a connection of "
 							+ "its own (migrations.url, migrations.user, migrations.password) if its data source does "
 							+ "not expose them.",
@@ -133,7 +140,9 @@ public final class ScratchDatabase implements AutoCloseable {
 		}
 	}
 
-	/** The same server URL with another database: jdbc:postgresql://host:port/db?params. */
+	/**
+	 * The same server URL with another database: jdbc:postgresql://host:port/db?params.
+	 */
 	static String otherDatabase(String url, String database) {
 		int query = url.indexOf('?');
 		String base = (query >= 0) ? url.substring(0, query) : url;
@@ -143,7 +152,8 @@ public final class ScratchDatabase implements AutoCloseable {
 		return server + "/" + database + params;
 	}
 
-	// The data source's password, if it tells: Spring's driver data sources and the common pools have a getter.
+	// The data source's password, if it tells: Spring's driver data sources and the
+	// common pools have a getter.
 	private static @Nullable String password(DataSource dataSource) {
 		try {
 			Method getter = dataSource.getClass().getMethod("getPassword");
@@ -177,8 +187,8 @@ public final class ScratchDatabase implements AutoCloseable {
 	}
 
 	private static void drop(DataSource live, String name) {
-		List<String> statements = new ArrayList<>(List.of("DROP DATABASE IF EXISTS " + name,
-				"DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"));
+		List<String> statements = new ArrayList<>(
+				List.of("DROP DATABASE IF EXISTS " + name, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"));
 		try (Connection connection = live.getConnection()) {
 			connection.setAutoCommit(true);
 			for (String sql : statements) {

@@ -37,8 +37,8 @@ import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code migrations} endpoint, the health indicator and the metrics of a running application, over real HTTP, for
- * every database state. Run on H2 and on PostgreSQL.
+ * The {@code migrations} endpoint, the health indicator and the metrics of a running
+ * application, over real HTTP, for every database state. Run on H2 and on PostgreSQL.
  */
 @ExtendWith(OutputCaptureExtension.class)
 abstract class AbstractMigrationsEndpointTests {
@@ -62,7 +62,10 @@ abstract class AbstractMigrationsEndpointTests {
 
 	abstract TestDatabase newDatabase();
 
-	/** Create a login with a password that may create tables, and return its JDBC URL carrying the password too. */
+	/**
+	 * Create a login with a password that may create tables, and return its JDBC URL
+	 * carrying the password too.
+	 */
 	abstract String createUserWithPassword(String user, String password);
 
 	/** Take the database's migration lock as another migrator would, until closed. */
@@ -221,8 +224,8 @@ abstract class AbstractMigrationsEndpointTests {
 			assertThat(health.get("status").asString()).isEqualTo("DOWN");
 			assertThat(texts(health.get("details").get("partial"))).containsExactly("003");
 			JsonNode detail = app.get("/actuator/migrations/003").json();
-			assertThat(detail.get("changesets")).extracting((changeSet) -> changeSet.get("id").asString() + ":"
-					+ changeSet.get("state").asString())
+			assertThat(detail.get("changesets"))
+				.extracting((changeSet) -> changeSet.get("id").asString() + ":" + changeSet.get("state").asString())
 				.containsExactly("a:EXECUTED", "b:PENDING");
 		}
 	}
@@ -468,7 +471,8 @@ abstract class AbstractMigrationsEndpointTests {
 		try (App app = startWritable("migrations.mode=none")) {
 			Response refused = app.post("/actuator/migrations/upgrade", "{}");
 			assertThat(refused.status()).isEqualTo(400);
-			// A call names what to do through the API (baseline, stamp), not the startup properties.
+			// A call names what to do through the API (baseline, stamp), not the startup
+			// properties.
 			assertThat(refused.json().get("action").asString()).contains("baseline it at that revision")
 				.doesNotContain("migrations.");
 			assertThat(this.db.tables()).containsExactly("legacy");

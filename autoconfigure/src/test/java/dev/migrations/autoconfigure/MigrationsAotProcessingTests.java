@@ -27,7 +27,8 @@ class MigrationsAotProcessingTests {
 	@Test
 	void neverMigratesTheBuildTimeDatabaseWhileSpringAotProcessesTheApplication() {
 		TestDatabase db = TestDatabases.h2();
-		RevisionDirectory revisions = RevisionDirectory.in(this.temp).add("001_users.sql", "CREATE TABLE users (id INT);");
+		RevisionDirectory revisions = RevisionDirectory.in(this.temp)
+			.add("001_users.sql", "CREATE TABLE users (id INT);");
 		this.contextRunner.withSystemProperties(AbstractAotProcessor.AOT_PROCESSING + "=true")
 			.withPropertyValues("spring.datasource.url=" + db.url(), "migrations.location=" + revisions.location())
 			.run((context) -> {

@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * A whole Spring Boot application with the starter, including Spring Boot's own Liquibase auto-configuration on the
- * classpath.
+ * A whole Spring Boot application with the starter, including Spring Boot's own Liquibase
+ * auto-configuration on the classpath.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class MigrationsApplicationTests {
@@ -82,7 +82,8 @@ class MigrationsApplicationTests {
 		int before = output.getOut().length();
 		run(PlainApplication.class).close();
 		String second = output.getOut().substring(before);
-		assertThat(second).contains("is up to date at revision 002: nothing to apply (2 revisions checked in").doesNotContain("Applying");
+		assertThat(second).contains("is up to date at revision 002: nothing to apply (2 revisions checked in")
+			.doesNotContain("Applying");
 		assertThat(second.lines().filter((line) -> line.contains("Migrator") || line.contains("MigrationEngine")))
 			.hasSize(1);
 	}
@@ -117,7 +118,8 @@ class MigrationsApplicationTests {
 	void javaRevisionBeansRunAmongTheFilesBeforeTheApplicationReadsTheDatabase() {
 		this.revisions.add("004_add_client_codes.sql", "ALTER TABLE clients ADD COLUMN code VARCHAR(10);");
 		try (ConfigurableApplicationContext context = run(JavaRevisionApplication.class)) {
-			assertThat(this.db.history()).extracting((row) -> row.get("ID")).containsExactly("001", "002", "003", "004");
+			assertThat(this.db.history()).extracting((row) -> row.get("ID"))
+				.containsExactly("001", "002", "003", "004");
 			assertThat(context.getBean("clientNamesFromTemplate")).isEqualTo(List.of("Acme", "Globex"));
 		}
 	}

@@ -54,7 +54,8 @@ class MigrationsAutoConfigurationTests {
 	@BeforeEach
 	void setUp() {
 		this.db = TestDatabases.h2();
-		this.revisions = RevisionDirectory.in(this.temp).add("001_create_users.sql", "CREATE TABLE users (id INTEGER);");
+		this.revisions = RevisionDirectory.in(this.temp)
+			.add("001_create_users.sql", "CREATE TABLE users (id INTEGER);");
 	}
 
 	private ApplicationContextRunner withDatabase() {
@@ -147,13 +148,14 @@ class MigrationsAutoConfigurationTests {
 	void failsToStartOnDriftWhenTheStartupCheckSaysFail() {
 		this.db.jdbc().execute("CREATE TABLE notes (id INTEGER)");
 		this.revisions.add("002_create_notes.sql", "CREATE TABLE notes (id INTEGER);");
-		withDatabase().withPropertyValues("migrations.stamp=head", "migrations.drift.on-startup=fail").run((context) -> {
-			assertThat(context).hasFailed();
-			FailureAnalysis analysis = new MigrationFailureAnalyzer().analyze(context.getStartupFailure());
-			assertThat(analysis.getDescription()).contains("differs from what its revisions produce (revision 002)")
-				.containsIgnoringCase("table `users` missing: expected a table (created by 001)");
-			assertThat(analysis.getAction()).contains("migrations.drift.ignore");
-		});
+		withDatabase().withPropertyValues("migrations.stamp=head", "migrations.drift.on-startup=fail")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new MigrationFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("differs from what its revisions produce (revision 002)")
+					.containsIgnoringCase("table `users` missing: expected a table (created by 001)");
+				assertThat(analysis.getAction()).contains("migrations.drift.ignore");
+			});
 	}
 
 	@Test
@@ -164,8 +166,7 @@ class MigrationsAutoConfigurationTests {
 				assertThat(output).contains("is what its revisions produce (revision 001)");
 				this.db.jdbc().execute("ALTER TABLE users ADD COLUMN xtra INTEGER");
 				this.db.jdbc().execute("ALTER TABLE users ADD COLUMN email VARCHAR(200)");
-				assertThat(context.getBean(Migrator.class).drift().differences())
-					.singleElement()
+				assertThat(context.getBean(Migrator.class).drift().differences()).singleElement()
 					.satisfies((difference) -> assertThat(difference.name()).isEqualToIgnoringCase("email"));
 			});
 	}
@@ -204,7 +205,8 @@ class MigrationsAutoConfigurationTests {
 			assertThat(context).hasBean(MigrationsRevisionPreloader.BEAN_NAME);
 			assertThat(this.db.tables()).contains("users", "databasechangelog");
 		}));
-		assertThat(output).contains("Using the 1 revisions of " + this.revisions.location() + " read in the background");
+		assertThat(output)
+			.contains("Using the 1 revisions of " + this.revisions.location() + " read in the background");
 	}
 
 	@Test
@@ -304,10 +306,9 @@ class MigrationsAutoConfigurationTests {
 		this.revisions.add("002_who_migrates.sql", "CREATE TABLE who AS SELECT application_name, "
 				+ "(SELECT count(*) FROM pg_stat_activity WHERE application_name = 'timetracker migrations') AS n "
 				+ "FROM pg_stat_activity WHERE pid = pg_backend_pid();");
-		this.contextRunner
-			.withPropertyValues("spring.datasource.url=" + postgres.url(), "spring.datasource.username=" + postgres.user(),
-					"spring.datasource.password=" + postgres.password(), "spring.application.name=timetracker",
-					"migrations.location=" + this.revisions.location())
+		this.contextRunner.withPropertyValues("spring.datasource.url=" + postgres.url(),
+				"spring.datasource.username=" + postgres.user(), "spring.datasource.password=" + postgres.password(),
+				"spring.application.name=timetracker", "migrations.location=" + this.revisions.location())
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(postgres.jdbc().queryForMap("SELECT application_name, n FROM who"))

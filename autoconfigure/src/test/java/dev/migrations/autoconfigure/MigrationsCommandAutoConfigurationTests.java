@@ -11,14 +11,15 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A command is never ignored: without a migrator to run it, the start fails instead of starting the application.
- * (A command that runs ends the process: that is tested with real processes, in the sample app and the scenarios.)
+ * A command is never ignored: without a migrator to run it, the start fails instead of
+ * starting the application. (A command that runs ends the process: that is tested with
+ * real processes, in the sample app and the scenarios.)
  */
 class MigrationsCommandAutoConfigurationTests {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
-			AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrationsAutoConfiguration.class,
-					MigrationsCommandAutoConfiguration.class))
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrationsAutoConfiguration.class,
+				MigrationsCommandAutoConfiguration.class))
 		.withPropertyValues("spring.datasource.url=" + TestDatabases.h2().url());
 
 	@Test

@@ -29,8 +29,9 @@ import org.springframework.context.annotation.Primary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Choosing the database and adjusting the migrator the Spring Boot way: {@link MigrationsDataSource},
- * {@code migrations.data-source}, {@link MigrationsConnectionDetails}, {@code JdbcConnectionDetails} (service
+ * Choosing the database and adjusting the migrator the Spring Boot way:
+ * {@link MigrationsDataSource}, {@code migrations.data-source},
+ * {@link MigrationsConnectionDetails}, {@code JdbcConnectionDetails} (service
  * connections) and {@link MigrationsCustomizer}.
  */
 class MigrationsCustomizationTests {
@@ -170,7 +171,8 @@ class MigrationsCustomizationTests {
 	}
 
 	private void migratesThroughJdbcConnectionDetails(TestDatabase db) {
-		// What a Docker Compose or Testcontainers service connection provides: no spring.datasource.url anywhere.
+		// What a Docker Compose or Testcontainers service connection provides: no
+		// spring.datasource.url anywhere.
 		this.contextRunner.withPropertyValues("migrations.location=" + this.revisions.location())
 			.withBean(JdbcConnectionDetails.class, () -> new TestJdbcConnectionDetails(db))
 			.run((context) -> {
@@ -231,7 +233,8 @@ class MigrationsCustomizationTests {
 
 	@Test
 	void aMigrationsUserWithoutAKnownUrlFailsSayingWhichPropertyToSet() {
-		this.contextRunner.withPropertyValues("migrations.location=" + this.revisions.location(), "migrations.user=other")
+		this.contextRunner
+			.withPropertyValues("migrations.location=" + this.revisions.location(), "migrations.user=other")
 			.withBean(DataSource.class, () -> new OpaqueDataSource(this.main.dataSource()))
 			.run((context) -> {
 				assertThat(context).hasFailed();
@@ -250,12 +253,18 @@ class MigrationsCustomizationTests {
 		return owner;
 	}
 
-	/** The embedded server's URL names its user ({@code ?user=postgres}), which would win over any other user. */
+	/**
+	 * The embedded server's URL names its user ({@code ?user=postgres}), which would win
+	 * over any other user.
+	 */
 	private static TestDatabase withoutUserInUrl(TestDatabase db) {
 		return new TestDatabase(db.kind(), db.url().replaceFirst("\\?.*$", ""), db.user(), db.password());
 	}
 
-	/** A data source that does not tell its URL, as some wrapping or proxying data sources do. */
+	/**
+	 * A data source that does not tell its URL, as some wrapping or proxying data sources
+	 * do.
+	 */
 	static final class OpaqueDataSource extends org.springframework.jdbc.datasource.AbstractDataSource {
 
 		private final DataSource target;
@@ -296,7 +305,8 @@ class MigrationsCustomizationTests {
 	}
 
 	/**
-	 * The databases of the configurations below, created once per configuration class load.
+	 * The databases of the configurations below, created once per configuration class
+	 * load.
 	 */
 	static final class MigrationsDataSourceTarget {
 

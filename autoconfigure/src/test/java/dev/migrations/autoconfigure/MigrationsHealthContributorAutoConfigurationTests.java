@@ -134,7 +134,8 @@ class MigrationsHealthContributorAutoConfigurationTests {
 		}
 
 		private static Migrator migrator(Environment environment) {
-			TestDatabase db = new TestDatabase("h2", environment.getRequiredProperty("spring.datasource.url"), "sa", "");
+			TestDatabase db = new TestDatabase("h2", environment.getRequiredProperty("spring.datasource.url"), "sa",
+					"");
 			return TestMigrators.migrator(db, environment.getRequiredProperty("migrations.location"));
 		}
 

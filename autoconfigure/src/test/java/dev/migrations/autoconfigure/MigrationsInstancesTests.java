@@ -43,8 +43,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * An application with two databases, each migrated from properties as an instance of {@code migrations.instances}:
- * the way a user with an orders database and a billing database would set it up.
+ * An application with two databases, each migrated from properties as an instance of
+ * {@code migrations.instances}: the way a user with an orders database and a billing
+ * database would set it up.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class MigrationsInstancesTests {
@@ -163,11 +164,11 @@ class MigrationsInstancesTests {
 
 	@Test
 	void javaRevisionsNextToSeveralDatabasesFailTheStartBeforeWriting(CapturedOutput output) {
-		assertThatException().isThrownBy(() -> new SpringApplicationBuilder(TwoDatabasesApplication.class,
-				JavaRevisionConfiguration.class)
-			.web(WebApplicationType.NONE)
-			.properties(properties())
-			.run());
+		assertThatException().isThrownBy(
+				() -> new SpringApplicationBuilder(TwoDatabasesApplication.class, JavaRevisionConfiguration.class)
+					.web(WebApplicationType.NONE)
+					.properties(properties())
+					.run());
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("Java revisions are supported for a single database only");
 		assertThat(this.orders.tables()).isEmpty();
@@ -209,7 +210,8 @@ class MigrationsInstancesTests {
 	@Test
 	void warnsAboutTopLevelDatabaseSettingsThatInstancesDoNotUse(CapturedOutput output) {
 		run("migrations.location=classpath:db/other/", "migrations.target=001").close();
-		assertThat(output).contains("migrations.location, migrations.target set next to migrations.instances: not used");
+		assertThat(output)
+			.contains("migrations.location, migrations.target set next to migrations.instances: not used");
 		assertThat(this.orders.history()).hasSize(2);
 	}
 
@@ -298,9 +300,10 @@ class MigrationsInstancesTests {
 			assertThat(billingReport.get("lastRun").get("outcome").asString()).isEqualTo("SUCCESS");
 			JsonNode ordersReport = instances.get("orders");
 			assertThat(ordersReport.get("current").asString()).isEqualTo("002");
-			assertThat(ordersReport.get("database").get("url").asString()).startsWith(this.orders.url().substring(0, this.orders.url().indexOf(';')));
-			assertThat(ordersReport.propertyNames()).containsExactly("database", "state", "current", "heads",
-					"target", "pending", "history", "lastRun");
+			assertThat(ordersReport.get("database").get("url").asString())
+				.startsWith(this.orders.url().substring(0, this.orders.url().indexOf(';')));
+			assertThat(ordersReport.propertyNames()).containsExactly("database", "state", "current", "heads", "target",
+					"pending", "history", "lastRun");
 			// One instance's report, and one revision of an instance
 			assertThat(get(port, "/actuator/migrations/orders")).isEqualTo(ordersReport);
 			assertThat(get(port, "/actuator/migrations/billing/2").get("description").asString())
@@ -328,7 +331,8 @@ class MigrationsInstancesTests {
 	@Test
 	void anInstanceThatCannotBeReadIsReportedBesideTheOthers() {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TwoDatabasesApplication.class)
-			.properties(properties("server.port=0", "migrations.instances.archive.url=jdbc:postgresql://127.0.0.1:1/archive",
+			.properties(properties("server.port=0",
+					"migrations.instances.archive.url=jdbc:postgresql://127.0.0.1:1/archive",
 					"migrations.instances.archive.mode=none",
 					"management.endpoints.web.exposure.include=health,migrations",
 					"management.endpoint.health.show-details=always",
@@ -366,10 +370,11 @@ class MigrationsInstancesTests {
 
 	@Test
 	void writeOperationsAreRefusedWithSeveralInstances(CapturedOutput output) {
-		assertThatException().isThrownBy(() -> new SpringApplicationBuilder(TwoDatabasesApplication.class)
-			.properties(properties("server.port=0", "migrations.endpoint.write-operations=true",
-					"management.endpoints.web.exposure.include=migrations"))
-			.run());
+		assertThatException().isThrownBy(
+				() -> new SpringApplicationBuilder(TwoDatabasesApplication.class)
+					.properties(properties("server.port=0", "migrations.endpoint.write-operations=true",
+							"management.endpoints.web.exposure.include=migrations"))
+					.run());
 		assertThat(output).contains("the endpoint's write operations migrate one database, and this application "
 				+ "has several (billing, orders)");
 	}

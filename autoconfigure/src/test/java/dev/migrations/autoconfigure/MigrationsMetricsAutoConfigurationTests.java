@@ -53,10 +53,9 @@ class MigrationsMetricsAutoConfigurationTests {
 		withDatabase().withBean(SimpleMeterRegistry.class).run((context) -> {
 			assertThat(context).hasSingleBean(MigrationsMetrics.class);
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
-			assertThat(registry.get("migrations.runs")
-				.tags("migrator", "migrator", "outcome", "SUCCESS")
-				.timer()
-				.count()).isEqualTo(1);
+			assertThat(
+					registry.get("migrations.runs").tags("migrator", "migrator", "outcome", "SUCCESS").timer().count())
+				.isEqualTo(1);
 			assertThat(registry.get("migrations.revisions.applied").tag("migrator", "migrator").counter().count())
 				.isEqualTo(2);
 			assertThat(registry.get("migrations.revisions.pending").gauge().value()).isZero();

@@ -41,8 +41,7 @@ class MigrationsRevisionIndexAotProcessorTests {
 		InMemoryGeneratedFiles files = new InMemoryGeneratedFiles();
 		DefaultGenerationContext generationContext = process(
 				new MockEnvironment().withProperty("migrations.location", "classpath:schema/revisions"), files);
-		String index = files.getGeneratedFileContent(Kind.RESOURCE,
-				"schema/revisions/.revisions.index");
+		String index = files.getGeneratedFileContent(Kind.RESOURCE, "schema/revisions/.revisions.index");
 		assertThat(index).isNotNull();
 		RevisionIndex parsed = RevisionIndex.parse(index);
 		assertThat(parsed.location()).isEqualTo("classpath:schema/revisions");
@@ -56,7 +55,8 @@ class MigrationsRevisionIndexAotProcessorTests {
 
 	@Test
 	void writesAnIndexPerDatabaseInstance() throws IOException {
-		RevisionDirectory.in(this.classpath.resolve("db/orders")).add("001_orders.sql", "CREATE TABLE orders (id INT);");
+		RevisionDirectory.in(this.classpath.resolve("db/orders"))
+			.add("001_orders.sql", "CREATE TABLE orders (id INT);");
 		RevisionDirectory.in(this.classpath.resolve("db/billing"))
 			.add("001_invoices.sql", "CREATE TABLE invoices (id INT);");
 		InMemoryGeneratedFiles files = new InMemoryGeneratedFiles();

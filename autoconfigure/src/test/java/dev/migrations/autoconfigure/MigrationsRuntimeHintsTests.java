@@ -16,8 +16,7 @@ class MigrationsRuntimeHintsTests {
 		assertThat(RuntimeHintsPredicates.resource().forResource("db/migrations/001_initial_schema.sql"))
 			.accepts(hints);
 		assertThat(RuntimeHintsPredicates.resource().forResource("db/migrations/002_orders.yaml")).accepts(hints);
-		assertThat(RuntimeHintsPredicates.resource().forResource("db/migrations/.revisions.index"))
-			.accepts(hints);
+		assertThat(RuntimeHintsPredicates.resource().forResource("db/migrations/.revisions.index")).accepts(hints);
 	}
 
 }

@@ -20,8 +20,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Settings that point the migrator somewhere that is not there: a revision folder that does not exist, a database
- * host that does not resolve. The start fails naming what is missing, before anything is written.
+ * Settings that point the migrator somewhere that is not there: a revision folder that
+ * does not exist, a database host that does not resolve. The start fails naming what is
+ * missing, before anything is written.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class MigrationsStartupGuardsTests {
@@ -84,7 +85,8 @@ class MigrationsStartupGuardsTests {
 	void startsWithAWarningWhenTheLocationIsAnEmptyFolder(CapturedOutput output) {
 		TestDatabase db = TestDatabases.h2();
 		RevisionDirectory empty = RevisionDirectory.in(this.temp.resolve("empty"));
-		this.contextRunner.withPropertyValues("spring.datasource.url=" + db.url(), "migrations.location=" + empty.location())
+		this.contextRunner
+			.withPropertyValues("spring.datasource.url=" + db.url(), "migrations.location=" + empty.location())
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(db.tables()).isEmpty();

@@ -26,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Backups before a migration writes, restored with the database's own tools, on an H2 file database and on
- * PostgreSQL ({@code pg_dump} must be installed; {@code .ci/run} installs it).
+ * Backups before a migration writes, restored with the database's own tools, on an H2
+ * file database and on PostgreSQL ({@code pg_dump} must be installed; {@code .ci/run}
+ * installs it).
  */
 class BackupTests {
 
@@ -46,8 +47,8 @@ class BackupTests {
 	}
 
 	TestDatabase h2File() {
-		return new TestDatabase("h2", "jdbc:h2:file:" + this.temp.resolve("data/app").toAbsolutePath()
-				+ ";DB_CLOSE_DELAY=-1", "sa", "");
+		return new TestDatabase("h2",
+				"jdbc:h2:file:" + this.temp.resolve("data/app").toAbsolutePath() + ";DB_CLOSE_DELAY=-1", "sa", "");
 	}
 
 	Migrator migrator(TestDatabase db, BackupSettings settings) {
@@ -181,7 +182,8 @@ class BackupTests {
 		this.revisions.add("002_broken.sql", "INSERT INTO missing_table VALUES (1);");
 		assertThatExceptionOfType(MigrationException.class)
 			.isThrownBy(() -> migrator(db, settings(db, true, 10, "pg_dump")).migrate())
-			.withMessageContaining("Backup taken before this run: " + this.backups.toAbsolutePath() + "/app-001-to-002-")
+			.withMessageContaining(
+					"Backup taken before this run: " + this.backups.toAbsolutePath() + "/app-001-to-002-")
 			.withMessageContaining("RUNSCRIPT FROM '");
 	}
 

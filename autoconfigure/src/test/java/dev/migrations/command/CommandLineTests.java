@@ -23,7 +23,8 @@ class CommandLineTests {
 		CommandLine baseline = CommandLine.parse("generate-baseline 001 --directory=/tmp/x");
 		assertThat(baseline.command()).isEqualTo(Command.GENERATE_BASELINE);
 		assertThat(baseline.directory()).isEqualTo("/tmp/x");
-		assertThat(CommandLine.parse("generate-baseline 001").directory()).isEqualTo("src/main/resources/db/migrations");
+		assertThat(CommandLine.parse("generate-baseline 001").directory())
+			.isEqualTo("src/main/resources/db/migrations");
 	}
 
 	@Test

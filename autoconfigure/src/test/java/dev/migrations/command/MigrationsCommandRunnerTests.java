@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The command runner with several databases ({@code migrations.instances}): which instances a command runs on, and
- * the exit status it ends the process with.
+ * The command runner with several databases ({@code migrations.instances}): which
+ * instances a command runs on, and the exit status it ends the process with.
  */
 class MigrationsCommandRunnerTests {
 
@@ -49,9 +49,11 @@ class MigrationsCommandRunnerTests {
 		Map<String, Migrator> migrators = new LinkedHashMap<>();
 		migrators.put("orders", migrator(this.orders, RevisionDirectory.in(this.temp.resolve("orders"))
 			.add("001_create_orders.sql", "CREATE TABLE orders (id INTEGER PRIMARY KEY);")));
-		migrators.put("billing", migrator(this.billing, RevisionDirectory.in(this.temp.resolve("billing"))
-			.add("001_create_invoices.sql", "CREATE TABLE invoices (id INTEGER PRIMARY KEY);")
-			.add("002_create_payments.sql", "CREATE TABLE payments (id INTEGER PRIMARY KEY);")));
+		migrators.put("billing",
+				migrator(this.billing,
+						RevisionDirectory.in(this.temp.resolve("billing"))
+							.add("001_create_invoices.sql", "CREATE TABLE invoices (id INTEGER PRIMARY KEY);")
+							.add("002_create_payments.sql", "CREATE TABLE payments (id INTEGER PRIMARY KEY);")));
 		this.migrators = new Migrators(migrators);
 	}
 
@@ -72,8 +74,7 @@ class MigrationsCommandRunnerTests {
 	@Test
 	void commandsWithoutARevisionRunOnEveryInstanceInOrder() {
 		String upgrade = run("upgrade");
-		assertThat(upgrade).containsSubsequence("== orders", "Applied 001", "== billing", "Applied 001",
-				"Applied 002");
+		assertThat(upgrade).containsSubsequence("== orders", "Applied 001", "== billing", "Applied 001", "Applied 002");
 		assertThat(this.orders.tables()).contains("orders");
 		assertThat(this.billing.tables()).contains("invoices", "payments");
 		assertThat(run("check")).containsSubsequence("== orders", "OK", "== billing", "OK");

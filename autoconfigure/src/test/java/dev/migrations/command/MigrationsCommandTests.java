@@ -28,8 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Each command against a real database, its printed result and exit status: the translation onto the operations API.
- * The same commands as real processes of the sample application's jar are tested in the sample app.
+ * Each command against a real database, its printed result and exit status: the
+ * translation onto the operations API. The same commands as real processes of the sample
+ * application's jar are tested in the sample app.
  */
 class MigrationsCommandTests {
 
@@ -48,7 +49,8 @@ class MigrationsCommandTests {
 			.add("001_create_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY, name VARCHAR(100));")
 			.add("002_create_projects.sql", "CREATE TABLE projects (id INTEGER PRIMARY KEY, name VARCHAR(100));")
 			.add("002_create_projects.down.sql", "DROP TABLE projects;")
-			.add("003_add_project_code.sql", "-- a short code per project\nALTER TABLE projects ADD COLUMN code VARCHAR(10);")
+			.add("003_add_project_code.sql",
+					"-- a short code per project\nALTER TABLE projects ADD COLUMN code VARCHAR(10);")
 			.add("003_add_project_code.down.sql", "ALTER TABLE projects DROP COLUMN code;");
 	}
 
@@ -162,7 +164,8 @@ class MigrationsCommandTests {
 		assertThat(show.output()).contains("Revision: 003 add project code", "State: PENDING",
 				"Downgrade: 003_add_project_code.down.sql",
 				"SQL:\n-- a short code per project\nALTER TABLE projects ADD COLUMN code VARCHAR(10);");
-		// A statement that starts with a comment still ends with ';': the script runs as printed.
+		// A statement that starts with a comment still ends with ';': the script runs as
+		// printed.
 		assertThat(run("upgrade --sql").output())
 			.contains("-- revision 003 add project code\n-- a short code per project\nALTER TABLE projects ADD COLUMN "
 					+ "code VARCHAR(10);\nINSERT INTO DATABASECHANGELOG");
@@ -187,8 +190,7 @@ class MigrationsCommandTests {
 			.isEqualTo(json.valueToTree(RevisionDescriptor.of(migrator.show("002").orElseThrow())).toString());
 		JsonNode upgraded = json.readTree(run("upgrade", OutputFormat.JSON).output());
 		assertThat(upgraded.get("lastRun").get("applied")).extracting(JsonNode::asString).containsExactly("003");
-		assertThat(json.readTree(run("heads", OutputFormat.JSON).output()))
-			.isEqualTo(json.valueToTree(List.of("003")));
+		assertThat(json.readTree(run("heads", OutputFormat.JSON).output())).isEqualTo(json.valueToTree(List.of("003")));
 		assertThat(json.readValue(run("check", OutputFormat.JSON).output(), Map.class)).containsEntry("state",
 				"UP_TO_DATE");
 	}
@@ -210,11 +212,15 @@ class MigrationsCommandTests {
 		assertThat(generated.output()).contains("Wrote " + directory.resolve("001_baseline.sql"),
 				"migrations.baseline.revision=001");
 		assertThat(java.nio.file.Files.readString(directory.resolve("001_baseline.sql")))
-			.containsIgnoringCase("CREATE TABLE").containsIgnoringCase("nickname");
+			.containsIgnoringCase("CREATE TABLE")
+			.containsIgnoringCase("nickname");
 	}
 
 	private List<String> userTables() {
-		return this.db.tables().stream().filter((table) -> !table.toLowerCase().startsWith("databasechangelog")).toList();
+		return this.db.tables()
+			.stream()
+			.filter((table) -> !table.toLowerCase().startsWith("databasechangelog"))
+			.toList();
 	}
 
 	private record Result(int status, String output) {

@@ -12,7 +12,8 @@ class LiquibaseScopeTests {
 
 	@Test
 	void liquibaseAnalyticsAreOffInsideTheStartersScope() throws Exception {
-		assertThat(AnalyticsArgs.ENABLED.getCurrentValue()).as("left to Liquibase's remote configuration").isNotEqualTo(Boolean.FALSE);
+		assertThat(AnalyticsArgs.ENABLED.getCurrentValue()).as("left to Liquibase's remote configuration")
+			.isNotEqualTo(Boolean.FALSE);
 		Boolean enabled = Scope.child(LiquibaseSession.scope(new DefaultResourceLoader()),
 				() -> AnalyticsArgs.ENABLED.getCurrentValue());
 		assertThat(enabled).isFalse();

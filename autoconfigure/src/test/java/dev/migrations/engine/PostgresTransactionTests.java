@@ -22,9 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * On PostgreSQL a revision's statements and its history rows commit together; change sets that cannot run in a
- * transaction are the exception, and are reported as such. Crashes are covered by the scenario tests in
- * {@code src/scenarios}.
+ * On PostgreSQL a revision's statements and its history rows commit together; change sets
+ * that cannot run in a transaction are the exception, and are reported as such. Crashes
+ * are covered by the scenario tests in {@code src/scenarios}.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class PostgresTransactionTests {

@@ -12,7 +12,8 @@ import dev.migrations.runner.Migrator;
 import dev.migrations.runner.RunReport;
 
 /**
- * Runs migrators at the same moment, each on a thread of its own, as the data sources of one application do.
+ * Runs migrators at the same moment, each on a thread of its own, as the data sources of
+ * one application do.
  */
 final class ConcurrentMigrators {
 

@@ -25,9 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Migrators of one JVM working on H2 at the same time: each revision is applied once, no Liquibase table lock is
- * left set (liquibase#7956: Liquibase 5.0.4's own update leaves it set when two updates overlap in one JVM), and a
- * lock that stays held fails the start, naming its holder.
+ * Migrators of one JVM working on H2 at the same time: each revision is applied once, no
+ * Liquibase table lock is left set (liquibase#7956: Liquibase 5.0.4's own update leaves
+ * it set when two updates overlap in one JVM), and a lock that stays held fails the
+ * start, naming its holder.
  */
 class H2MigrationLockTests {
 
@@ -38,16 +39,13 @@ class H2MigrationLockTests {
 
 	@BeforeEach
 	void setUp() {
-		this.revisions = RevisionDirectory.in(this.temp.resolve("db/migrations"))
-			.add("001_create_accounts.sql", """
-					CREATE TABLE accounts (id INTEGER PRIMARY KEY, name VARCHAR(100) NOT NULL);
-					INSERT INTO accounts (id, name) VALUES (1, 'Ada');
-					""")
-			.add("002_create_projects.sql", """
-					CREATE TABLE projects (id INTEGER PRIMARY KEY, account_id INTEGER REFERENCES accounts (id));
-					INSERT INTO projects (id, account_id) VALUES (1, 1);
-					""")
-			.add("003_add_project_name.sql", "ALTER TABLE projects ADD COLUMN name VARCHAR(100);");
+		this.revisions = RevisionDirectory.in(this.temp.resolve("db/migrations")).add("001_create_accounts.sql", """
+				CREATE TABLE accounts (id INTEGER PRIMARY KEY, name VARCHAR(100) NOT NULL);
+				INSERT INTO accounts (id, name) VALUES (1, 'Ada');
+				""").add("002_create_projects.sql", """
+				CREATE TABLE projects (id INTEGER PRIMARY KEY, account_id INTEGER REFERENCES accounts (id));
+				INSERT INTO projects (id, account_id) VALUES (1, 1);
+				""").add("003_add_project_name.sql", "ALTER TABLE projects ADD COLUMN name VARCHAR(100);");
 	}
 
 	@Test
@@ -60,7 +58,8 @@ class H2MigrationLockTests {
 
 	@Test
 	void differentUrlsOfOneDatabaseAreSerializedByTheTableLock() throws Exception {
-		// Two spellings of one file database: the in-JVM lock keys differ, only Liquibase's table lock is shared.
+		// Two spellings of one file database: the in-JVM lock keys differ, only
+		// Liquibase's table lock is shared.
 		Path file = this.temp.resolve("db").resolve("app");
 		TestDatabase first = new TestDatabase("h2", "jdbc:h2:file:" + file, "sa", "");
 		TestDatabase second = new TestDatabase("h2", "jdbc:h2:" + file.getParent().resolve("..").resolve("db/app"),
@@ -85,7 +84,8 @@ class H2MigrationLockTests {
 
 	@Test
 	void migratorArrivingInTheMiddleOfARevisionWaitsForIt() throws Exception {
-		// H2 commits DDL at once: a migrator arriving mid-revision sees the revision's tables without its history.
+		// H2 commits DDL at once: a migrator arriving mid-revision sees the revision's
+		// tables without its history.
 		TestDatabase db = TestDatabases.h2();
 		db.jdbc().execute("CREATE ALIAS PAUSE FOR 'java.lang.Thread.sleep(long)'");
 		this.revisions.add("001_create_accounts.sql", """
@@ -110,8 +110,9 @@ class H2MigrationLockTests {
 		TestDatabase db = TestDatabases.h2();
 		migrator(db).migrate();
 		this.revisions.add("004_create_invoices.sql", "CREATE TABLE invoices (id INTEGER PRIMARY KEY);");
-		db.jdbc().update("UPDATE DATABASECHANGELOGLOCK SET LOCKED = TRUE, LOCKGRANTED = CURRENT_TIMESTAMP, "
-				+ "LOCKEDBY = 'build-agent-7 (10.1.2.3)' WHERE ID = 1");
+		db.jdbc()
+			.update("UPDATE DATABASECHANGELOGLOCK SET LOCKED = TRUE, LOCKGRANTED = CURRENT_TIMESTAMP, "
+					+ "LOCKEDBY = 'build-agent-7 (10.1.2.3)' WHERE ID = 1");
 		Migrator waiting = migrator(db, MigrationSettings.defaults().withLockTimeout(Duration.ofSeconds(1)));
 		assertThatExceptionOfType(MigrationException.class).isThrownBy(waiting::migrate)
 			.withMessageContaining("DATABASECHANGELOGLOCK")
@@ -133,11 +134,13 @@ class H2MigrationLockTests {
 		dead.waitFor();
 		String host = java.net.InetAddress.getLocalHost().getHostName() + " ("
 				+ java.net.InetAddress.getLocalHost().getHostAddress() + ")";
-		db.jdbc().update("UPDATE DATABASECHANGELOGLOCK SET LOCKED = TRUE, LOCKGRANTED = CURRENT_TIMESTAMP, "
-				+ "LOCKEDBY = ? WHERE ID = 1", host + " pid " + dead.pid() + " started 2026-01-01T00:00:00Z");
+		db.jdbc()
+			.update("UPDATE DATABASECHANGELOGLOCK SET LOCKED = TRUE, LOCKGRANTED = CURRENT_TIMESTAMP, "
+					+ "LOCKEDBY = ? WHERE ID = 1", host + " pid " + dead.pid() + " started 2026-01-01T00:00:00Z");
 		RunReport report = migrator(db, MigrationSettings.defaults().withLockTimeout(Duration.ofSeconds(30))).migrate();
 		assertThat(report.applied()).containsExactly("004");
-		assertThat(db.jdbc().queryForList("SELECT LOCKED FROM DATABASECHANGELOGLOCK", Boolean.class)).containsOnly(false);
+		assertThat(db.jdbc().queryForList("SELECT LOCKED FROM DATABASECHANGELOGLOCK", Boolean.class))
+			.containsOnly(false);
 	}
 
 	private void assertAppliedOnceAndUnlocked(TestDatabase db) {

@@ -19,8 +19,9 @@ import org.springframework.core.io.DefaultResourceLoader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Migrators of one JVM working on one PostgreSQL database at the same time. Separate processes (crashes, several
- * instances, lock timeouts) are covered by the scenario tests in {@code src/scenarios}.
+ * Migrators of one JVM working on one PostgreSQL database at the same time. Separate
+ * processes (crashes, several instances, lock timeouts) are covered by the scenario tests
+ * in {@code src/scenarios}.
  */
 class PostgresMigrationLockTests {
 

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The revision index written at build time holds only while the class path has exactly the indexed files: every
- * addition, edit, removal or rename is a doubt, in a directory and in a jar.
+ * The revision index written at build time holds only while the class path has exactly
+ * the indexed files: every addition, edit, removal or rename is a doubt, in a directory
+ * and in a jar.
  */
 class ClasspathRevisionFilesTests {
 
@@ -51,8 +52,10 @@ class ClasspathRevisionFilesTests {
 		assertThat(index).isNotNull();
 		assertThat(index.head()).isEqualTo("002");
 		assertThat(index.checksums()).containsOnlyKeys("001", "002");
-		RevisionContent.Sql users = (RevisionContent.Sql) new RevisionScanner().scan("file:" + this.classes
-				+ "/db/migrations/").get(0).content();
+		RevisionContent.Sql users = (RevisionContent.Sql) new RevisionScanner()
+			.scan("file:" + this.classes + "/db/migrations/")
+			.get(0)
+			.content();
 		assertThat(index.checksums()).containsEntry("001", users.checksum());
 	}
 
@@ -171,7 +174,8 @@ class ClasspathRevisionFilesTests {
 		this.revisions.add("002_orders.sql", "CREATE TABLE ordrs (id INTX);");
 		assertThat(Files.size(this.classes.resolve("db/migrations/002_orders.sql")))
 			.isEqualTo("CREATE TABLE orders (id INT);".length());
-		// Every entry gets the same time, as in a reproducible build: only the CRC-32 tells the edit.
+		// Every entry gets the same time, as in a reproducible build: only the CRC-32
+		// tells the edit.
 		assertThat(verified(jar(this.classes, this.work.resolve("app.jar")))).isNull();
 	}
 
@@ -188,8 +192,8 @@ class ClasspathRevisionFilesTests {
 	void indexOfAnotherFormatIsNotUsed() throws IOException {
 		Path file = this.classes.resolve(RevisionIndex.resourcePath(LOCATION));
 		Files.createDirectories(file.getParent());
-		Files.writeString(file, "# Revision files of classpath:db/migrations/\n# name, size, SHA-256\n"
-				+ "001_users.sql\t28\tabc\n");
+		Files.writeString(file,
+				"# Revision files of classpath:db/migrations/\n# name, size, SHA-256\n" + "001_users.sql\t28\tabc\n");
 		assertThat(verified(this.classes)).isNull();
 	}
 
@@ -210,7 +214,10 @@ class ClasspathRevisionFilesTests {
 		}
 	}
 
-	/** A jar of a directory, with directory entries and one fixed time for every entry (a reproducible build). */
+	/**
+	 * A jar of a directory, with directory entries and one fixed time for every entry (a
+	 * reproducible build).
+	 */
 	private static Path jar(Path directory, Path jar) throws IOException {
 		List<Path> paths;
 		try (Stream<Path> walk = Files.walk(directory)) {

@@ -32,8 +32,8 @@ class RevisionGraphTests {
 
 	@Test
 	void mergeRevisionFollowsBothBranches() {
-		RevisionGraph graph = new RevisionGraph(List.of(revision("1"), revision("2", "1"), revision("3", "1"),
-				revision("4", "2", "3")));
+		RevisionGraph graph = new RevisionGraph(
+				List.of(revision("1"), revision("2", "1"), revision("3", "1"), revision("4", "2", "3")));
 		assertThat(graph.upTo(new RevisionId("4"))).extracting((r) -> r.id().value())
 			.containsExactly("1", "2", "3", "4");
 		assertThat(graph.upTo(new RevisionId("3"))).extracting((r) -> r.id().value()).containsExactly("1", "3");

@@ -12,9 +12,8 @@ class RevisionIdTests {
 
 	@Test
 	void ordersNumericRunsNumerically() {
-		List<RevisionId> ids = new ArrayList<>(
-				List.of(new RevisionId("10"), new RevisionId("018"), new RevisionId("2"), new RevisionId("2a"),
-						new RevisionId("1.10"), new RevisionId("1.9")));
+		List<RevisionId> ids = new ArrayList<>(List.of(new RevisionId("10"), new RevisionId("018"), new RevisionId("2"),
+				new RevisionId("2a"), new RevisionId("1.10"), new RevisionId("1.9")));
 		ids.sort(null);
 		assertThat(ids).extracting(RevisionId::value).containsExactly("1.9", "1.10", "2", "2a", "10", "018");
 	}

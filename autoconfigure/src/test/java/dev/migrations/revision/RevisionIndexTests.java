@@ -21,8 +21,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Revision discovery through the index that Spring AOT writes at build time, on a class path whose directories cannot
- * be listed, as in a native image.
+ * Revision discovery through the index that Spring AOT writes at build time, on a class
+ * path whose directories cannot be listed, as in a native image.
  */
 class RevisionIndexTests {
 
@@ -97,10 +97,8 @@ class RevisionIndexTests {
 
 	@Test
 	void placesTheIndexOfAClasspathLocationUnderMetaInf() {
-		assertThat(RevisionIndex.resourcePath("classpath:db/migrations"))
-			.isEqualTo("db/migrations/.revisions.index");
-		assertThat(RevisionIndex.resourcePath("classpath:/db/migrations/"))
-			.isEqualTo("db/migrations/.revisions.index");
+		assertThat(RevisionIndex.resourcePath("classpath:db/migrations")).isEqualTo("db/migrations/.revisions.index");
+		assertThat(RevisionIndex.resourcePath("classpath:/db/migrations/")).isEqualTo("db/migrations/.revisions.index");
 		assertThat(RevisionIndex.resourcePath("file:/srv/migrations/")).isNull();
 	}
 
@@ -121,8 +119,8 @@ class RevisionIndexTests {
 	}
 
 	/**
-	 * Resolves single resources but finds nothing for a pattern, like a native image, which cannot list a classpath
-	 * directory.
+	 * Resolves single resources but finds nothing for a pattern, like a native image,
+	 * which cannot list a classpath directory.
 	 */
 	static class UnlistableResolver extends PathMatchingResourcePatternResolver {
 

@@ -73,7 +73,8 @@ class RevisionScannerTests {
 			.add("004_merge.sql", "-- down_revision: 002, 003\nSELECT 1;");
 		RevisionGraph graph = new RevisionGraph(scan());
 		assertThat(graph.heads()).extracting(RevisionId::value).containsExactly("004");
-		assertThat(graph.find(new RevisionId("4")).parents()).extracting(RevisionId::value).containsExactly("002", "003");
+		assertThat(graph.find(new RevisionId("4")).parents()).extracting(RevisionId::value)
+			.containsExactly("002", "003");
 	}
 
 	@Test
@@ -99,7 +100,8 @@ class RevisionScannerTests {
 
 	@Test
 	void cyclesAreRejected() {
-		this.dir.add("001_a.sql", "-- down_revision: 002\nSELECT 1;").add("002_b.sql", "-- down_revision: 001\nSELECT 1;");
+		this.dir.add("001_a.sql", "-- down_revision: 002\nSELECT 1;")
+			.add("002_b.sql", "-- down_revision: 001\nSELECT 1;");
 		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> new RevisionGraph(scan()))
 			.withMessageContaining("form a cycle");
 	}

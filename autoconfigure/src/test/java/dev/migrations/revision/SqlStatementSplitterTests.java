@@ -14,13 +14,14 @@ class SqlStatementSplitterTests {
 				/* block; comment */
 				INSERT INTO a VALUES (1);
 				-- trailing comment only;
-				"""))
-			.containsExactly("-- header comment\nCREATE TABLE a (id INT)", "/* block; comment */\nINSERT INTO a VALUES (1)");
+				""")).containsExactly("-- header comment\nCREATE TABLE a (id INT)",
+				"/* block; comment */\nINSERT INTO a VALUES (1)");
 	}
 
 	@Test
 	void keepsSemicolonsInsideStringsAndQuotedIdentifiers() {
-		assertThat(SqlStatementSplitter.split("INSERT INTO t VALUES ('a;b', 'it''s; fine'); SELECT \"odd;name\" FROM t"))
+		assertThat(
+				SqlStatementSplitter.split("INSERT INTO t VALUES ('a;b', 'it''s; fine'); SELECT \"odd;name\" FROM t"))
 			.containsExactly("INSERT INTO t VALUES ('a;b', 'it''s; fine')", "SELECT \"odd;name\" FROM t");
 	}
 

@@ -15,9 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Adopting databases that Flyway or Alembic managed: a database migrated by Flyway for real, and one stamped the way
- * Alembic leaves it, adopted and then upgraded by the starter with their rows unchanged; and everything that must
- * fail before anything is written. Run on H2 and PostgreSQL.
+ * Adopting databases that Flyway or Alembic managed: a database migrated by Flyway for
+ * real, and one stamped the way Alembic leaves it, adopted and then upgraded by the
+ * starter with their rows unchanged; and everything that must fail before anything is
+ * written. Run on H2 and PostgreSQL.
  */
 abstract class AbstractAdoptionTests extends AbstractDatabaseTests {
 
@@ -96,8 +97,9 @@ abstract class AbstractAdoptionTests extends AbstractDatabaseTests {
 			.filter((row) -> row.get("version") != null)
 			.map((row) -> (Timestamp) row.get("installed_on"))
 			.toList();
-		assertThat(this.db.jdbc().queryForList("SELECT DATEEXECUTED FROM DATABASECHANGELOG ORDER BY ORDEREXECUTED",
-				Timestamp.class)).isEqualTo(installed);
+		assertThat(this.db.jdbc()
+			.queryForList("SELECT DATEEXECUTED FROM DATABASECHANGELOG ORDER BY ORDEREXECUTED", Timestamp.class))
+			.isEqualTo(installed);
 
 		RunReport upgraded = migrator().migrate();
 		assertThat(upgraded.applied()).containsExactly("004");
@@ -119,7 +121,8 @@ abstract class AbstractAdoptionTests extends AbstractDatabaseTests {
 		addNumberedRevisions();
 		Migrator migrator = migrator();
 		migrator.setSchemaChecks(new SchemaChecks(AdoptionSource.FLYWAY, DriftCheckMode.OFF, List.of()));
-		// What the upgrade command of a deploy step does: no startup run has adopted the database yet.
+		// What the upgrade command of a deploy step does: no startup run has adopted the
+		// database yet.
 		RunReport upgraded = migrator.upgrade(Target.HEAD);
 		assertThat(upgraded.applied()).containsExactly("004");
 		assertThat(states()).containsExactly("001:ADOPTED", "002:ADOPTED", "003:ADOPTED", "004:APPLIED");
@@ -144,11 +147,9 @@ abstract class AbstractAdoptionTests extends AbstractDatabaseTests {
 	@Test
 	void failedFlywayMigrationFailsBeforeAnythingIsWritten() throws IOException {
 		flywayMigrate(Map.of("V1__create_users.sql", USERS, "V2__create_projects.sql", PROJECTS));
-		this.db.jdbc()
-			.update("UPDATE \"flyway_schema_history\" SET \"success\" = ? WHERE \"version\" = '2'", false);
+		this.db.jdbc().update("UPDATE \"flyway_schema_history\" SET \"success\" = ? WHERE \"version\" = '2'", false);
 		addNumberedRevisions();
-		assertThatExceptionOfType(MigrationException.class)
-			.isThrownBy(() -> migrator().adopt(AdoptionSource.FLYWAY))
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrator().adopt(AdoptionSource.FLYWAY))
 			.withMessageContaining("records failed migration(s): version 2 (V2__create_projects.sql)")
 			.withMessageContaining("Nothing was written");
 		assertThat(this.db.tables()).doesNotContain("databasechangelog", "databasechangeloglock");
@@ -156,11 +157,10 @@ abstract class AbstractAdoptionTests extends AbstractDatabaseTests {
 
 	@Test
 	void flywayVersionWithoutRevisionFailsBeforeAnythingIsWritten() throws IOException {
-		flywayMigrate(Map.of("V1__create_users.sql", USERS, "V2__create_projects.sql", PROJECTS,
-				"V2.5__hotfix.sql", "CREATE TABLE hotfix (id INTEGER)"));
+		flywayMigrate(Map.of("V1__create_users.sql", USERS, "V2__create_projects.sql", PROJECTS, "V2.5__hotfix.sql",
+				"CREATE TABLE hotfix (id INTEGER)"));
 		addNumberedRevisions();
-		assertThatExceptionOfType(MigrationException.class)
-			.isThrownBy(() -> migrator().adopt(AdoptionSource.FLYWAY))
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrator().adopt(AdoptionSource.FLYWAY))
 			.withMessageContaining("no revision matches version 2.5 (V2.5__hotfix.sql)");
 		assertThat(this.db.tables()).doesNotContain("databasechangelog");
 	}
@@ -171,8 +171,7 @@ abstract class AbstractAdoptionTests extends AbstractDatabaseTests {
 		this.revisions.add("001_create_users.sql", USERS)
 			.add("002_add_user_email.sql", "ALTER TABLE users ADD COLUMN email VARCHAR(200);")
 			.add("003_create_projects.sql", PROJECTS);
-		assertThatExceptionOfType(MigrationException.class)
-			.isThrownBy(() -> migrator().adopt(AdoptionSource.FLYWAY))
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrator().adopt(AdoptionSource.FLYWAY))
 			.withMessageContaining("revision(s) 002 (")
 			.withMessageContaining("never ran them");
 		assertThat(this.db.tables()).doesNotContain("databasechangelog");
@@ -218,8 +217,7 @@ abstract class AbstractAdoptionTests extends AbstractDatabaseTests {
 		this.db.jdbc().execute(USERS);
 		alembicStamp("deadbeef0001");
 		addAlembicRevisions();
-		assertThatExceptionOfType(MigrationException.class)
-			.isThrownBy(() -> migrator().adopt(AdoptionSource.ALEMBIC))
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrator().adopt(AdoptionSource.ALEMBIC))
 			.withMessageContaining("no revision matches the recorded head(s) deadbeef0001");
 		assertThat(this.db.tables()).doesNotContain("databasechangelog");
 	}
@@ -228,8 +226,7 @@ abstract class AbstractAdoptionTests extends AbstractDatabaseTests {
 	void adoptingASchemaWithoutTheOtherToolsTableFails() {
 		this.db.jdbc().execute(USERS);
 		addNumberedRevisions();
-		assertThatExceptionOfType(MigrationException.class)
-			.isThrownBy(() -> migrator().adopt(AdoptionSource.FLYWAY))
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrator().adopt(AdoptionSource.FLYWAY))
 			.withMessageContaining("it has tables but no flyway_schema_history table");
 		assertThat(this.db.tables()).doesNotContain("databasechangelog");
 	}
@@ -240,8 +237,7 @@ abstract class AbstractAdoptionTests extends AbstractDatabaseTests {
 		addNumberedRevisions();
 		this.revisions.add("002_create_projects.down.sql", "DROP TABLE projects;");
 		migrator().adopt(AdoptionSource.FLYWAY);
-		assertThatExceptionOfType(MigrationException.class)
-			.isThrownBy(() -> migrator().downgrade(Target.of("001")))
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrator().downgrade(Target.of("001")))
 			.withMessageContaining("002 was adopted from another tool's history, never executed by migrations");
 		assertThat(this.db.tables()).contains("projects");
 	}

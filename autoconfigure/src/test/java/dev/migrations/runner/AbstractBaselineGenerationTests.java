@@ -18,15 +18,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * A baseline generated from a legacy database, proved by round trip: legacy database with data → generated baseline
- * → a fresh database built from it → the drift check against the legacy database finds nothing, and the data is
- * untouched. Run on H2 and PostgreSQL.
+ * A baseline generated from a legacy database, proved by round trip: legacy database with
+ * data → generated baseline → a fresh database built from it → the drift check against
+ * the legacy database finds nothing, and the data is untouched. Run on H2 and PostgreSQL.
  */
 abstract class AbstractBaselineGenerationTests extends AbstractDatabaseTests {
 
 	static final Path SAMPLE_REVISIONS = Path.of("../sample-app/src/main/resources/db/migrations");
 
-	/** A legacy database: the schema and data of the given revisions, without any migration history. */
+	/**
+	 * A legacy database: the schema and data of the given revisions, without any
+	 * migration history.
+	 */
 	void buildLegacy(RevisionDirectory legacyRevisions) {
 		migrator(legacyRevisions, MigrationSettings.defaults()).migrate();
 		this.db.jdbc().execute("DROP TABLE DATABASECHANGELOG");
@@ -50,27 +53,27 @@ abstract class AbstractBaselineGenerationTests extends AbstractDatabaseTests {
 			}
 		}
 		buildLegacy(legacyRevisions);
-		// The sample's 18 revisions leave 11 tables, with keys, unique and check constraints, indexes and demo data.
+		// The sample's 18 revisions leave 11 tables, with keys, unique and check
+		// constraints, indexes and demo data.
 		assertThat(this.db.tables()).hasSize(11);
 		assertRoundTrip();
 	}
 
 	@Test
 	void viewsSequencesAndChecksRoundTrip() throws IOException {
-		RevisionDirectory legacyRevisions = RevisionDirectory.in(this.temp.resolve("legacy"))
-			.add("001_legacy.sql", """
-					CREATE TABLE clients (id INTEGER PRIMARY KEY, name VARCHAR(100) NOT NULL,
-					    code VARCHAR(10) DEFAULT 'X' NOT NULL, CONSTRAINT uq_clients_code UNIQUE (code),
-					    CONSTRAINT ck_clients_code CHECK (code <> ''));
-					CREATE TABLE invoices (id BIGINT PRIMARY KEY, client_id INTEGER NOT NULL, total NUMERIC(12, 2),
-					    issued DATE, CONSTRAINT fk_invoices_client FOREIGN KEY (client_id) REFERENCES clients (id)
-					    ON DELETE CASCADE);
-					CREATE UNIQUE INDEX ix_invoices_client_issued ON invoices (client_id, issued);
-					CREATE SEQUENCE invoice_numbers START WITH 1000 INCREMENT BY 10;
-					CREATE VIEW big_invoices AS SELECT id, total FROM invoices WHERE total > 1000;
-					INSERT INTO clients (id, name, code) VALUES (1, 'Zoë Ünal', 'ZU'), (2, 'O''Brien; Pat', 'OB');
-					INSERT INTO invoices (id, client_id, total, issued) VALUES (10, 1, 1200.50, DATE '2026-01-31');
-					""");
+		RevisionDirectory legacyRevisions = RevisionDirectory.in(this.temp.resolve("legacy")).add("001_legacy.sql", """
+				CREATE TABLE clients (id INTEGER PRIMARY KEY, name VARCHAR(100) NOT NULL,
+				    code VARCHAR(10) DEFAULT 'X' NOT NULL, CONSTRAINT uq_clients_code UNIQUE (code),
+				    CONSTRAINT ck_clients_code CHECK (code <> ''));
+				CREATE TABLE invoices (id BIGINT PRIMARY KEY, client_id INTEGER NOT NULL, total NUMERIC(12, 2),
+				    issued DATE, CONSTRAINT fk_invoices_client FOREIGN KEY (client_id) REFERENCES clients (id)
+				    ON DELETE CASCADE);
+				CREATE UNIQUE INDEX ix_invoices_client_issued ON invoices (client_id, issued);
+				CREATE SEQUENCE invoice_numbers START WITH 1000 INCREMENT BY 10;
+				CREATE VIEW big_invoices AS SELECT id, total FROM invoices WHERE total > 1000;
+				INSERT INTO clients (id, name, code) VALUES (1, 'Zoë Ünal', 'ZU'), (2, 'O''Brien; Pat', 'OB');
+				INSERT INTO invoices (id, client_id, total, issued) VALUES (10, 1, 1200.50, DATE '2026-01-31');
+				""");
 		buildLegacy(legacyRevisions);
 		assertRoundTrip();
 	}
@@ -78,8 +81,8 @@ abstract class AbstractBaselineGenerationTests extends AbstractDatabaseTests {
 	private void assertRoundTrip() throws IOException {
 		Map<String, List<Map<String, Object>>> before = data(this.db);
 		RevisionDirectory baselineRevisions = RevisionDirectory.in(this.temp.resolve("baseline"));
-		Path file = migrator(baselineRevisions, MigrationSettings.defaults())
-			.generateBaseline(baselineRevisions.path(), "001");
+		Path file = migrator(baselineRevisions, MigrationSettings.defaults()).generateBaseline(baselineRevisions.path(),
+				"001");
 		assertThat(file.getFileName()).hasToString("001_baseline.sql");
 		assertThat(data(this.db)).isEqualTo(before);
 
@@ -90,7 +93,8 @@ abstract class AbstractBaselineGenerationTests extends AbstractDatabaseTests {
 		assertThat(fresh.applied()).containsExactly("001");
 		assertThat(this.db.tables()).containsAll(legacy.tables());
 
-		// The legacy database adopts the baseline; the drift check then finds nothing, and the data is untouched.
+		// The legacy database adopts the baseline; the drift check then finds nothing,
+		// and the data is untouched.
 		this.db = legacy;
 		RunReport adopted = migrator(baselineRevisions, MigrationSettings.defaults().withBaseline("001", "Legacy"))
 			.migrate();

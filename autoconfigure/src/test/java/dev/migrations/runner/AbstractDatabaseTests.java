@@ -11,7 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.DefaultResourceLoader;
 
 /**
- * A fresh real database and an empty revision directory for each test; subclasses choose H2 or PostgreSQL.
+ * A fresh real database and an empty revision directory for each test; subclasses choose
+ * H2 or PostgreSQL.
  */
 abstract class AbstractDatabaseTests {
 

@@ -11,7 +11,6 @@ import dev.migrations.test.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -43,8 +42,10 @@ abstract class AbstractDowngradeAndDryRunTests extends AbstractDatabaseTests {
 
 	List<String> columns(TestDatabase database) {
 		return database.jdbc()
-			.queryForList("SELECT lower(table_name) || '.' || lower(column_name) || ':' || lower(data_type) "
-					+ "FROM information_schema.columns WHERE lower(table_schema) = 'public' ORDER BY 1", String.class);
+			.queryForList(
+					"SELECT lower(table_name) || '.' || lower(column_name) || ':' || lower(data_type) "
+							+ "FROM information_schema.columns WHERE lower(table_schema) = 'public' ORDER BY 1",
+					String.class);
 	}
 
 	@Test
@@ -119,7 +120,8 @@ abstract class AbstractDowngradeAndDryRunTests extends AbstractDatabaseTests {
 		assertThat(this.db.tables()).isEmpty();
 		String sql = Files.readString(output);
 		assertThat(sql).contains("-- revision 001 create users", "CREATE TABLE users", "INSERT INTO DATABASECHANGELOG");
-		// The file, run by hand on a copy, gives the same database as the migration itself.
+		// The file, run by hand on a copy, gives the same database as the migration
+		// itself.
 		TestDatabase copy = newDatabase();
 		for (String statement : SqlStatementSplitter.split(sql)) {
 			copy.jdbc().execute(statement);
@@ -142,7 +144,8 @@ abstract class AbstractDowngradeAndDryRunTests extends AbstractDatabaseTests {
 		assertThat(sql).contains("-- downgrade 004 add project code", "ALTER TABLE projects DROP COLUMN code",
 				"-- downgrade 003 create tags", "DROP TABLE", "DELETE FROM DATABASECHANGELOG WHERE ID = 'tags'");
 		assertThat(historyIds()).containsExactly("001", "002", "tags", "project-code");
-		assertThat(migrator().previewDowngrade(Target.of("002")).statements()).contains("ALTER TABLE projects DROP COLUMN code");
+		assertThat(migrator().previewDowngrade(Target.of("002")).statements())
+			.contains("ALTER TABLE projects DROP COLUMN code");
 	}
 
 	@Test

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The drift check: the live schema against the schema its recorded revisions produce. Run on H2 and PostgreSQL.
+ * The drift check: the live schema against the schema its recorded revisions produce. Run
+ * on H2 and PostgreSQL.
  */
 abstract class AbstractDriftTests extends AbstractDatabaseTests {
 
@@ -21,20 +22,18 @@ abstract class AbstractDriftTests extends AbstractDatabaseTests {
 		this.revisions.add("001_create_users.sql", """
 				CREATE TABLE users (id INTEGER PRIMARY KEY, name VARCHAR(100) NOT NULL, email VARCHAR(200),
 				    CONSTRAINT uq_users_email UNIQUE (email));
-				""")
-			.add("002_create_projects.sql", """
-					CREATE TABLE projects (id INTEGER PRIMARY KEY, owner_id INTEGER REFERENCES users (id),
-					    name VARCHAR(100), rate NUMERIC(10, 2) DEFAULT 0 NOT NULL);
-					CREATE VIEW active_projects AS SELECT id, name FROM projects WHERE rate > 0;
-					""")
-			.add("003_add_project_costs.sql", """
-					CREATE TABLE project_costs (id INTEGER PRIMARY KEY, project_id INTEGER NOT NULL,
-					    cost_date DATE NOT NULL, amount NUMERIC(10, 2) NOT NULL,
-					    CONSTRAINT ck_project_costs_amount CHECK (amount >= 0),
-					    CONSTRAINT fk_project_costs_project FOREIGN KEY (project_id) REFERENCES projects (id));
-					CREATE INDEX idx_project_costs_date ON project_costs (cost_date);
-					CREATE SEQUENCE invoice_numbers START WITH 1000;
-					""");
+				""").add("002_create_projects.sql", """
+				CREATE TABLE projects (id INTEGER PRIMARY KEY, owner_id INTEGER REFERENCES users (id),
+				    name VARCHAR(100), rate NUMERIC(10, 2) DEFAULT 0 NOT NULL);
+				CREATE VIEW active_projects AS SELECT id, name FROM projects WHERE rate > 0;
+				""").add("003_add_project_costs.sql", """
+				CREATE TABLE project_costs (id INTEGER PRIMARY KEY, project_id INTEGER NOT NULL,
+				    cost_date DATE NOT NULL, amount NUMERIC(10, 2) NOT NULL,
+				    CONSTRAINT ck_project_costs_amount CHECK (amount >= 0),
+				    CONSTRAINT fk_project_costs_project FOREIGN KEY (project_id) REFERENCES projects (id));
+				CREATE INDEX idx_project_costs_date ON project_costs (cost_date);
+				CREATE SEQUENCE invoice_numbers START WITH 1000;
+				""");
 	}
 
 	List<String> notes(DriftReport report) {
@@ -55,8 +54,9 @@ abstract class AbstractDriftTests extends AbstractDatabaseTests {
 		migrator().migrate();
 		this.db.jdbc().execute("ALTER TABLE users ADD COLUMN nickname VARCHAR(40)");
 		this.db.jdbc().execute("DROP INDEX idx_project_costs_date");
-		this.db.jdbc().execute(this.db.isPostgres() ? "ALTER TABLE project_costs ALTER COLUMN amount TYPE NUMERIC(12, 2)"
-				: "ALTER TABLE project_costs ALTER COLUMN amount NUMERIC(12, 2)");
+		this.db.jdbc()
+			.execute(this.db.isPostgres() ? "ALTER TABLE project_costs ALTER COLUMN amount TYPE NUMERIC(12, 2)"
+					: "ALTER TABLE project_costs ALTER COLUMN amount NUMERIC(12, 2)");
 		List<String> history = this.db.history().stream().map((row) -> (String) row.get("ID")).toList();
 		DriftReport report = migrator().drift(List.of());
 		assertThat(report.hasDrift()).isTrue();
@@ -93,11 +93,11 @@ abstract class AbstractDriftTests extends AbstractDatabaseTests {
 		assertThat(notes).anySatisfy((note) -> assertThat(note)
 			.startsWith("foreign key `fk_project_costs_project` missing on `project_costs`")
 			.endsWith("(created by 003)"));
-		assertThat(notes).anySatisfy((note) -> assertThat(note)
-			.startsWith("unique constraint `uq_users_email` missing on `users`")
-			.endsWith("(created by 001)"));
-		assertThat(notes).anySatisfy((note) -> assertThat(note).startsWith("view `active_projects` missing")
-			.endsWith("(created by 002)"));
+		assertThat(notes)
+			.anySatisfy((note) -> assertThat(note).startsWith("unique constraint `uq_users_email` missing on `users`")
+				.endsWith("(created by 001)"));
+		assertThat(notes).anySatisfy(
+				(note) -> assertThat(note).startsWith("view `active_projects` missing").endsWith("(created by 002)"));
 		assertThat(notes).anySatisfy((note) -> assertThat(note).startsWith("sequence `invoice_numbers` missing")
 			.endsWith("(created by 003)"));
 		assertThat(notes).anySatisfy((note) -> assertThat(note)
@@ -111,12 +111,12 @@ abstract class AbstractDriftTests extends AbstractDatabaseTests {
 		MigrationSettings settings = MigrationSettings.defaults()
 			.withEngine(new EngineSettings("MIGRATION_HISTORY", "billing", null, null));
 		migrator(settings).migrate();
-		// A table of the same name in the connection's own schema is not the checked schema's business.
+		// A table of the same name in the connection's own schema is not the checked
+		// schema's business.
 		this.db.jdbc().execute("CREATE TABLE users (id INTEGER)");
 		assertThat(migrator(settings).drift(List.of()).differences()).isEmpty();
 		this.db.jdbc().execute("DROP INDEX billing.idx_project_costs_date");
-		assertThat(notes(migrator(settings).drift(List.of())))
-			.singleElement()
+		assertThat(notes(migrator(settings).drift(List.of()))).singleElement()
 			.satisfies((note) -> assertThat(note.toLowerCase(Locale.ROOT))
 				.startsWith("index `idx_project_costs_date` missing on `project_costs`"));
 	}
@@ -143,8 +143,7 @@ abstract class AbstractDriftTests extends AbstractDatabaseTests {
 		migrator().migrate();
 		assertThat(migrator().drift(List.of()).differences()).isEmpty();
 		this.db.jdbc().execute("DROP INDEX idx_tags_label");
-		assertThat(notes(migrator().drift(List.of())))
-			.singleElement()
+		assertThat(notes(migrator().drift(List.of()))).singleElement()
 			.satisfies((note) -> assertThat(note.toLowerCase(Locale.ROOT))
 				.startsWith("index `idx_tags_label` missing on `tags`")
 				.endsWith("(created by 004)"));

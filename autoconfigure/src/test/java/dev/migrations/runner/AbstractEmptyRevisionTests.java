@@ -5,8 +5,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Plain SQL revisions without a statement: only comments, or only a {@code down_revision} header, as a merge revision
- * naturally is. They are recorded as applied, and a downgrade passes them as a no-op. Run on H2 and PostgreSQL.
+ * Plain SQL revisions without a statement: only comments, or only a {@code down_revision}
+ * header, as a merge revision naturally is. They are recorded as applied, and a downgrade
+ * passes them as a no-op. Run on H2 and PostgreSQL.
  */
 abstract class AbstractEmptyRevisionTests extends AbstractDatabaseTests {
 

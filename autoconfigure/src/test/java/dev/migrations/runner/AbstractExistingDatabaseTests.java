@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Every database state an upgrade can meet, each with real rows that must survive unchanged. Run on H2 and on
- * PostgreSQL.
+ * Every database state an upgrade can meet, each with real rows that must survive
+ * unchanged. Run on H2 and on PostgreSQL.
  */
 @ExtendWith(OutputCaptureExtension.class)
 abstract class AbstractExistingDatabaseTests extends AbstractDatabaseTests {
@@ -45,7 +45,10 @@ abstract class AbstractExistingDatabaseTests extends AbstractDatabaseTests {
 			.add("004_create_time_entries.sql", TIME_ENTRIES);
 	}
 
-	/** Build the schema of the first revisions by hand, as a legacy application did, optionally with data. */
+	/**
+	 * Build the schema of the first revisions by hand, as a legacy application did,
+	 * optionally with data.
+	 */
 	void buildByHand(int revisions, boolean withData) {
 		List<String> scripts = List.of(USERS, PROJECTS, BUDGET, TIME_ENTRIES);
 		for (int i = 0; i < revisions; i++) {
@@ -191,8 +194,7 @@ abstract class AbstractExistingDatabaseTests extends AbstractDatabaseTests {
 		}
 		this.revisions.add("005_add_user_locale.sql", "ALTER TABLE users ADD COLUMN locale VARCHAR(10);");
 		assertThat(migrator(settings).migrate().applied()).containsExactly("005");
-		assertThat(states()).containsExactly("001:STAMPED", "002:STAMPED", "003:APPLIED", "004:APPLIED",
-				"005:APPLIED");
+		assertThat(states()).containsExactly("001:STAMPED", "002:STAMPED", "003:APPLIED", "004:APPLIED", "005:APPLIED");
 		assertThat(data()).isEqualTo(before);
 	}
 

@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Java revisions among revision files: ordering, history, reversal, failures, preview. Run on H2 and PostgreSQL.
+ * Java revisions among revision files: ordering, history, reversal, failures, preview.
+ * Run on H2 and PostgreSQL.
  */
 abstract class AbstractJavaRevisionTests extends AbstractDatabaseTests {
 
@@ -39,9 +40,10 @@ abstract class AbstractJavaRevisionTests extends AbstractDatabaseTests {
 	@Override
 	Migrator migrator(MigrationSettings settings) {
 		DefaultResourceLoader loader = new DefaultResourceLoader();
-		return new Migrator(this.db.dataSource(), RevisionSource.withJavaRevisions(
-				RevisionSource.directory(this.revisions.location(), loader), () -> List.copyOf(this.code)), settings,
-				loader);
+		return new Migrator(this.db.dataSource(),
+				RevisionSource.withJavaRevisions(RevisionSource.directory(this.revisions.location(), loader),
+						() -> List.copyOf(this.code)),
+				settings, loader);
 	}
 
 	List<String> contacts() {
@@ -219,7 +221,8 @@ abstract class AbstractJavaRevisionTests extends AbstractDatabaseTests {
 	}
 
 	/**
-	 * Moves people into contacts, upper-casing their names; its downgrade moves them back.
+	 * Moves people into contacts, upper-casing their names; its downgrade moves them
+	 * back.
 	 */
 	static class MovePeopleToContacts implements JavaRevision {
 

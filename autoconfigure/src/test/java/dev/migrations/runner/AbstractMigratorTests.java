@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.core.io.DefaultResourceLoader;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -35,13 +34,11 @@ abstract class AbstractMigratorTests extends AbstractDatabaseTests {
 		this.revisions.add("001_create_users.sql", """
 				CREATE TABLE users (id INTEGER PRIMARY KEY, name VARCHAR(100) NOT NULL);
 				INSERT INTO users (id, name) VALUES (1, 'Ada; the first');
-				""")
-			.add("002_create_projects.sql", """
-					-- projects belong to users
-					CREATE TABLE projects (id INTEGER PRIMARY KEY, owner_id INTEGER REFERENCES users (id),
-					    name VARCHAR(100));
-					""")
-			.add("003_add_project_budget.sql", "ALTER TABLE projects ADD COLUMN budget NUMERIC(12, 2);");
+				""").add("002_create_projects.sql", """
+				-- projects belong to users
+				CREATE TABLE projects (id INTEGER PRIMARY KEY, owner_id INTEGER REFERENCES users (id),
+				    name VARCHAR(100));
+				""").add("003_add_project_budget.sql", "ALTER TABLE projects ADD COLUMN budget NUMERIC(12, 2);");
 	}
 
 	Migrator migrator(DataSource own, DataSource application) {
@@ -202,13 +199,11 @@ abstract class AbstractMigratorTests extends AbstractDatabaseTests {
 		moved.add("001_make_users.sql", """
 				CREATE TABLE users (id INTEGER PRIMARY KEY, name VARCHAR(100) NOT NULL);
 				INSERT INTO users (id, name) VALUES (1, 'Ada; the first');
-				""")
-			.add("002_projects_table.sql", """
-					-- projects belong to users
-					CREATE TABLE projects (id INTEGER PRIMARY KEY, owner_id INTEGER REFERENCES users (id),
-					    name VARCHAR(100));
-					""")
-			.add("003_budget.sql", "ALTER TABLE projects ADD COLUMN budget NUMERIC(12, 2);");
+				""").add("002_projects_table.sql", """
+				-- projects belong to users
+				CREATE TABLE projects (id INTEGER PRIMARY KEY, owner_id INTEGER REFERENCES users (id),
+				    name VARCHAR(100));
+				""").add("003_budget.sql", "ALTER TABLE projects ADD COLUMN budget NUMERIC(12, 2);");
 		RunReport report = migrator(moved, MigrationSettings.defaults()).migrate();
 		assertThat(report.outcome()).isEqualTo(RunReport.Outcome.UP_TO_DATE);
 		assertThat(historyIds()).containsExactly("001", "002", "003");
@@ -226,24 +221,25 @@ abstract class AbstractMigratorTests extends AbstractDatabaseTests {
 	@Test
 	void appliesLiquibaseChangelogRevisionsInEveryFormat() {
 		this.revisions.add("001_create_clients.sql", "CREATE TABLE clients (id INTEGER PRIMARY KEY);")
-			.add("002_create_invoices.xml", """
-					<?xml version="1.0" encoding="UTF-8"?>
-					<databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
-					    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-					    xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog
-					        http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd">
-					  <changeSet id="invoices" author="alice">
-					    <createTable tableName="invoices">
-					      <column name="id" type="INTEGER"><constraints primaryKey="true"/></column>
-					      <column name="client_id" type="INTEGER"/>
-					    </createTable>
-					  </changeSet>
-					  <changeSet id="invoices-fk" author="alice">
-					    <addForeignKeyConstraint baseTableName="invoices" baseColumnNames="client_id"
-					        constraintName="fk_invoices_client" referencedTableName="clients" referencedColumnNames="id"/>
-					  </changeSet>
-					</databaseChangeLog>
-					""")
+			.add("002_create_invoices.xml",
+					"""
+							<?xml version="1.0" encoding="UTF-8"?>
+							<databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+							    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+							    xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog
+							        http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd">
+							  <changeSet id="invoices" author="alice">
+							    <createTable tableName="invoices">
+							      <column name="id" type="INTEGER"><constraints primaryKey="true"/></column>
+							      <column name="client_id" type="INTEGER"/>
+							    </createTable>
+							  </changeSet>
+							  <changeSet id="invoices-fk" author="alice">
+							    <addForeignKeyConstraint baseTableName="invoices" baseColumnNames="client_id"
+							        constraintName="fk_invoices_client" referencedTableName="clients" referencedColumnNames="id"/>
+							  </changeSet>
+							</databaseChangeLog>
+							""")
 			.add("003_create_tags.yaml", """
 					databaseChangeLog:
 					  - changeSet:
@@ -255,11 +251,12 @@ abstract class AbstractMigratorTests extends AbstractDatabaseTests {
 					            columns:
 					              - column: {name: id, type: INTEGER}
 					""")
-			.add("004_create_rates.json", """
-					{"databaseChangeLog": [{"changeSet": {"id": "rates", "author": "carol", "changes": [
-					  {"createTable": {"tableName": "rates", "columns": [{"column": {"name": "id", "type": "INTEGER"}}]}}
-					]}}]}
-					""")
+			.add("004_create_rates.json",
+					"""
+							{"databaseChangeLog": [{"changeSet": {"id": "rates", "author": "carol", "changes": [
+							  {"createTable": {"tableName": "rates", "columns": [{"column": {"name": "id", "type": "INTEGER"}}]}}
+							]}}]}
+							""")
 			.add("005_create_notes.sql", """
 					--liquibase formatted sql
 					--changeset dave:notes
@@ -412,7 +409,8 @@ abstract class AbstractMigratorTests extends AbstractDatabaseTests {
 		assertThat(report.outcome()).isEqualTo(RunReport.Outcome.UP_TO_DATE);
 		assertThat(report.from()).isEqualTo("003");
 		assertThat(report.to()).isEqualTo("003");
-		// One connection, of the data source the full path would use: it sees the same history table.
+		// One connection, of the data source the full path would use: it sees the same
+		// history table.
 		assertThat(own.connections()).isEqualTo(1);
 		assertThat(application.connections()).isZero();
 		assertThat(this.db.history()).isEqualTo(before);
@@ -501,8 +499,8 @@ abstract class AbstractMigratorTests extends AbstractDatabaseTests {
 	void lockTimeoutMustNotBeNegative() {
 		MigrationSettings d = MigrationSettings.defaults();
 		assertThatExceptionOfType(MigrationException.class)
-			.isThrownBy(() -> new MigrationSettings(d.mode(), d.target(), null, null, "", false,
-					d.onUnknownRevisions(), Duration.ofSeconds(-1), d.engine(), null))
+			.isThrownBy(() -> new MigrationSettings(d.mode(), d.target(), null, null, "", false, d.onUnknownRevisions(),
+					Duration.ofSeconds(-1), d.engine(), null))
 			.withMessageContaining("migrations.lock.timeout");
 	}
 

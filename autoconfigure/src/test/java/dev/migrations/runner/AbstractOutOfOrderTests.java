@@ -14,8 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * A revision merged from a branch after later revisions ran: refused before anything is written, unless
- * {@code migrations.out-of-order=true}. Run once on H2 and once on PostgreSQL.
+ * A revision merged from a branch after later revisions ran: refused before anything is
+ * written, unless {@code migrations.out-of-order=true}. Run once on H2 and once on
+ * PostgreSQL.
  */
 @ExtendWith(OutputCaptureExtension.class)
 abstract class AbstractOutOfOrderTests extends AbstractDatabaseTests {
@@ -87,12 +88,14 @@ abstract class AbstractOutOfOrderTests extends AbstractDatabaseTests {
 
 	@Test
 	void pendingBranchJoinedByPendingMergeIsNotOutOfOrder() {
-		// 020 was applied on its branch; 019 is the other branch, and 021 merges both: 019 sorts below 020, but no
+		// 020 was applied on its branch; 019 is the other branch, and 021 merges both:
+		// 019 sorts below 020, but no
 		// applied revision follows it in the graph, so it runs in order before the merge.
 		this.revisions.add("018_create_projects.sql", "CREATE TABLE projects (id INTEGER PRIMARY KEY);")
 			.add("020_create_invoices.sql", "-- down_revision: 018\nCREATE TABLE invoices (id INTEGER PRIMARY KEY);");
 		migrator().migrate();
-		this.revisions.add("019_create_costs.sql", "-- down_revision: 018\nCREATE TABLE costs (id INTEGER PRIMARY KEY);")
+		this.revisions
+			.add("019_create_costs.sql", "-- down_revision: 018\nCREATE TABLE costs (id INTEGER PRIMARY KEY);")
 			.add("021_merge.sql", "-- down_revision: 019, 020\n");
 		MigrationStatus status = migrator().status();
 		assertThat(status.pending()).extracting(RevisionStatus::revision).containsExactly("019", "021");
@@ -109,7 +112,8 @@ abstract class AbstractOutOfOrderTests extends AbstractDatabaseTests {
 			.add("020_create_invoices.sql", "-- down_revision: 018\nCREATE TABLE invoices (id INTEGER PRIMARY KEY);")
 			.add("021_merge.sql", "-- down_revision: 019, 020\n");
 		migrator().migrate();
-		// A revision slipped in below 019 (which follows it by natural order), so below the applied merge too.
+		// A revision slipped in below 019 (which follows it by natural order), so below
+		// the applied merge too.
 		this.revisions.add("018.5_add_project_note.sql", "ALTER TABLE projects ADD note VARCHAR(10);");
 		List<Map<String, Object>> history = this.db.history();
 		assertThat(migrator().status().outOfOrder()).extracting(RevisionStatus::revision).containsExactly("018.5");

@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * {@code ${name}} placeholders in plain SQL revisions and as changelog parameters. Run on H2 and on PostgreSQL.
+ * {@code ${name}} placeholders in plain SQL revisions and as changelog parameters. Run on
+ * H2 and on PostgreSQL.
  */
 abstract class AbstractPlaceholderTests extends AbstractDatabaseTests {
 
@@ -70,12 +71,11 @@ abstract class AbstractPlaceholderTests extends AbstractDatabaseTests {
 
 	@Test
 	void placeholderWithoutValueFailsNamingFileAndLineAndWritesNothing() {
-		this.revisions.add("001_create_users.sql", USERS)
-			.add("002_grant.sql", """
-					-- grants for the reporting role
-					CREATE TABLE reports (id INTEGER);
-					INSERT INTO reports (id) VALUES (${report_id});
-					""");
+		this.revisions.add("001_create_users.sql", USERS).add("002_grant.sql", """
+				-- grants for the reporting role
+				CREATE TABLE reports (id INTEGER);
+				INSERT INTO reports (id) VALUES (${report_id});
+				""");
 		Migrator migrator = migrator(acme());
 		assertThatExceptionOfType(MigrationException.class).isThrownBy(migrator::migrate)
 			.withMessageContaining("002_grant.sql uses the placeholder ${report_id} on line 3, which has no value "

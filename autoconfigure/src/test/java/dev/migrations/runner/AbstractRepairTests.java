@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Accepting an edited revision ({@code migrations.repair}, {@link Migrator#repair(String)}) and writing back
- * checksums that were cleared. Run on H2 and on PostgreSQL.
+ * Accepting an edited revision ({@code migrations.repair},
+ * {@link Migrator#repair(String)}) and writing back checksums that were cleared. Run on
+ * H2 and on PostgreSQL.
  */
 @ExtendWith(OutputCaptureExtension.class)
 abstract class AbstractRepairTests extends AbstractDatabaseTests {
@@ -60,8 +61,8 @@ abstract class AbstractRepairTests extends AbstractDatabaseTests {
 			.contains("; repaired by migrations: checksum " + checksum(PROJECTS) + " -> " + checksum(EDITED_PROJECTS)
 					+ " at ");
 		assertThat(row.get("EXECTYPE")).isEqualTo("EXECUTED");
-		assertThat(output).contains("Repaired revision 002 create projects", "now records checksum "
-				+ checksum(EDITED_PROJECTS) + " (was " + checksum(PROJECTS) + ")");
+		assertThat(output).contains("Repaired revision 002 create projects",
+				"now records checksum " + checksum(EDITED_PROJECTS) + " (was " + checksum(PROJECTS) + ")");
 		// The revision keeps its state and duration, and the next start is a plain no-op.
 		MigrationStatus status = migrator().status();
 		assertThat(status.state()).isEqualTo(DatabaseState.UP_TO_DATE);
@@ -159,7 +160,8 @@ abstract class AbstractRepairTests extends AbstractDatabaseTests {
 		assertThat(this.db.history()).extracting((row) -> row.get("MD5SUM"))
 			.containsExactly(checksum("CREATE TABLE users (id INTEGER PRIMARY KEY);"), checksum(PROJECTS));
 		assertThat(output).contains("Wrote back the checksum of 2 change set(s)");
-		// The no-op start reads FILENAME, ID, AUTHOR and MD5SUM only: without another column the full path fails.
+		// The no-op start reads FILENAME, ID, AUTHOR and MD5SUM only: without another
+		// column the full path fails.
 		this.db.jdbc().execute("ALTER TABLE DATABASECHANGELOG DROP COLUMN DEPLOYMENT_ID");
 		assertThat(migrator().migrate().outcome()).isEqualTo(RunReport.Outcome.UP_TO_DATE);
 	}

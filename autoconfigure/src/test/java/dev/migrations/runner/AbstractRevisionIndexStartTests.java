@@ -23,9 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * A start at the head decided through the revision index written at build time, reading no revision file — and
- * every change to the files after the build (edit, addition, removal, rename) still seen, because the index no
- * longer holds and the files are read. Run on H2 and on PostgreSQL.
+ * A start at the head decided through the revision index written at build time, reading
+ * no revision file — and every change to the files after the build (edit, addition,
+ * removal, rename) still seen, because the index no longer holds and the files are read.
+ * Run on H2 and on PostgreSQL.
  */
 @ExtendWith(OutputCaptureExtension.class)
 abstract class AbstractRevisionIndexStartTests extends AbstractDatabaseTests {
@@ -79,7 +80,9 @@ abstract class AbstractRevisionIndexStartTests extends AbstractDatabaseTests {
 		this.revisions.add("002_create_orders.sql", "CREATE TABLE ordrs (id INTEGER PRIMARY KEYS);");
 		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> classpathMigrator().migrate())
 			.withMessageContaining("Revision 002 was edited after it was applied");
-		assertThat(output).contains("revision index").contains("002_create_orders.sql changed").doesNotContain(BY_INDEX);
+		assertThat(output).contains("revision index")
+			.contains("002_create_orders.sql changed")
+			.doesNotContain(BY_INDEX);
 	}
 
 	@Test
@@ -148,7 +151,9 @@ abstract class AbstractRevisionIndexStartTests extends AbstractDatabaseTests {
 		assertThat(output).doesNotContain(BY_INDEX);
 	}
 
-	/** What the application's build does: the Maven plugin's index goal, or Spring AOT. */
+	/**
+	 * What the application's build does: the Maven plugin's index goal, or Spring AOT.
+	 */
 	private void build() {
 		try {
 			assertThat(RevisionIndex.writeInto(this.temp, LOCATION)).isRegularFile();

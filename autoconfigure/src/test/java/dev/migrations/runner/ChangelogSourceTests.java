@@ -10,7 +10,8 @@ import org.springframework.core.io.DefaultResourceLoader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An existing Liquibase master changelog as the source of revisions: its tags are the revisions.
+ * An existing Liquibase master changelog as the source of revisions: its tags are the
+ * revisions.
  */
 class ChangelogSourceTests {
 

@@ -14,9 +14,10 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An H2 file database, as the sample application and many development setups use: H2 writes every statement that
- * fails into a {@code .trace.db} file beside the database, so a start must not run statements that are expected to
- * fail (reading a history table that may not exist, for instance).
+ * An H2 file database, as the sample application and many development setups use: H2
+ * writes every statement that fails into a {@code .trace.db} file beside the database, so
+ * a start must not run statements that are expected to fail (reading a history table that
+ * may not exist, for instance).
  */
 class H2FileDatabaseTests {
 

@@ -13,8 +13,8 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * A migration connection that cannot be opened: the failure names the database without credentials, and the cause in
- * plain words.
+ * A migration connection that cannot be opened: the failure names the database without
+ * credentials, and the cause in plain words.
  */
 class PostgresConnectionFailureTests {
 
@@ -24,7 +24,8 @@ class PostgresConnectionFailureTests {
 	private Migrator migrator(String url, String user, String password) {
 		RevisionDirectory revisions = RevisionDirectory.in(this.temp.resolve("db/migrations"))
 			.add("001_create_users.sql", "CREATE TABLE users (id INTEGER);");
-		SimpleDriverDataSource dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), url, user, password);
+		SimpleDriverDataSource dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), url, user,
+				password);
 		DefaultResourceLoader loader = new DefaultResourceLoader();
 		return new Migrator(dataSource, RevisionSource.directory(revisions.location(), loader),
 				MigrationSettings.defaults(), loader);

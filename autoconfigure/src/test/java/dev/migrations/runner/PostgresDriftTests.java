@@ -21,7 +21,8 @@ class PostgresDriftTests extends AbstractDriftTests {
 
 	private int scratchDatabases() {
 		return this.db.jdbc()
-			.queryForObject("SELECT count(*) FROM pg_database WHERE datname LIKE 'migrations_scratch_%'", Integer.class);
+			.queryForObject("SELECT count(*) FROM pg_database WHERE datname LIKE 'migrations_scratch_%'",
+					Integer.class);
 	}
 
 	@Test

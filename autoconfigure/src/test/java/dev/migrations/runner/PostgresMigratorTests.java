@@ -63,7 +63,8 @@ class PostgresMigratorTests extends AbstractMigratorTests {
 		this.db.jdbc().execute("CREATE SCHEMA billing");
 		this.revisions.add("001_accounts.sql", "CREATE TABLE accounts (id INTEGER);");
 		migrator(withEngine(new EngineSettings("DATABASECHANGELOG", "billing", null, null))).migrate();
-		// billing is at the head; public has neither the table nor a history, but this connection searches billing
+		// billing is at the head; public has neither the table nor a history, but this
+		// connection searches billing
 		// too, where an unqualified name finds billing's history.
 		try (Connection connection = this.db.connect()) {
 			connection.createStatement().execute("SET search_path TO public, billing");
@@ -76,7 +77,8 @@ class PostgresMigratorTests extends AbstractMigratorTests {
 		}
 		assertThat(this.db.jdbc()
 			.queryForList("SELECT table_schema FROM information_schema.tables WHERE table_name = 'accounts' "
-					+ "ORDER BY table_schema", String.class)).containsExactly("billing", "public");
+					+ "ORDER BY table_schema", String.class))
+			.containsExactly("billing", "public");
 		assertThat(this.db.jdbc().queryForObject("SELECT count(*) FROM public.databasechangelog", Integer.class))
 			.isEqualTo(1);
 	}
@@ -94,7 +96,8 @@ class PostgresMigratorTests extends AbstractMigratorTests {
 				""");
 		MigrationSettings settings = withEngine(new EngineSettings("DATABASECHANGELOG", "billing", null, null));
 		migrator(settings).migrate();
-		// An application connection with a search path of two schemas, as a pool would lend it.
+		// An application connection with a search path of two schemas, as a pool would
+		// lend it.
 		try (Connection connection = this.db.connect()) {
 			connection.createStatement().execute("SET search_path TO public, billing");
 			SingleConnectionDataSource application = new SingleConnectionDataSource(connection, true);

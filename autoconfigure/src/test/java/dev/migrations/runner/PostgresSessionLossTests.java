@@ -31,9 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The migration session on PostgreSQL meeting a server that ends sessions: {@code idle_in_transaction_session_timeout}
- * while {@code pg_dump} takes the backup, and a backend terminated during a revision or during the backup. The
- * backup is made slow by a test session that holds a lock {@code pg_dump} must wait for.
+ * The migration session on PostgreSQL meeting a server that ends sessions:
+ * {@code idle_in_transaction_session_timeout} while {@code pg_dump} takes the backup, and
+ * a backend terminated during a revision or during the backup. The backup is made slow by
+ * a test session that holds a lock {@code pg_dump} must wait for.
  */
 class PostgresSessionLossTests {
 
@@ -51,11 +52,10 @@ class PostgresSessionLossTests {
 	@BeforeEach
 	void setUp() {
 		this.db = TestDatabases.postgres();
-		this.revisions = RevisionDirectory.in(this.temp.resolve("db/migrations"))
-			.add("001_create_accounts.sql", """
-					CREATE TABLE accounts (id INTEGER PRIMARY KEY, name VARCHAR(100));
-					INSERT INTO accounts (id, name) VALUES (1, 'Ada');
-					""");
+		this.revisions = RevisionDirectory.in(this.temp.resolve("db/migrations")).add("001_create_accounts.sql", """
+				CREATE TABLE accounts (id INTEGER PRIMARY KEY, name VARCHAR(100));
+				INSERT INTO accounts (id, name) VALUES (1, 'Ada');
+				""");
 		migrator(false).migrate();
 	}
 
@@ -69,7 +69,8 @@ class PostgresSessionLossTests {
 	@Test
 	void backupLongerThanTheIdleInTransactionTimeoutDoesNotEndTheMigration() throws Exception {
 		this.db.jdbc().execute("ALTER DATABASE " + name() + " SET idle_in_transaction_session_timeout = '1s'");
-		// A changelog revision: Liquibase switches the session's auto-commit off, so reads open transactions.
+		// A changelog revision: Liquibase switches the session's auto-commit off, so
+		// reads open transactions.
 		this.revisions.add("002_create_invoices.yaml", """
 				databaseChangeLog:
 				  - changeSet:
@@ -111,8 +112,7 @@ class PostgresSessionLossTests {
 			.withMessageContaining("was lost while revision 002 create projects")
 			.withMessageContaining("terminating connection due to administrator command")
 			.withMessageContaining("the database is at revision 001, a revision boundary")
-			.satisfies((ex) -> assertThat(((MigrationException) ex).getAction())
-				.startsWith("Nothing points at")
+			.satisfies((ex) -> assertThat(((MigrationException) ex).getAction()).startsWith("Nothing points at")
 				.contains("the next start resumes at revision 002")
 				.doesNotContain("Fix "));
 		assertThat(recorded()).containsExactly("001");
@@ -167,19 +167,25 @@ class PostgresSessionLossTests {
 	private void awaitPgDumpWaiting(CompletableFuture<RunReport> run) {
 		await("pg_dump waits for the lock on accounts", () -> {
 			if (run.isDone()) {
-				throw new AssertionError("The run ended before pg_dump waited: " + run.handle((report, ex) ->
-						(ex != null) ? ex.getCause().getMessage() : report.toString()).join());
+				throw new AssertionError("The run ended before pg_dump waited: "
+						+ run.handle((report, ex) -> (ex != null) ? ex.getCause().getMessage() : report.toString())
+							.join());
 			}
-			return !admin().queryForList("SELECT pid FROM pg_stat_activity "
-				+ "WHERE datname = ? AND application_name = 'pg_dump' AND wait_event_type = 'Lock'", Integer.class,
-				name())
+			return !admin()
+				.queryForList(
+						"SELECT pid FROM pg_stat_activity "
+								+ "WHERE datname = ? AND application_name = 'pg_dump' AND wait_event_type = 'Lock'",
+						Integer.class, name())
 				.isEmpty();
 		});
 	}
 
 	private boolean migratorRunning(String fragment) {
-		return !admin().queryForList("SELECT pid FROM pg_stat_activity WHERE datname = ? AND application_name = ? "
-				+ "AND state = 'active' AND query LIKE ?", Integer.class, name(), MIGRATOR, "%" + fragment + "%")
+		return !admin()
+			.queryForList(
+					"SELECT pid FROM pg_stat_activity WHERE datname = ? AND application_name = ? "
+							+ "AND state = 'active' AND query LIKE ?",
+					Integer.class, name(), MIGRATOR, "%" + fragment + "%")
 			.isEmpty();
 	}
 
@@ -195,7 +201,8 @@ class PostgresSessionLossTests {
 
 	private List<String> recorded() {
 		return this.db.jdbc()
-			.queryForList("SELECT tag FROM databasechangelog WHERE tag IS NOT NULL ORDER BY orderexecuted", String.class);
+			.queryForList("SELECT tag FROM databasechangelog WHERE tag IS NOT NULL ORDER BY orderexecuted",
+					String.class);
 	}
 
 	private String name() {

@@ -38,8 +38,8 @@ class TargetTests {
 	void unknownTargetOfACallNamesTheOperationAndOfStartupTheProperty() {
 		assertThatExceptionOfType(MigrationException.class)
 			.isThrownBy(() -> Request.upgrade(Target.of("019")).resolve(this.graph))
-			.withMessageStartingWith("The upgrade target 019 names a revision that does not exist (known revisions "
-					+ "are 001 to 018)")
+			.withMessageStartingWith(
+					"The upgrade target 019 names a revision that does not exist (known revisions " + "are 001 to 018)")
 			.satisfies((ex) -> assertThat(ex.getAction()).doesNotContain("migrations."));
 		MigrationSettings settings = MigrationSettings.defaults().withTarget("019");
 		assertThatExceptionOfType(MigrationException.class)
@@ -59,9 +59,8 @@ class TargetTests {
 	}
 
 	private static Revision revision(String id, String... parents) {
-		return new Revision(new RevisionId(id), "r" + id,
-				List.of(parents).stream().map(RevisionId::new).toList(), id + ".sql",
-				new RevisionContent.Sql("SELECT 1", null, null, true));
+		return new Revision(new RevisionId(id), "r" + id, List.of(parents).stream().map(RevisionId::new).toList(),
+				id + ".sql", new RevisionContent.Sql("SELECT 1", null, null, true));
 	}
 
 }

@@ -6,7 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A directory of revision files that a test writes, used through a {@code file:} location.
+ * A directory of revision files that a test writes, used through a {@code file:}
+ * location.
  */
 public final class RevisionDirectory {
 

@@ -11,7 +11,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
- * A real database of its own for one test: an H2 in-memory or file database, or a fresh PostgreSQL database.
+ * A real database of its own for one test: an H2 in-memory or file database, or a fresh
+ * PostgreSQL database.
  *
  * @param kind {@code h2} or {@code postgresql}
  * @param url the JDBC URL

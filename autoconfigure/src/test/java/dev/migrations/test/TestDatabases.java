@@ -12,9 +12,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * Real databases for tests. PostgreSQL is the server named by {@code MIGRATIONS_TEST_POSTGRES_URL} (a JDBC URL of an
- * admin connection, with {@code MIGRATIONS_TEST_POSTGRES_USER} and {@code MIGRATIONS_TEST_POSTGRES_PASSWORD}), or
- * else an embedded PostgreSQL that the tests start once per JVM. Each call creates a new database.
+ * Real databases for tests. PostgreSQL is the server named by
+ * {@code MIGRATIONS_TEST_POSTGRES_URL} (a JDBC URL of an admin connection, with
+ * {@code MIGRATIONS_TEST_POSTGRES_USER} and {@code MIGRATIONS_TEST_POSTGRES_PASSWORD}),
+ * or else an embedded PostgreSQL that the tests start once per JVM. Each call creates a
+ * new database.
  */
 public final class TestDatabases {
 

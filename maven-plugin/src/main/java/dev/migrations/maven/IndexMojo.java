@@ -14,12 +14,14 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Writes the revision index of each revision location into the build's output directory
- * ({@code db/migrations/.revisions.index} for {@code classpath:db/migrations/}): every revision
- * file's name, size, CRC-32 and checksum, and the revisions' head. With it, a start whose database is already at the
- * head checks the files on the class path against the index (in the application's jar from its central directory,
- * reading no file) and the history against the index's checksums in one query, without reading a revision file as a
- * revision. Any difference between the index and the files (an edit after the build, a file added, removed or
- * renamed) makes the application read the files as it does without an index.
+ * ({@code db/migrations/.revisions.index} for {@code classpath:db/migrations/}): every
+ * revision file's name, size, CRC-32 and checksum, and the revisions' head. With it, a
+ * start whose database is already at the head checks the files on the class path against
+ * the index (in the application's jar from its central directory, reading no file) and
+ * the history against the index's checksums in one query, without reading a revision file
+ * as a revision. Any difference between the index and the files (an edit after the build,
+ * a file added, removed or renamed) makes the application read the files as it does
+ * without an index.
  */
 @Mojo(name = "index", defaultPhase = LifecyclePhase.PROCESS_CLASSES, threadSafe = true)
 public class IndexMojo extends AbstractMojo {
@@ -31,7 +33,8 @@ public class IndexMojo extends AbstractMojo {
 	private File classesDirectory;
 
 	/**
-	 * The revision locations to index: {@code migrations.location}, or each instance's with several databases.
+	 * The revision locations to index: {@code migrations.location}, or each instance's
+	 * with several databases.
 	 */
 	@Parameter(defaultValue = "classpath:db/migrations/")
 	private List<String> locations;
@@ -60,8 +63,9 @@ public class IndexMojo extends AbstractMojo {
 				}
 			}
 			catch (IOException | RuntimeException ex) {
-				throw new MojoExecutionException("Cannot write the revision index of " + location + " into " + classes
-						+ ": " + ex.getMessage(), ex);
+				throw new MojoExecutionException(
+						"Cannot write the revision index of " + location + " into " + classes + ": " + ex.getMessage(),
+						ex);
 			}
 		}
 	}

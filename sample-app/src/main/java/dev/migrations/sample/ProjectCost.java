@@ -10,8 +10,8 @@ import java.time.LocalDate;
  * @param projectId the project
  * @param userId the user who booked it
  * @param description what it was
- * @param category {@code travel}, {@code materials}, {@code services}, {@code equipment}, {@code software} or
- * {@code other}
+ * @param category {@code travel}, {@code materials}, {@code services}, {@code equipment},
+ * {@code software} or {@code other}
  * @param amount the amount
  * @param currencyCode the ISO 4217 currency of the amount
  * @param billable whether it is billed to the client

@@ -13,10 +13,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ProjectRepository {
 
-	// Explicit mappers: query(Class) would look up each camelCase column name before its snake_case one, and H2
+	// Explicit mappers: query(Class) would look up each camelCase column name before its
+	// snake_case one, and H2
 	// writes every failed look-up to its trace file.
-	private static final RowMapper<Project> PROJECT = (rs, rowNum) -> new Project(rs.getInt("id"),
-			rs.getString("name"), rs.getString("code"), rs.getString("client_name"), rs.getBoolean("billable"),
+	private static final RowMapper<Project> PROJECT = (rs, rowNum) -> new Project(rs.getInt("id"), rs.getString("name"),
+			rs.getString("code"), rs.getString("client_name"), rs.getBoolean("billable"),
 			rs.getBigDecimal("hourly_rate"), rs.getString("status"));
 
 	private static final RowMapper<ProjectCost> PROJECT_COST = (rs, rowNum) -> new ProjectCost(rs.getInt("id"),

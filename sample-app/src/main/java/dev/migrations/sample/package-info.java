@@ -1,5 +1,6 @@
 /**
- * TimeTracker, a small time-tracking application whose schema is managed by revision files in db/migrations/.
+ * TimeTracker, a small time-tracking application whose schema is managed by revision
+ * files in db/migrations/.
  */
 @NullMarked
 package dev.migrations.sample;

@@ -28,8 +28,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.entry;
 
 /**
- * The sample app started as a user starts it, against a real database of its own: the revisions are applied at
- * startup and the API serves what they created. Run once on H2 and once on PostgreSQL.
+ * The sample app started as a user starts it, against a real database of its own: the
+ * revisions are applied at startup and the API serves what they created. Run once on H2
+ * and once on PostgreSQL.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 abstract class AbstractTimeTrackerApplicationTests {
@@ -97,8 +98,8 @@ abstract class AbstractTimeTrackerApplicationTests {
 	void listsTheDemoProjectWithItsClient() throws Exception {
 		HttpResponse<String> response = get("/api/projects");
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
 		String json = response.body();
 		assertThat(JsonPath.<List<String>>read(json, "$[*].name")).containsExactly("Website Relaunch");
 		assertThat(JsonPath.<String>read(json, "$[0].clientName")).isEqualTo("Acme Corporation");
@@ -148,16 +149,17 @@ abstract class AbstractTimeTrackerApplicationTests {
 	}
 
 	private List<String> columns(String table) {
-		return this.jdbc.sql("SELECT lower(column_name) FROM information_schema.columns "
-				+ "WHERE lower(table_name) = :table AND table_schema = current_schema")
+		return this.jdbc
+			.sql("SELECT lower(column_name) FROM information_schema.columns "
+					+ "WHERE lower(table_name) = :table AND table_schema = current_schema")
 			.param("table", table)
 			.query(String.class)
 			.list();
 	}
 
 	/**
-	 * The foreign keys of a table, each as "referenced table ON DELETE rule", from the standard information schema
-	 * that both H2 and PostgreSQL have.
+	 * The foreign keys of a table, each as "referenced table ON DELETE rule", from the
+	 * standard information schema that both H2 and PostgreSQL have.
 	 */
 	private Map<String, String> foreignKeys(String table) {
 		return this.jdbc.sql("""
@@ -171,16 +173,14 @@ abstract class AbstractTimeTrackerApplicationTests {
 				 AND referenced.constraint_name = rc.unique_constraint_name
 				WHERE tc.constraint_type = 'FOREIGN KEY' AND lower(tc.table_name) = :table
 				  AND tc.table_schema = current_schema
-				""")
-			.param("table", table)
-			.query((rs) -> {
-				Map<String, String> keys = new TreeMap<>();
-				while (rs.next()) {
-					keys.put(rs.getString("name"),
-							rs.getString("referenced_table") + " ON DELETE " + rs.getString("delete_rule"));
-				}
-				return keys;
-			});
+				""").param("table", table).query((rs) -> {
+			Map<String, String> keys = new TreeMap<>();
+			while (rs.next()) {
+				keys.put(rs.getString("name"),
+						rs.getString("referenced_table") + " ON DELETE " + rs.getString("delete_rule"));
+			}
+			return keys;
+		});
 	}
 
 	private int demoProjectId() {

@@ -22,13 +22,14 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each command as a real process of the sample application's jar ({@code java -jar … --migrations.command=…}), on
- * H2 and PostgreSQL: what it prints on standard output, its exit status, and the database it leaves.
+ * Each command as a real process of the sample application's jar
+ * ({@code java -jar … --migrations.command=…}), on H2 and PostgreSQL: what it prints on
+ * standard output, its exit status, and the database it leaves.
  */
 class CommandsIT {
 
-	private static final Path JAR = Path.of(System.getProperty("sample.jar",
-			"target/migrations-sample-app-0.1.0-SNAPSHOT.jar"));
+	private static final Path JAR = Path
+		.of(System.getProperty("sample.jar", "target/migrations-sample-app-0.1.0-SNAPSHOT.jar"));
 
 	@TempDir
 	Path temp;
@@ -72,10 +73,13 @@ class CommandsIT {
 		assertThat(run("upgrade").stdout()).contains("Applied 018", "SUCCESS: revision 017 -> 018");
 		Run ok = run("check");
 		assertThat(ok.status()).isZero();
-		assertThat(ok.stdout()).isEqualTo("OK: the database is at revision 018, the target, with matching checksums.\n");
+		assertThat(ok.stdout())
+			.isEqualTo("OK: the database is at revision 018, the target, with matching checksums.\n");
 		assertThat(this.db.tables()).contains("project_costs");
-		// The build wrote the revision index (migrations-maven-plugin) into the jar: at the head, an upgrade and a
-		// check compare the jar's entries and the history with it, and read no revision file.
+		// The build wrote the revision index (migrations-maven-plugin) into the jar: at
+		// the head, an upgrade and a
+		// check compare the jar's entries and the history with it, and read no revision
+		// file.
 		assertThat(ok.stderr()).contains("18 revisions checked against the revision index");
 		Run again = run("upgrade");
 		assertThat(again.status()).isZero();
@@ -133,8 +137,9 @@ class CommandsIT {
 				: "jdbc:postgresql://127.0.0.1:1/nothing", "app", "s3cr3t-password");
 		Run unknown = run("migrate");
 		assertThat(unknown.status()).isEqualTo(1);
-		assertThat(unknown.stderr()).contains("Invalid migrations.command 'migrate': Unknown command 'migrate'.",
-				"Usage: --migrations.command=", "downgrade <revision>|base")
+		assertThat(unknown.stderr())
+			.contains("Invalid migrations.command 'migrate': Unknown command 'migrate'.",
+					"Usage: --migrations.command=", "downgrade <revision>|base")
 			.doesNotContain("Cannot connect");
 		Run missing = run("downgrade");
 		assertThat(missing.status()).isEqualTo(1);
@@ -148,7 +153,8 @@ class CommandsIT {
 
 	private List<String> columns(TestDatabase database) {
 		String schema = database.isPostgres() ? "public" : "PUBLIC";
-		// The lock table (H2) belongs to running, not to the script: a script run by hand takes no migration lock.
+		// The lock table (H2) belongs to running, not to the script: a script run by hand
+		// takes no migration lock.
 		return database.jdbc()
 			.queryForList("SELECT LOWER(table_name) || '.' || LOWER(column_name) || ' ' || LOWER(data_type) || ' '"
 					+ " || is_nullable FROM information_schema.columns WHERE table_schema = ?"

@@ -10,14 +10,16 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The sample app with its {@code postgres} profile, on a fresh PostgreSQL database of its own.
+ * The sample app with its {@code postgres} profile, on a fresh PostgreSQL database of its
+ * own.
  */
 @ActiveProfiles("postgres")
 class TimeTrackerApplicationPostgresTests extends AbstractTimeTrackerApplicationTests {
 
 	private static final TestDatabase database = TestDatabases.postgres();
 
-	// The variables that application-postgres.yml reads, so that the profile's own wiring is what connects.
+	// The variables that application-postgres.yml reads, so that the profile's own wiring
+	// is what connects.
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
 		registry.add("DATABASE_URL", database::url);

@@ -29,9 +29,10 @@ class TimeTrackerApplicationTests extends AbstractTimeTrackerApplicationTests {
 
 	@Override
 	List<String> secondaryIndexes(String table) {
-		return this.jdbc.sql("SELECT lower(index_name) FROM information_schema.indexes "
-				+ "WHERE lower(table_name) = :table AND table_schema = current_schema "
-				+ "AND index_type_name <> 'PRIMARY KEY'")
+		return this.jdbc
+			.sql("SELECT lower(index_name) FROM information_schema.indexes "
+					+ "WHERE lower(table_name) = :table AND table_schema = current_schema "
+					+ "AND index_type_name <> 'PRIMARY KEY'")
 			.param("table", table)
 			.query(String.class)
 			.list();

@@ -10,9 +10,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * A JPA application whose entity ({@link Account}) needs the schema of the newest revision, with
- * {@code spring.jpa.hibernate.ddl-auto=validate}: it starts only on a migrated database. Prints
- * {@link ScenarioApp#READY} and the number of accounts once started, then exits.
+ * A JPA application whose entity ({@link Account}) needs the schema of the newest
+ * revision, with {@code spring.jpa.hibernate.ddl-auto=validate}: it starts only on a
+ * migrated database. Prints {@link ScenarioApp#READY} and the number of accounts once
+ * started, then exits.
  */
 @SpringBootApplication
 public class JpaScenarioApp {

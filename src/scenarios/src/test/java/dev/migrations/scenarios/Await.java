@@ -5,8 +5,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * Polls a condition until it holds or a timeout passes: scenarios wait for what the database or a process shows,
- * never for a fixed time.
+ * Polls a condition until it holds or a timeout passes: scenarios wait for what the
+ * database or a process shows, never for a fixed time.
  */
 final class Await {
 
@@ -23,8 +23,8 @@ final class Await {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (!condition.getAsBoolean()) {
 			if (System.nanoTime() > deadline) {
-				throw new AssertionError("Timed out after " + timeout + " waiting until " + what + "\n"
-						+ diagnostics.get());
+				throw new AssertionError(
+						"Timed out after " + timeout + " waiting until " + what + "\n" + diagnostics.get());
 			}
 			try {
 				Thread.sleep(POLL_MILLIS);

@@ -20,9 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An application killed with SIGKILL while {@code pg_dump} takes the pre-migration backup: the {@code pg_dump} child
- * ends with it instead of running on its own, the interrupted backup is left as a {@code .partial} file only, and the
- * next start migrates. {@code pg_dump} is held up by a test session that locks a table it must read.
+ * An application killed with SIGKILL while {@code pg_dump} takes the pre-migration
+ * backup: the {@code pg_dump} child ends with it instead of running on its own, the
+ * interrupted backup is left as a {@code .partial} file only, and the next start
+ * migrates. {@code pg_dump} is held up by a test session that locks a table it must read.
  */
 class BackupKillScenarioTests {
 
@@ -46,11 +47,10 @@ class BackupKillScenarioTests {
 		this.testName = test.getTestMethod().orElseThrow().getName();
 		this.db = ScenarioDatabase.postgres();
 		this.backups = this.temp.resolve("backups");
-		this.revisions = RevisionDirectory.in(this.temp.resolve("db/migrations"))
-			.add("001_create_accounts.sql", """
-					CREATE TABLE accounts (id INTEGER PRIMARY KEY, name VARCHAR(100) NOT NULL);
-					INSERT INTO accounts (id, name) VALUES (1, 'Ada');
-					""");
+		this.revisions = RevisionDirectory.in(this.temp.resolve("db/migrations")).add("001_create_accounts.sql", """
+				CREATE TABLE accounts (id INTEGER PRIMARY KEY, name VARCHAR(100) NOT NULL);
+				INSERT INTO accounts (id, name) VALUES (1, 'Ada');
+				""");
 	}
 
 	@AfterEach

@@ -15,9 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Several instances of an application started at the same moment on one empty PostgreSQL database, as a rolling or
- * scaled-out deployment does: every instance finds work to do, all but one wait for the lock, all of them start, and
- * each revision is applied by exactly one of them.
+ * Several instances of an application started at the same moment on one empty PostgreSQL
+ * database, as a rolling or scaled-out deployment does: every instance finds work to do,
+ * all but one wait for the lock, all of them start, and each revision is applied by
+ * exactly one of them.
  */
 class ConcurrentStartScenarioTests {
 
@@ -26,8 +27,9 @@ class ConcurrentStartScenarioTests {
 	private static final Pattern APPLYING = Pattern.compile("Applying (\\d{3}) ");
 
 	/**
-	 * Holds the first instance in the middle of revision 002 until every instance is connected (the JVMs do not
-	 * start equally fast), then long enough for all of them to be waiting for the lock: they really race.
+	 * Holds the first instance in the middle of revision 002 until every instance is
+	 * connected (the JVMs do not start equally fast), then long enough for all of them to
+	 * be waiting for the lock: they really race.
 	 */
 	private static final String AWAIT_INSTANCES = """
 			DO $$
@@ -75,8 +77,9 @@ class ConcurrentStartScenarioTests {
 	}
 
 	/**
-	 * A deploy step's {@code upgrade} command and two application instances started at the same moment: the command
-	 * takes the same lock, so each revision is applied once, by one of the three.
+	 * A deploy step's {@code upgrade} command and two application instances started at
+	 * the same moment: the command takes the same lock, so each revision is applied once,
+	 * by one of the three.
 	 */
 	@Test
 	void upgradeCommandAndInstancesStartedTogetherApplyEachRevisionOnce() {
@@ -97,7 +100,8 @@ class ConcurrentStartScenarioTests {
 		for (ScenarioProcess process : this.processes) {
 			if (process == upgrade) {
 				assertThat(process.awaitExit(Duration.ofSeconds(180))).as("exit status of the command").isZero();
-				// Whether the command or an instance applied the revisions, the command reports its run and exits.
+				// Whether the command or an instance applied the revisions, the command
+				// reports its run and exits.
 				assertThat(process.output()).doesNotContain(ScenarioApp.READY)
 					.containsPattern("(SUCCESS|UP_TO_DATE): revision \\S+ -> 005");
 			}
@@ -117,15 +121,18 @@ class ConcurrentStartScenarioTests {
 					CREATE TABLE accounts (id INTEGER PRIMARY KEY, name VARCHAR(100) NOT NULL);
 					INSERT INTO accounts (id, name) VALUES (1, 'Ada');
 					""")
-			.add("002_create_projects.sql", """
-					CREATE TABLE projects (id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL REFERENCES accounts (id));
-					INSERT INTO projects (id, account_id) VALUES (1, 1);
-					""" + AWAIT_INSTANCES.formatted(processes))
+			.add("002_create_projects.sql",
+					"""
+							CREATE TABLE projects (id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL REFERENCES accounts (id));
+							INSERT INTO projects (id, account_id) VALUES (1, 1);
+							"""
+							+ AWAIT_INSTANCES.formatted(processes))
 			.add("003_add_project_name.sql", "ALTER TABLE projects ADD COLUMN name VARCHAR(100);")
-			.add("004_create_invoices.sql", """
-					CREATE TABLE invoices (id INTEGER PRIMARY KEY, project_id INTEGER NOT NULL REFERENCES projects (id));
-					INSERT INTO invoices (id, project_id) VALUES (1, 1);
-					""")
+			.add("004_create_invoices.sql",
+					"""
+							CREATE TABLE invoices (id INTEGER PRIMARY KEY, project_id INTEGER NOT NULL REFERENCES projects (id));
+							INSERT INTO invoices (id, project_id) VALUES (1, 1);
+							""")
 			.add("005_index_invoices.sql", "CREATE INDEX invoices_project ON invoices (project_id);");
 	}
 
@@ -134,8 +141,10 @@ class ConcurrentStartScenarioTests {
 	 */
 	private static int considered(ScenarioProcess process, List<String> applied) {
 		String output = process.output();
-		// Read before the lock, the database shows pending revisions, or 001's tables with a history that was
-		// still empty an instant before: either way the process has work to consider, and decides under the lock.
+		// Read before the lock, the database shows pending revisions, or 001's tables
+		// with a history that was
+		// still empty an instant before: either way the process has work to consider, and
+		// decides under the lock.
 		assertThat(output).as("output of " + process.name())
 			.containsAnyOf(" to apply, ", "deciding under the migration lock");
 		Matcher matcher = APPLYING.matcher(output);

@@ -15,14 +15,16 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An application killed with SIGKILL at each point of a migration on PostgreSQL: before it has the lock, while it
- * holds it, in the middle of a revision, and between two revisions. Every time, the next start migrates in seconds
- * and the database holds each revision exactly once.
+ * An application killed with SIGKILL at each point of a migration on PostgreSQL: before
+ * it has the lock, while it holds it, in the middle of a revision, and between two
+ * revisions. Every time, the next start migrates in seconds and the database holds each
+ * revision exactly once.
  * <p>
- * Revision 002 sleeps between its statements, and 003 before its first one, but only for a client whose
- * application name contains {@code slow-002} or {@code slow-003}: the process that is killed is slow where the test
- * needs it, the next start runs the same files at full speed. A killed migrator's statement is cancelled by the
- * server within a second only from PostgreSQL 14 on ({@code client_connection_check_interval}).
+ * Revision 002 sleeps between its statements, and 003 before its first one, but only for
+ * a client whose application name contains {@code slow-002} or {@code slow-003}: the
+ * process that is killed is slow where the test needs it, the next start runs the same
+ * files at full speed. A killed migrator's statement is cancelled by the server within a
+ * second only from PostgreSQL 14 on ({@code client_connection_check_interval}).
  */
 class CrashScenarioTests {
 
@@ -30,7 +32,10 @@ class CrashScenarioTests {
 
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
-	/** How long the start after a crash may take, the JVM's own start included; well below {@link #SLOW}. */
+	/**
+	 * How long the start after a crash may take, the JVM's own start included; well below
+	 * {@link #SLOW}.
+	 */
 	private static final Duration RESTART_LIMIT = Duration.ofSeconds(30);
 
 	@TempDir
@@ -50,25 +55,22 @@ class CrashScenarioTests {
 		this.db = ScenarioDatabase.postgres();
 		String sleepIn002 = sleep("slow-002");
 		String sleepIn003 = sleep("slow-003");
-		this.revisions = RevisionDirectory.in(this.temp.resolve("db/migrations"))
-			.add("001_create_accounts.sql", """
-					CREATE TABLE accounts (id INTEGER PRIMARY KEY, name VARCHAR(100) NOT NULL);
-					INSERT INTO accounts (id, name) VALUES (1, 'Ada');
-					""")
-			.add("002_create_projects.sql", """
-					CREATE TABLE projects (id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL REFERENCES accounts (id),
-					    name VARCHAR(100) NOT NULL);
-					INSERT INTO projects (id, account_id, name) VALUES (1, 1, 'Analytical engine');
-					""" + sleepIn002 + """
-					CREATE TABLE project_members (project_id INTEGER NOT NULL REFERENCES projects (id),
-					    account_id INTEGER NOT NULL REFERENCES accounts (id));
-					INSERT INTO project_members (project_id, account_id) VALUES (1, 1);
-					""")
-			.add("003_create_invoices.sql", sleepIn003 + """
-					CREATE TABLE invoices (id INTEGER PRIMARY KEY, project_id INTEGER NOT NULL REFERENCES projects (id),
-					    amount NUMERIC(12, 2) NOT NULL);
-					INSERT INTO invoices (id, project_id, amount) VALUES (1, 1, 100.00);
-					""");
+		this.revisions = RevisionDirectory.in(this.temp.resolve("db/migrations")).add("001_create_accounts.sql", """
+				CREATE TABLE accounts (id INTEGER PRIMARY KEY, name VARCHAR(100) NOT NULL);
+				INSERT INTO accounts (id, name) VALUES (1, 'Ada');
+				""").add("002_create_projects.sql", """
+				CREATE TABLE projects (id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL REFERENCES accounts (id),
+				    name VARCHAR(100) NOT NULL);
+				INSERT INTO projects (id, account_id, name) VALUES (1, 1, 'Analytical engine');
+				""" + sleepIn002 + """
+				CREATE TABLE project_members (project_id INTEGER NOT NULL REFERENCES projects (id),
+				    account_id INTEGER NOT NULL REFERENCES accounts (id));
+				INSERT INTO project_members (project_id, account_id) VALUES (1, 1);
+				""").add("003_create_invoices.sql", sleepIn003 + """
+				CREATE TABLE invoices (id INTEGER PRIMARY KEY, project_id INTEGER NOT NULL REFERENCES projects (id),
+				    amount NUMERIC(12, 2) NOT NULL);
+				INSERT INTO invoices (id, project_id, amount) VALUES (1, 1, 100.00);
+				""");
 	}
 
 	private static String sleep(String marker) {
@@ -108,7 +110,8 @@ class CrashScenarioTests {
 	void killedMidRevisionLeavesTheDatabaseAtTheLastRevision() {
 		ScenarioProcess migrating = start("mid-revision-slow-002");
 		Await.until(START_TIMEOUT, "revision 002 is half done (sleeping between its statements)",
-				() -> this.db.isRunning("mid-revision-slow-002", "pg_sleep") && this.db.recordedRevisions().contains("001"),
+				() -> this.db.isRunning("mid-revision-slow-002", "pg_sleep")
+						&& this.db.recordedRevisions().contains("001"),
 				migrating::output);
 		migrating.kill();
 		assertThat(this.db.recordedRevisions()).containsExactly("001");

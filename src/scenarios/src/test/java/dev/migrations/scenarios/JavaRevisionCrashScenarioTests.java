@@ -14,9 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An application killed with SIGKILL while a Java revision ({@link SlowJavaRevision}) runs on PostgreSQL: the rows
- * it changed and its history row go together, so the database stays at the revision before it, and the next start
- * runs it once.
+ * An application killed with SIGKILL while a Java revision ({@link SlowJavaRevision})
+ * runs on PostgreSQL: the rows it changed and its history row go together, so the
+ * database stays at the revision before it, and the next start runs it once.
  */
 class JavaRevisionCrashScenarioTests {
 
@@ -36,21 +36,18 @@ class JavaRevisionCrashScenarioTests {
 	@BeforeEach
 	void setUp() {
 		this.db = ScenarioDatabase.postgres();
-		this.revisions = RevisionDirectory.in(this.temp.resolve("db/migrations"))
-			.add("001_create_accounts.sql", """
-					CREATE TABLE accounts (id INTEGER PRIMARY KEY, name VARCHAR(100) NOT NULL);
-					INSERT INTO accounts (id, name) VALUES (1, 'Ada');
-					""")
-			.add("002_create_projects.sql", """
-					CREATE TABLE projects (id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL REFERENCES accounts (id),
-					    name VARCHAR(100) NOT NULL);
-					INSERT INTO projects (id, account_id, name) VALUES (1, 1, 'Analytical engine');
-					""")
-			.add("003_create_invoices.sql", """
-					CREATE TABLE invoices (id INTEGER PRIMARY KEY, project_id INTEGER NOT NULL REFERENCES projects (id),
-					    amount NUMERIC(12, 2) NOT NULL);
-					INSERT INTO invoices (id, project_id, amount) VALUES (1, 1, 100.00);
-					""");
+		this.revisions = RevisionDirectory.in(this.temp.resolve("db/migrations")).add("001_create_accounts.sql", """
+				CREATE TABLE accounts (id INTEGER PRIMARY KEY, name VARCHAR(100) NOT NULL);
+				INSERT INTO accounts (id, name) VALUES (1, 'Ada');
+				""").add("002_create_projects.sql", """
+				CREATE TABLE projects (id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL REFERENCES accounts (id),
+				    name VARCHAR(100) NOT NULL);
+				INSERT INTO projects (id, account_id, name) VALUES (1, 1, 'Analytical engine');
+				""").add("003_create_invoices.sql", """
+				CREATE TABLE invoices (id INTEGER PRIMARY KEY, project_id INTEGER NOT NULL REFERENCES projects (id),
+				    amount NUMERIC(12, 2) NOT NULL);
+				INSERT INTO invoices (id, project_id, amount) VALUES (1, 1, 100.00);
+				""");
 	}
 
 	@AfterEach

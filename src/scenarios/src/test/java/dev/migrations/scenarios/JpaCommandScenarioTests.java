@@ -14,9 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A JPA application with {@code ddl-auto=validate} whose database is behind its entities: a deploy step runs
- * {@code check} and {@code upgrade} from the application itself, without JPA starting (it would refuse the old
- * schema), and the application then starts on the migrated database.
+ * A JPA application with {@code ddl-auto=validate} whose database is behind its entities:
+ * a deploy step runs {@code check} and {@code upgrade} from the application itself,
+ * without JPA starting (it would refuse the old schema), and the application then starts
+ * on the migrated database.
  */
 class JpaCommandScenarioTests {
 
@@ -59,7 +60,8 @@ class JpaCommandScenarioTests {
 	private ScenarioProcess start(String name, ScenarioDatabase db, RevisionDirectory revisions, String argument) {
 		List<String> arguments = new ArrayList<>(db.datasourceArguments(name));
 		arguments.add("--migrations.location=" + revisions.location());
-		// This application is the JPA one: the exclusion that keeps ScenarioApp JDBC-only is cleared.
+		// This application is the JPA one: the exclusion that keeps ScenarioApp JDBC-only
+		// is cleared.
 		arguments.add("--spring.autoconfigure.exclude=");
 		arguments.add("--spring.jpa.hibernate.ddl-auto=validate");
 		arguments.add(argument);

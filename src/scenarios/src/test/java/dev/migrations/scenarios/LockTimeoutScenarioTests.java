@@ -12,8 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An application that cannot take the migration lock on PostgreSQL within {@code migrations.lock.timeout} fails to
- * start, and its failure names the session that holds the lock.
+ * An application that cannot take the migration lock on PostgreSQL within
+ * {@code migrations.lock.timeout} fails to start, and its failure names the session that
+ * holds the lock.
  */
 class LockTimeoutScenarioTests {
 

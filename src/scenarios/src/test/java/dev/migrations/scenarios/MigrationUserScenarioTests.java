@@ -13,8 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An application that runs with a DML-only PostgreSQL user and migrates through a connection of its own
- * ({@code migrations.url}, {@code migrations.user}, {@code migrations.password}) as a DDL-privileged user.
+ * An application that runs with a DML-only PostgreSQL user and migrates through a
+ * connection of its own ({@code migrations.url}, {@code migrations.user},
+ * {@code migrations.password}) as a DDL-privileged user.
  */
 class MigrationUserScenarioTests {
 
@@ -36,7 +37,8 @@ class MigrationUserScenarioTests {
 	@AfterEach
 	void dropRoles() {
 		if (this.db != null) {
-			// Roles belong to the whole server, which may be shared (MIGRATIONS_TEST_POSTGRES_URL).
+			// Roles belong to the whole server, which may be shared
+			// (MIGRATIONS_TEST_POSTGRES_URL).
 			for (String role : List.of(this.appUser, this.owner)) {
 				this.db.jdbc().execute("DROP OWNED BY " + role);
 				this.db.jdbc().execute("DROP ROLE " + role);
@@ -51,8 +53,9 @@ class MigrationUserScenarioTests {
 		this.db.jdbc().execute("CREATE ROLE " + this.appUser + " LOGIN PASSWORD '" + this.appPassword + "'");
 		this.db.jdbc().execute("GRANT USAGE, CREATE ON SCHEMA public TO " + this.owner);
 		this.db.jdbc().execute("GRANT USAGE ON SCHEMA public TO " + this.appUser);
-		this.db.jdbc().execute("ALTER DEFAULT PRIVILEGES FOR ROLE " + this.owner + " IN SCHEMA public "
-				+ "GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO " + this.appUser);
+		this.db.jdbc()
+			.execute("ALTER DEFAULT PRIVILEGES FOR ROLE " + this.owner + " IN SCHEMA public "
+					+ "GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO " + this.appUser);
 		RevisionDirectory revisions = RevisionDirectory.in(this.temp.resolve("db/migrations"))
 			.add("001_create_accounts.sql", """
 					CREATE TABLE accounts (id INTEGER PRIMARY KEY, name VARCHAR(100) NOT NULL);

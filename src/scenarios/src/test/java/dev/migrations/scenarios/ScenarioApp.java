@@ -7,10 +7,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The application the scenarios start as a process of its own: the starter, a data source, nothing else. Once its
- * context has started (so its migrations are done) it prints {@value #READY}, optionally runs
- * {@code scenario.sql} through the application's own data source, and exits. A failed start exits with status 1
- * after Spring Boot's failure report.
+ * The application the scenarios start as a process of its own: the starter, a data
+ * source, nothing else. Once its context has started (so its migrations are done) it
+ * prints {@value #READY}, optionally runs {@code scenario.sql} through the application's
+ * own data source, and exits. A failed start exits with status 1 after Spring Boot's
+ * failure report.
  */
 @SpringBootApplication
 public class ScenarioApp {
@@ -18,7 +19,10 @@ public class ScenarioApp {
 	/** The line printed once the application has started. */
 	public static final String READY = "SCENARIO-READY";
 
-	/** The line printed once {@code scenario.sql} has run through the application's data source. */
+	/**
+	 * The line printed once {@code scenario.sql} has run through the application's data
+	 * source.
+	 */
 	public static final String SQL_DONE = "SCENARIO-SQL-DONE";
 
 	/**
@@ -37,7 +41,8 @@ public class ScenarioApp {
 			System.exit(1);
 			return;
 		}
-		// The test reads standard output: these markers are its protocol with this process.
+		// The test reads standard output: these markers are its protocol with this
+		// process.
 		System.out.println(READY);
 		String sql = context.getEnvironment().getProperty("scenario.sql");
 		if (sql != null) {

@@ -14,8 +14,8 @@ import dev.migrations.test.TestDatabases;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A fresh PostgreSQL database for one scenario, and what a test observes in it: tables, history, the migration
- * lock and the sessions working on it.
+ * A fresh PostgreSQL database for one scenario, and what a test observes in it: tables,
+ * history, the migration lock and the sessions working on it.
  */
 final class ScenarioDatabase {
 
@@ -47,8 +47,9 @@ final class ScenarioDatabase {
 	}
 
 	/**
-	 * The JDBC URL of this database for a client that names itself in {@code pg_stat_activity}. The URL carries no
-	 * credentials: the PostgreSQL driver would prefer them to the user and password a client passes.
+	 * The JDBC URL of this database for a client that names itself in
+	 * {@code pg_stat_activity}. The URL carries no credentials: the PostgreSQL driver
+	 * would prefer them to the user and password a client passes.
 	 * @param applicationName the application name
 	 * @return the URL
 	 */
@@ -68,7 +69,8 @@ final class ScenarioDatabase {
 
 	/**
 	 * The arguments that point an application at this database.
-	 * @param applicationName the name the application's connections show in {@code pg_stat_activity}
+	 * @param applicationName the name the application's connections show in
+	 * {@code pg_stat_activity}
 	 * @return the arguments
 	 */
 	List<String> datasourceArguments(String applicationName) {
@@ -78,7 +80,8 @@ final class ScenarioDatabase {
 	}
 
 	/**
-	 * The advisory lock key of the default history table, as every migrator of this database computes it.
+	 * The advisory lock key of the default history table, as every migrator of this
+	 * database computes it.
 	 * @return the key
 	 */
 	long lockKey() {
@@ -90,8 +93,10 @@ final class ScenarioDatabase {
 	 * @return the backend pid, or {@code null}
 	 */
 	Integer lockHolder() {
-		List<Integer> pids = this.jdbc.queryForList("SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted "
-				+ "AND objsubid = 1 AND ((classid::bigint << 32) | objid::bigint) = ?", Integer.class, lockKey());
+		List<Integer> pids = this.jdbc.queryForList(
+				"SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted "
+						+ "AND objsubid = 1 AND ((classid::bigint << 32) | objid::bigint) = ?",
+				Integer.class, lockKey());
 		return pids.isEmpty() ? null : pids.get(0);
 	}
 
@@ -102,14 +107,17 @@ final class ScenarioDatabase {
 	 * @return {@code true} if such a statement is running now
 	 */
 	boolean isRunning(String applicationName, String fragment) {
-		return !this.jdbc.queryForList("SELECT pid FROM pg_stat_activity WHERE datname = ? AND application_name = ? "
-				+ "AND state = 'active' AND query LIKE ?", Integer.class, name(), applicationName,
-				"%" + fragment + "%")
+		return !this.jdbc
+			.queryForList(
+					"SELECT pid FROM pg_stat_activity WHERE datname = ? AND application_name = ? "
+							+ "AND state = 'active' AND query LIKE ?",
+					Integer.class, name(), applicationName, "%" + fragment + "%")
 			.isEmpty();
 	}
 
 	/**
-	 * The revisions recorded in the history, as their marker tags, in the order they were recorded.
+	 * The revisions recorded in the history, as their marker tags, in the order they were
+	 * recorded.
 	 * @return the revision ids; a revision recorded twice appears twice
 	 */
 	List<String> recordedRevisions() {

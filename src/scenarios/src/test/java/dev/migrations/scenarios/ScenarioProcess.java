@@ -15,9 +15,10 @@ import java.util.stream.Collectors;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * A {@link ScenarioApp} running as a JVM of its own, on this JVM's class path, in a working directory of its own
- * under {@code target/scenarios} (backups land there). Its standard output and error go to {@code output.log} in
- * that directory, which the test reads.
+ * A {@link ScenarioApp} running as a JVM of its own, on this JVM's class path, in a
+ * working directory of its own under {@code target/scenarios} (backups land there). Its
+ * standard output and error go to {@code output.log} in that directory, which the test
+ * reads.
  */
 final class ScenarioProcess implements AutoCloseable {
 
@@ -38,7 +39,8 @@ final class ScenarioProcess implements AutoCloseable {
 	/**
 	 * Start the application.
 	 * @param name a name for the log file and messages, unique within the test run
-	 * @param arguments the application arguments, e.g. {@code --spring.datasource.url=...}
+	 * @param arguments the application arguments, e.g.
+	 * {@code --spring.datasource.url=...}
 	 * @return the running process
 	 */
 	static ScenarioProcess start(String name, List<String> arguments) {
@@ -49,13 +51,15 @@ final class ScenarioProcess implements AutoCloseable {
 	 * Start an application.
 	 * @param name a name for the log file and messages, unique within the test run
 	 * @param application the application's main class
-	 * @param arguments the application arguments, e.g. {@code --spring.datasource.url=...}
+	 * @param arguments the application arguments, e.g.
+	 * {@code --spring.datasource.url=...}
 	 * @return the running process
 	 */
 	static ScenarioProcess start(String name, Class<?> application, List<String> arguments) {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		// Start fast: these processes live for seconds and several start at once on a small machine.
+		// Start fast: these processes live for seconds and several start at once on a
+		// small machine.
 		command.add("-XX:TieredStopAtLevel=1");
 		command.add("-XX:+UseSerialGC");
 		command.add("-Xmx256m");

@@ -9,9 +9,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.stereotype.Component;
 
 /**
- * Java revision 004 of the crash scenarios, present when {@code scenario.java-revision=true}: it renames the
- * accounts and adds an invoice, then sleeps — but only for a client whose application name contains
- * {@code slow-004}, so the process that is killed is killed inside it and the restart runs it at full speed.
+ * Java revision 004 of the crash scenarios, present when
+ * {@code scenario.java-revision=true}: it renames the accounts and adds an invoice, then
+ * sleeps — but only for a client whose application name contains {@code slow-004}, so the
+ * process that is killed is killed inside it and the restart runs it at full speed.
  */
 @Component
 @ConditionalOnBooleanProperty("scenario.java-revision")

@@ -14,7 +14,8 @@ import jakarta.persistence.Table;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A book (JPA entity on table {@code books}: revision 002, {@code isbn} added by revision 004).
+ * A book (JPA entity on table {@code books}: revision 002, {@code isbn} added by revision
+ * 004).
  */
 @Entity
 @Table(name = "books")

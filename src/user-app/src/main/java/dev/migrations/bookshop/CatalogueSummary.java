@@ -8,7 +8,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * Logs the size of the catalogue once the application has started, through both repositories.
+ * Logs the size of the catalogue once the application has started, through both
+ * repositories.
  */
 @Component
 class CatalogueSummary implements ApplicationRunner {

@@ -6,7 +6,8 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * A reader's review of a book: a Spring Data JDBC aggregate on table {@code review} (revision 005).
+ * A reader's review of a book: a Spring Data JDBC aggregate on table {@code review}
+ * (revision 005).
  *
  * @param id the id, {@code null} until saved
  * @param bookId the book reviewed

@@ -19,11 +19,13 @@ import org.springframework.util.FileSystemUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The bookshop as Spring AOT processed it at build time ({@code spring-boot-maven-plugin:process-aot}, as for a
- * native image), started as a process of its own with {@code -Dspring.aot.enabled=true}: the generated initializer
- * replaces the bean definitions' reflection, the revision files are found through the index written at build time,
- * and the revisions are applied before JPA validates the entities. Runs in the integration-test phase, after
- * process-aot. No native image is built here (no GraalVM toolchain): the native-image metadata AOT wrote is checked
+ * The bookshop as Spring AOT processed it at build time
+ * ({@code spring-boot-maven-plugin:process-aot}, as for a native image), started as a
+ * process of its own with {@code -Dspring.aot.enabled=true}: the generated initializer
+ * replaces the bean definitions' reflection, the revision files are found through the
+ * index written at build time, and the revisions are applied before JPA validates the
+ * entities. Runs in the integration-test phase, after process-aot. No native image is
+ * built here (no GraalVM toolchain): the native-image metadata AOT wrote is checked
  * instead.
  */
 class BookshopAotTests {
@@ -48,11 +50,10 @@ class BookshopAotTests {
 
 	@Test
 	void nativeImageMetadataRegistersTheRevisionFilesTheirIndexAndLiquibase() throws IOException {
-		Path metadata = Path.of("target", "classes", "META-INF", "native-image", "dev.migrations", "migrations-user-app",
-				"reachability-metadata.json");
+		Path metadata = Path.of("target", "classes", "META-INF", "native-image", "dev.migrations",
+				"migrations-user-app", "reachability-metadata.json");
 		String json = Files.readString(metadata).replace("\\/", "/");
-		assertThat(json).contains("\"glob\": \"db/migrations/*\"",
-				"\"glob\": \"db/migrations/.revisions.index\"",
+		assertThat(json).contains("\"glob\": \"db/migrations/*\"", "\"glob\": \"db/migrations/.revisions.index\"",
 				"\"glob\": \"www.liquibase.org/xml/ns/dbchangelog/*.xsd\"",
 				"\"type\": \"liquibase.change.core.CreateTableChange\"",
 				"\"type\": \"liquibase.change.core.RawSQLChange\"");
@@ -91,7 +92,8 @@ class BookshopAotTests {
 		return output;
 	}
 
-	// The class path of this JVM: target/classes holds what process-aot generated and compiled.
+	// The class path of this JVM: target/classes holds what process-aot generated and
+	// compiled.
 	private static String classPath() {
 		String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
 			.map((entry) -> Path.of(entry).toAbsolutePath().toString())

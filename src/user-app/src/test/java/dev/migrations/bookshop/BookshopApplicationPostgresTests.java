@@ -12,8 +12,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The bookshop started whole on an empty PostgreSQL database with {@code ddl-auto=validate}: the revisions build the
- * schema before the entity manager factory validates it.
+ * The bookshop started whole on an empty PostgreSQL database with
+ * {@code ddl-auto=validate}: the revisions build the schema before the entity manager
+ * factory validates it.
  */
 @SpringBootTest
 class BookshopApplicationPostgresTests {

@@ -20,9 +20,10 @@ import org.springframework.util.ClassUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The bookshop started whole with {@code @SpringBootTest}, on the in-memory H2 database of its
- * application.properties: the revisions run before the entity manager factory validates the entities
- * ({@code ddl-auto=validate}), and the application has no actuator.
+ * The bookshop started whole with {@code @SpringBootTest}, on the in-memory H2 database
+ * of its application.properties: the revisions run before the entity manager factory
+ * validates the entities ({@code ddl-auto=validate}), and the application has no
+ * actuator.
  */
 @SpringBootTest
 class BookshopApplicationTests {
@@ -52,7 +53,8 @@ class BookshopApplicationTests {
 	@Test
 	void startsAndMigratesWithoutTheActuator() {
 		assertThat(ClassUtils.isPresent("org.springframework.boot.actuate.endpoint.annotation.Endpoint", null))
-			.as("the actuator on the class path").isFalse();
+			.as("the actuator on the class path")
+			.isFalse();
 		Migrator migrator = this.context.getBean(Migrator.class);
 		MigrationStatus status = migrator.status();
 		assertThat(status.state()).isEqualTo(DatabaseState.UP_TO_DATE);

@@ -11,7 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a user checks after the application started: the bookshop's revisions are recorded and its tables exist.
+ * What a user checks after the application started: the bookshop's revisions are recorded
+ * and its tables exist.
  */
 final class BookshopSchema {
 

@@ -12,8 +12,8 @@ import org.springframework.test.context.ContextConfiguration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A {@code @DataJdbcTest} as a user writes it: the repository works on the embedded database the slice substitutes,
- * because the revisions created its tables first.
+ * A {@code @DataJdbcTest} as a user writes it: the repository works on the embedded
+ * database the slice substitutes, because the revisions created its tables first.
  */
 @DataJdbcTest
 @ContextConfiguration(initializers = ConfiguredPostgres.class)

@@ -14,7 +14,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A {@code @DataJdbcTest} on a real PostgreSQL database: the revisions run before the repository is used.
+ * A {@code @DataJdbcTest} on a real PostgreSQL database: the revisions run before the
+ * repository is used.
  */
 @DataJdbcTest
 @AutoConfigureTestDatabase(replace = Replace.NONE)

@@ -12,9 +12,10 @@ import org.springframework.test.context.ContextConfiguration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A {@code @DataJpaTest} as a user writes it, with the application's {@code spring.jpa.hibernate.ddl-auto=validate}:
- * Hibernate validates the entities against the embedded database the slice substitutes, after the revisions built
- * its schema.
+ * A {@code @DataJpaTest} as a user writes it, with the application's
+ * {@code spring.jpa.hibernate.ddl-auto=validate}: Hibernate validates the entities
+ * against the embedded database the slice substitutes, after the revisions built its
+ * schema.
  */
 @DataJpaTest
 @ContextConfiguration(initializers = ConfiguredPostgres.class)

@@ -14,8 +14,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A {@code @DataJpaTest} on an empty PostgreSQL database with {@code ddl-auto=validate}: the revisions build the
- * schema before Hibernate validates it.
+ * A {@code @DataJpaTest} on an empty PostgreSQL database with {@code ddl-auto=validate}:
+ * the revisions build the schema before Hibernate validates it.
  */
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = Replace.NONE)

@@ -12,9 +12,9 @@ import org.springframework.test.context.ContextConfiguration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A {@code @JdbcTest} as a user writes it: the slice substitutes an embedded database for the application's
- * PostgreSQL (configured as in production), and the revisions are applied to that embedded database before the test
- * runs.
+ * A {@code @JdbcTest} as a user writes it: the slice substitutes an embedded database for
+ * the application's PostgreSQL (configured as in production), and the revisions are
+ * applied to that embedded database before the test runs.
  */
 @JdbcTest
 @ContextConfiguration(initializers = ConfiguredPostgres.class)

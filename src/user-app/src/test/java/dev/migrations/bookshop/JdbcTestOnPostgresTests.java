@@ -17,8 +17,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A {@code @JdbcTest} on the application's real PostgreSQL database ({@code replace = NONE}): the revisions are
- * applied to it before the test runs.
+ * A {@code @JdbcTest} on the application's real PostgreSQL database
+ * ({@code replace = NONE}): the revisions are applied to it before the test runs.
  */
 @JdbcTest
 @AutoConfigureTestDatabase(replace = Replace.NONE)

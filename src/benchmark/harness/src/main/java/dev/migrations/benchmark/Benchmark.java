@@ -17,9 +17,10 @@ import dev.migrations.benchmark.app.BenchmarkApp;
 import dev.migrations.benchmark.app.FloorCheck;
 
 /**
- * The benchmark of issue 7: no-op starts (also with the database opened before the migration step) and applying N
- * revisions with this starter, Spring Boot's Liquibase and Flyway integrations, plain JDBC and no migration tool,
- * each a process of its own, interleaved round by round; then the latency of {@code GET /actuator/migrations} over a
+ * The benchmark of issue 7: no-op starts (also with the database opened before the
+ * migration step) and applying N revisions with this starter, Spring Boot's Liquibase and
+ * Flyway integrations, plain JDBC and no migration tool, each a process of its own,
+ * interleaved round by round; then the latency of {@code GET /actuator/migrations} over a
  * long history. Writes a Markdown report.
  */
 public final class Benchmark {
@@ -34,8 +35,9 @@ public final class Benchmark {
 			Variant.NONE);
 
 	/**
-	 * Above this many revisions only this starter and the application without a tool run (the cell tells how the
-	 * no-op start grows): applying 10,000 revisions five times with every tool would take most of an hour.
+	 * Above this many revisions only this starter and the application without a tool run
+	 * (the cell tells how the no-op start grows): applying 10,000 revisions five times
+	 * with every tool would take most of an hour.
 	 */
 	static final int LARGE = 1000;
 
@@ -45,7 +47,10 @@ public final class Benchmark {
 
 	private static final List<Variant> NOOP_OPEN_LARGE = List.of(Variant.MIGRATIONS, Variant.NONE);
 
-	/** What makes an application open its database before the migration step, in the no-op-open cells. */
+	/**
+	 * What makes an application open its database before the migration step, in the
+	 * no-op-open cells.
+	 */
 	private static final List<String> OPEN_FIRST = List.of("-D" + BenchmarkApp.OPEN_DATABASE_FIRST + "=true");
 
 	private final Options options;
@@ -89,7 +94,8 @@ public final class Benchmark {
 			throw new UncheckedIOException(ex);
 		}
 		this.launcher = new Launcher(work, this.options.javaOptions());
-		// Resolved now: the starter's snapshot jars are copied once, before anything runs.
+		// Resolved now: the starter's snapshot jars are copied once, before anything
+		// runs.
 		Variant.allClasspaths().forEach(this.launcher::classpath);
 		String report;
 		try (Databases databases = new Databases(work.resolve("databases"))) {
@@ -160,8 +166,9 @@ public final class Benchmark {
 	}
 
 	/**
-	 * One database and one N: the apply rounds (each run on a new database; the first run's database of each variant
-	 * is kept at head), then the no-op rounds on those databases, then the no-op rounds that open the database first.
+	 * One database and one N: the apply rounds (each run on a new database; the first
+	 * run's database of each variant is kept at head), then the no-op rounds on those
+	 * databases, then the no-op rounds that open the database first.
 	 */
 	private void group(Path work, String kind, int size) {
 		this.results.sampleLoad(kind + " N=" + size);
@@ -196,7 +203,8 @@ public final class Benchmark {
 				}
 				catch (RuntimeException ex) {
 					this.results.fail(key, ex.getMessage());
-					progress("FAILED " + kind + " N=" + size + " apply " + variant.label() + ": " + firstLine(ex.getMessage()));
+					progress("FAILED " + kind + " N=" + size + " apply " + variant.label() + ": "
+							+ firstLine(ex.getMessage()));
 				}
 				finally {
 					if (!kept) {
@@ -217,7 +225,8 @@ public final class Benchmark {
 
 	/**
 	 * The no-op rounds of one scenario on the databases at head.
-	 * @param jvmOptions what the application processes get in addition, all variants alike
+	 * @param jvmOptions what the application processes get in addition, all variants
+	 * alike
 	 */
 	private void noop(String scenario, List<Variant> variants, List<String> jvmOptions, String kind, int size,
 			Path directory, Map<Variant, Database> atHead) {
@@ -264,7 +273,8 @@ public final class Benchmark {
 				progress("FAILED " + kind + " endpoint: " + firstLine(ex.getMessage()));
 				return;
 			}
-			// Reported as it is, then measured again with a larger stack so that the latency is known all the same.
+			// Reported as it is, then measured again with a larger stack so that the
+			// latency is known all the same.
 			String where = firstFrame(ex.getMessage());
 			progress("FAILED " + kind + " endpoint with the JVM's default thread stack: StackOverflowError" + where
 					+ "; measuring again with -Xss64m");
@@ -285,8 +295,8 @@ public final class Benchmark {
 	}
 
 	/**
-	 * Apply the revisions with this starter on a new database, then start it with a web server and measure the
-	 * endpoint.
+	 * Apply the revisions with this starter on a new database, then start it with a web
+	 * server and measure the endpoint.
 	 * @throws RuntimeException if the application fails to start
 	 */
 	private EndpointLatency.Result endpoint(Path work, String kind, int rows, List<String> jvmOptions, String note) {
@@ -317,7 +327,8 @@ public final class Benchmark {
 	}
 
 	/**
-	 * Write a variant's revision files; for this starter also the revision index, as its application's build would.
+	 * Write a variant's revision files; for this starter also the revision index, as its
+	 * application's build would.
 	 */
 	private Path write(Revisions revisions, Variant variant, Path resources) {
 		Path files = revisions.write(variant, resources);
@@ -329,23 +340,28 @@ public final class Benchmark {
 	}
 
 	/**
-	 * The jar a variant's process gets on its class path: its revision files packaged as in a deployed
-	 * application, where every tool reads them from a jar.
+	 * The jar a variant's process gets on its class path: its revision files packaged as
+	 * in a deployed application, where every tool reads them from a jar.
 	 */
 	private static Path jar(Path directory, Variant variant) {
 		return resources(directory, variant).resolveSibling(JAR);
 	}
 
-	/** The paired cell: the starter's own cost as differences of starts taken one right after the other. */
+	/**
+	 * The paired cell: the starter's own cost as differences of starts taken one right
+	 * after the other.
+	 */
 	static final String PAIRS = "pairs";
 
 	/**
-	 * The paired cell: rounds of four no-op starts at N = {@code --pairs-revisions} (1,000), one right after the other
-	 * in a rotating order — this starter, the same switched off ({@code --pairs-off}), the application without it
-	 * (with the actuator), and that application doing by hand the least a safe no-op check does ({@link FloorCheck})
-	 * — so that each round's differences cancel what the machine does over minutes. The medians of those differences
-	 * are the starter's cost; the switched-off one splits it into being on the class path and migrating, and the floor
-	 * tells what any check of the revisions against the history costs.
+	 * The paired cell: rounds of four no-op starts at N = {@code --pairs-revisions}
+	 * (1,000), one right after the other in a rotating order — this starter, the same
+	 * switched off ({@code --pairs-off}), the application without it (with the actuator),
+	 * and that application doing by hand the least a safe no-op check does
+	 * ({@link FloorCheck}) — so that each round's differences cancel what the machine
+	 * does over minutes. The medians of those differences are the starter's cost; the
+	 * switched-off one splits it into being on the class path and migrating, and the
+	 * floor tells what any check of the revisions against the history costs.
 	 */
 	private void pairs(Path work, String kind) {
 		this.results.sampleLoad(kind + " pairs");
@@ -366,11 +382,12 @@ public final class Benchmark {
 				Map<String, Measurement> measured = new HashMap<>();
 				for (String way : rotate(ways, round)) {
 					Measurement measurement = switch (way) {
-						case "starter" -> this.launcher.run(Variant.MIGRATIONS, migrated, starterJar, null,
-								kind + "-pairs-starter");
+						case "starter" ->
+							this.launcher.run(Variant.MIGRATIONS, migrated, starterJar, null, kind + "-pairs-starter");
 						case "switched-off" -> this.launcher.run(Variant.MIGRATIONS, migrated, starterJar, null,
 								kind + "-pairs-switched-off", List.of("-D" + this.options.pairsOff()));
-						// The starter's revisions and database, without the starter: the floor checks them by hand.
+						// The starter's revisions and database, without the starter: the
+						// floor checks them by hand.
 						case "floor" -> this.launcher.run(Variant.NONE_ACTUATOR, migrated, starterJar, null,
 								kind + "-pairs-floor", List.of("-D" + FloorCheck.PROPERTY + "=true"));
 						default -> this.launcher.run(Variant.NONE_ACTUATOR, plain,
@@ -381,9 +398,10 @@ public final class Benchmark {
 				Results.Pair pair = new Results.Pair(measured.get("starter"), measured.get("switched-off"),
 						measured.get("without"), measured.get("floor"));
 				this.results.add(kind, pair);
-				progress(String.format(Locale.ROOT, "%s pairs %d/%d: CPU starter %+.0f ms, switched off %+.0f ms over "
-						+ "the application without it", kind, round + 1, this.options.pairs(),
-						pair.starter().cpuMs() - pair.without().cpuMs(),
+				progress(String.format(Locale.ROOT,
+						"%s pairs %d/%d: CPU starter %+.0f ms, switched off %+.0f ms over "
+								+ "the application without it",
+						kind, round + 1, this.options.pairs(), pair.starter().cpuMs() - pair.without().cpuMs(),
 						pair.switchedOff().cpuMs() - pair.without().cpuMs()));
 			}
 		}
@@ -397,14 +415,20 @@ public final class Benchmark {
 		}
 	}
 
-	/** Where in the starter a failure happened: its first stack frame in {@code dev.migrations}, if any. */
+	/**
+	 * Where in the starter a failure happened: its first stack frame in
+	 * {@code dev.migrations}, if any.
+	 */
 	private static String firstFrame(String message) {
 		java.util.regex.Matcher frame = java.util.regex.Pattern.compile("at (dev\\.migrations\\.[\\w.$]+)\\(")
 			.matcher(message);
 		return frame.find() ? " in `" + frame.group(1) + "`" : "";
 	}
 
-	/** The database a no-op variant starts on: the variants without a tool use the one plain JDBC migrated. */
+	/**
+	 * The database a no-op variant starts on: the variants without a tool use the one
+	 * plain JDBC migrated.
+	 */
 	private static Variant headOf(Variant variant) {
 		return (variant == Variant.NONE || variant == Variant.NONE_ACTUATOR) ? Variant.PLAIN_JDBC : variant;
 	}
@@ -420,8 +444,8 @@ public final class Benchmark {
 	}
 
 	/**
-	 * The variants in a different order each round: rotated, and reversed every other round, so that no variant
-	 * always runs first, or always right after the same one.
+	 * The variants in a different order each round: rotated, and reversed every other
+	 * round, so that no variant always runs first, or always right after the same one.
 	 */
 	static <T> List<T> rotate(List<T> list, int round) {
 		List<T> rotated = new ArrayList<>(list.size());

@@ -11,8 +11,9 @@ import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 /**
- * Packages a variant's class path directory into a jar, directory entries included, as the application's build
- * would: every tool then reads its revision files from a jar, as in a deployed application.
+ * Packages a variant's class path directory into a jar, directory entries included, as
+ * the application's build would: every tool then reads its revision files from a jar, as
+ * in a deployed application.
  */
 final class ClasspathJar {
 

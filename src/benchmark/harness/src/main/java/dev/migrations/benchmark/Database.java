@@ -2,6 +2,7 @@ package dev.migrations.benchmark;
 
 /**
  * One database a cell runs on.
+ *
  * @param kind {@code h2} or {@code postgresql}
  * @param url its JDBC URL
  * @param user the user

@@ -16,9 +16,10 @@ import java.util.stream.Stream;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * Fresh databases: H2 file databases in a directory, and PostgreSQL databases on the server named by
- * {@code MIGRATIONS_BENCH_POSTGRES_URL} (an admin connection; {@code MIGRATIONS_BENCH_POSTGRES_USER},
- * {@code MIGRATIONS_BENCH_POSTGRES_PASSWORD}) or else on an embedded PostgreSQL started on first use.
+ * Fresh databases: H2 file databases in a directory, and PostgreSQL databases on the
+ * server named by {@code MIGRATIONS_BENCH_POSTGRES_URL} (an admin connection;
+ * {@code MIGRATIONS_BENCH_POSTGRES_USER}, {@code MIGRATIONS_BENCH_POSTGRES_PASSWORD}) or
+ * else on an embedded PostgreSQL started on first use.
  */
 final class Databases implements AutoCloseable {
 
@@ -79,7 +80,8 @@ final class Databases implements AutoCloseable {
 	}
 
 	/**
-	 * The PostgreSQL server, described for the report: version, and whether it is embedded.
+	 * The PostgreSQL server, described for the report: version, and whether it is
+	 * embedded.
 	 * @return the description, or {@code null} if PostgreSQL was not used
 	 */
 	String postgresDescription() {
@@ -100,7 +102,8 @@ final class Databases implements AutoCloseable {
 		}
 		else {
 			try {
-				// Embedded PostgreSQL turns synchronous_commit off; a real server commits durably, so this does too.
+				// Embedded PostgreSQL turns synchronous_commit off; a real server commits
+				// durably, so this does too.
 				this.embedded = EmbeddedPostgres.builder()
 					.setServerConfig("synchronous_commit", "on")
 					.setOutputRedirector(java.lang.ProcessBuilder.Redirect.DISCARD)

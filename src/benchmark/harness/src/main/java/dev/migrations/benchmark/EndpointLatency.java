@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Latency of {@code GET /actuator/migrations}: sequential requests from one client after a warm-up, each timed
- * until its whole body has arrived.
+ * Latency of {@code GET /actuator/migrations}: sequential requests from one client after
+ * a warm-up, each timed until its whole body has arrived.
  */
 final class EndpointLatency {
 
@@ -30,10 +30,8 @@ final class EndpointLatency {
 		try {
 			HttpResponse<byte[]> first = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
 			if (first.statusCode() != 200) {
-				return new Result(database, rows, 0, List.of(), 0, setup,
-						"n/a: GET /actuator/migrations answered HTTP " + first.statusCode()
-								+ " (the endpoint is not in the installed starter)",
-						note);
+				return new Result(database, rows, 0, List.of(), 0, setup, "n/a: GET /actuator/migrations answered HTTP "
+						+ first.statusCode() + " (the endpoint is not in the installed starter)", note);
 			}
 			int warmup = Math.min(100, requests);
 			for (int i = 0; i < warmup; i++) {
@@ -63,6 +61,7 @@ final class EndpointLatency {
 
 	/**
 	 * The latencies of one database's endpoint cell.
+	 *
 	 * @param database {@code h2} or {@code postgresql}
 	 * @param rows history rows
 	 * @param warmup unmeasured requests sent first

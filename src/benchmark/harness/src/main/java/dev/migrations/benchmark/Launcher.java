@@ -25,7 +25,8 @@ import dev.migrations.benchmark.app.PlainJdbcMigration;
 import dev.migrations.benchmark.app.ResultLine;
 
 /**
- * Starts a variant as a JVM process of its own, with the class path Maven resolved for it, and reads its numbers.
+ * Starts a variant as a JVM process of its own, with the class path Maven resolved for
+ * it, and reads its numbers.
  */
 final class Launcher {
 
@@ -92,8 +93,9 @@ final class Launcher {
 	}
 
 	/**
-	 * A copy of a snapshot jar (this starter's), taken once per run: a new install into the local repository while
-	 * the benchmark runs must not change what later processes measure.
+	 * A copy of a snapshot jar (this starter's), taken once per run: a new install into
+	 * the local repository while the benchmark runs must not change what later processes
+	 * measure.
 	 */
 	private String snapshotCopy(Path jar) throws IOException {
 		Path copy = this.snapshots.resolve(jar.getFileName());
@@ -129,8 +131,8 @@ final class Launcher {
 	}
 
 	/**
-	 * Start this starter's application with a web server, the migrations endpoint exposed; it runs until
-	 * {@link Running#awaitExit()}.
+	 * Start this starter's application with a web server, the migrations endpoint
+	 * exposed; it runs until {@link Running#awaitExit()}.
 	 */
 	Running serve(Database database, Path resources, String label, List<String> jvmOptions) {
 		Running running = start(Variant.MIGRATIONS, database, resources, null, label, jvmOptions,
@@ -185,8 +187,9 @@ final class Launcher {
 	}
 
 	/**
-	 * Write the revision index of this starter's revisions into their class path directory, as the application's
-	 * build does (the starter's Maven plugin or Spring AOT): a process on the starter's class path, to its exit.
+	 * Write the revision index of this starter's revisions into their class path
+	 * directory, as the application's build does (the starter's Maven plugin or Spring
+	 * AOT): a process on the starter's class path, to its exit.
 	 * @param resources the class path directory holding {@code db/migrations/}
 	 */
 	void writeRevisionIndex(Path resources) {
@@ -338,7 +341,8 @@ final class Launcher {
 			try {
 				List<String> lines = Files.readAllLines(this.log);
 				tail = String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-				// The root cause: the last "Caused by:" line, or else the first line naming an exception or error.
+				// The root cause: the last "Caused by:" line, or else the first line
+				// naming an exception or error.
 				for (String line : lines) {
 					if (line.startsWith("Caused by: ")) {
 						cause = line.substring("Caused by: ".length());

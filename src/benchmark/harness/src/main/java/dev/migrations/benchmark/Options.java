@@ -6,20 +6,24 @@ import java.util.List;
 
 /**
  * What to run, from the command line.
+ *
  * @param runs measured runs per cell
  * @param sizes numbers of revisions
  * @param databases {@code h2}, {@code postgresql}
  * @param scenarios {@code noop}, {@code noop-open}, {@code apply}, {@code endpoint}
  * @param endpointRows history rows for the endpoint cell
- * @param endpointRequests measured requests for the endpoint cell (after as many warm-up requests, at most 100)
+ * @param endpointRequests measured requests for the endpoint cell (after as many warm-up
+ * requests, at most 100)
  * @param warmup whether one unmeasured round of every variant runs first
  * @param output the Markdown report
  * @param workDirectory databases, revision files and process logs
  * @param keepWork whether the work directory is kept
- * @param javaOptions JVM options for every application process, all variants alike (none by default)
+ * @param javaOptions JVM options for every application process, all variants alike (none
+ * by default)
  * @param pairs rounds of the paired cell
  * @param pairsRevisions the number of revisions of the paired cell
- * @param pairsOff the property that switches the starter off in the paired cell's second way
+ * @param pairsOff the property that switches the starter off in the paired cell's second
+ * way
  */
 record Options(int runs, List<Integer> sizes, List<String> databases, List<String> scenarios, int endpointRows,
 		int endpointRequests, boolean warmup, Path output, Path workDirectory, boolean keepWork,

@@ -17,8 +17,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The Markdown report: the machine, the targets of issue 7 checked against this run, and a table per scenario with
- * medians (min–max) and the starter's ratios to each other variant.
+ * The Markdown report: the machine, the targets of issue 7 checked against this run, and
+ * a table per scenario with medians (min–max) and the starter's ratios to each other
+ * variant.
  */
 final class Report {
 
@@ -67,8 +68,8 @@ final class Report {
 		line();
 		targets();
 		if (this.options.scenarios().contains(Results.NOOP)) {
-			scenario(Results.NOOP, "1. No-op start (database already at head)",
-					List.of(Variant.MIGRATIONS, Variant.LIQUIBASE, Variant.FLYWAY, Variant.NONE, Variant.NONE_ACTUATOR));
+			scenario(Results.NOOP, "1. No-op start (database already at head)", List.of(Variant.MIGRATIONS,
+					Variant.LIQUIBASE, Variant.FLYWAY, Variant.NONE, Variant.NONE_ACTUATOR));
 		}
 		if (this.options.scenarios().contains(Results.NOOP_OPEN)) {
 			scenario(Results.NOOP_OPEN, "1b. No-op start, database opened before the migration step",
@@ -113,10 +114,13 @@ final class Report {
 		}
 		for (String db : this.options.databases()) {
 			if (apply && top > 0) {
-				target("apply N=" + top + ": step ≤ 1.2× plain JDBC's statements and inserts alone (on an open "
-						+ "connection)", db, median(Results.APPLY, db, top, Variant.MIGRATIONS, Measurement::stepMs)
+				target("apply N="
+						+ top + ": step ≤ 1.2× plain JDBC's statements and inserts alone (on an open " + "connection)",
+						db,
+						median(Results.APPLY, db, top, Variant.MIGRATIONS, Measurement::stepMs)
 							.flatMap((ours) -> median(Results.APPLY, db, top, Variant.PLAIN_JDBC, Measurement::openMs)
-								.map((window) -> ours / window)), 1.2);
+								.map((window) -> ours / window)),
+						1.2);
 				target("apply N=" + top + ": step ≤ 1.2× plain JDBC's step (connecting and reading the files "
 						+ "included)", db, ratio(Results.APPLY, db, top, Variant.PLAIN_JDBC, Measurement::stepMs), 1.2);
 			}
@@ -124,12 +128,14 @@ final class Report {
 		for (String db : this.options.databases()) {
 			List<Results.Pair> pairs = this.results.pairs(db);
 			if (!pairs.isEmpty()) {
-				pairedTarget("the starter's CPU per no-op start at N=" + this.options.pairsRevisions() + ", "
-						+ pairs.size() + " paired differences (section 4), ms, ≤ 100", db, pairs,
-						(pair) -> pair.starter().cpuMs() - pair.without().cpuMs(), 100);
-				pairedTarget("no-op whole start at N=" + this.options.pairsRevisions() + ", " + pairs.size()
-						+ " paired ratios (section 4), ≤ 1.05×", db, pairs,
-						(pair) -> pair.starter().wallMs() / pair.without().wallMs(), 1.05);
+				pairedTarget(
+						"the starter's CPU per no-op start at N=" + this.options.pairsRevisions() + ", " + pairs.size()
+								+ " paired differences (section 4), ms, ≤ 100",
+						db, pairs, (pair) -> pair.starter().cpuMs() - pair.without().cpuMs(), 100);
+				pairedTarget(
+						"no-op whole start at N=" + this.options.pairsRevisions() + ", " + pairs.size()
+								+ " paired ratios (section 4), ≤ 1.05×",
+						db, pairs, (pair) -> pair.starter().wallMs() / pair.without().wallMs(), 1.05);
 			}
 		}
 		for (EndpointLatency.Result result : this.results.endpoints()) {
@@ -149,8 +155,8 @@ final class Report {
 	/** The targets of the no-op cells of one database. */
 	private void noopTargets(String db, int top, int large) {
 		target("no-op whole start (process wall) at N=" + top + " ≤ 1.05× the same application without the starter "
-				+ "(both with the actuator)", db, ratio(Results.NOOP, db, top, Variant.NONE_ACTUATOR, Measurement::wallMs),
-				1.05);
+				+ "(both with the actuator)", db,
+				ratio(Results.NOOP, db, top, Variant.NONE_ACTUATOR, Measurement::wallMs), 1.05);
 		Optional<Double> cpu = median(Results.NOOP, db, top, Variant.MIGRATIONS, Measurement::cpuMs)
 			.flatMap((ours) -> median(Results.NOOP, db, top, Variant.NONE_ACTUATOR, Measurement::cpuMs)
 				.map((theirs) -> ours - theirs));
@@ -165,9 +171,9 @@ final class Report {
 		Optional<Double> rss = median(Results.NOOP, db, top, Variant.MIGRATIONS, Measurement::rssKb)
 			.flatMap((ours) -> median(Results.NOOP, db, top, Variant.NONE_ACTUATOR, Measurement::rssKb)
 				.map((theirs) -> (ours - theirs) / 1024));
-		line("| no-op peak RSS at N=" + top + " ≤ +15 MiB over the same application without the starter | " + db
-				+ " | " + rss.map((value) -> String.format(Locale.ROOT, "%+.1f MiB", value)).orElse("not measured")
-				+ " | " + rss.map((value) -> (value <= 15) ? "**yes**" : "**no**").orElse("n/a") + " |");
+		line("| no-op peak RSS at N=" + top + " ≤ +15 MiB over the same application without the starter | " + db + " | "
+				+ rss.map((value) -> String.format(Locale.ROOT, "%+.1f MiB", value)).orElse("not measured") + " | "
+				+ rss.map((value) -> (value <= 15) ? "**yes**" : "**no**").orElse("n/a") + " |");
 		if (large > 0) {
 			for (String what : List.of("step", "process wall", "process CPU")) {
 				ToDoubleFunction<Measurement> value = switch (what) {
@@ -175,22 +181,22 @@ final class Report {
 					case "process wall" -> Measurement::wallMs;
 					default -> Measurement::cpuMs;
 				};
-				Optional<Double> growth = median(Results.NOOP, db, large, Variant.MIGRATIONS, value)
-					.flatMap((high) -> median(Results.NOOP, db, top, Variant.MIGRATIONS, value).map((low) -> high / low));
+				Optional<Double> growth = median(Results.NOOP, db, large, Variant.MIGRATIONS, value).flatMap(
+						(high) -> median(Results.NOOP, db, top, Variant.MIGRATIONS, value).map((low) -> high / low));
 				targetBelow("no-op " + what + " at N=" + large + " < 2× at N=" + top, db, growth, 2.0);
 			}
 			Optional<Double> openGrowth = median(Results.NOOP_OPEN, db, large, Variant.MIGRATIONS, Measurement::stepMs)
 				.flatMap((high) -> median(Results.NOOP_OPEN, db, top, Variant.MIGRATIONS, Measurement::stepMs)
 					.map((low) -> high / low));
-			targetBelow("no-op step at N=" + large + " < 2× at N=" + top + ", database opened first", db,
-					openGrowth, 2.0);
+			targetBelow("no-op step at N=" + large + " < 2× at N=" + top + ", database opened first", db, openGrowth,
+					2.0);
 		}
 	}
 
 	/**
-	 * A target judged on paired rounds: met when the upper quartile of the rounds is within the limit, missed when
-	 * the lower quartile is beyond it, and otherwise not resolved by these rounds (the median alone would call noise
-	 * a result).
+	 * A target judged on paired rounds: met when the upper quartile of the rounds is
+	 * within the limit, missed when the lower quartile is beyond it, and otherwise not
+	 * resolved by these rounds (the median alone would call noise a result).
 	 */
 	private void pairedTarget(String what, String db, List<Results.Pair> pairs, ToDoubleFunction<Results.Pair> value,
 			double limit) {
@@ -222,7 +228,8 @@ final class Report {
 		for (String db : this.options.databases()) {
 			line("### " + (db.equals("h2") ? "H2 (file database)" : "PostgreSQL"));
 			line();
-			// Where the application opens its database first: how long that took; for plain JDBC's apply, its
+			// Where the application opens its database first: how long that took; for
+			// plain JDBC's apply, its
 			// statements and inserts alone.
 			boolean open = scenario.equals(Results.NOOP_OPEN) || scenario.equals(Results.APPLY);
 			line("| N | variant | migration step (ms) | "
@@ -235,8 +242,9 @@ final class Report {
 					Results.Key key = new Results.Key(scenario, db, size, variant);
 					line("| " + size + " | " + variant.label() + " | "
 							+ cell(key, Measurement::stepMs, 1, !variant.isTool() && variant != Variant.PLAIN_JDBC)
-							+ " | " + (open ? cell(key, Measurement::openMs, 1, !scenario.equals(Results.NOOP_OPEN)
-									&& variant != Variant.PLAIN_JDBC) + " | " : "")
+							+ " | "
+							+ (open ? cell(key, Measurement::openMs, 1,
+									!scenario.equals(Results.NOOP_OPEN) && variant != Variant.PLAIN_JDBC) + " | " : "")
 							+ cell(key, Measurement::readyMs, 1, false) + " | "
 							+ cell(key, Measurement::wallMs, 1, false) + " | " + cell(key, Measurement::cpuMs, 1, false)
 							+ " | " + cell(key, Measurement::rssKb, 1024, false) + " |");
@@ -294,8 +302,8 @@ final class Report {
 		for (EndpointLatency.Result result : this.results.endpoints()) {
 			String setup = (result.setup() != null) ? Stats.number(result.setup().stepMs() / 1000) + " s" : "–";
 			if (result.unavailable() != null) {
-				line("| " + result.database() + " | " + result.rows() + " | " + result.unavailable()
-						+ " | | | | | | " + setup + " |");
+				line("| " + result.database() + " | " + result.rows() + " | " + result.unavailable() + " | | | | | | "
+						+ setup + " |");
 				continue;
 			}
 			line("| " + result.database() + " | " + result.rows() + " | " + result.warmup() + " + "
@@ -339,7 +347,10 @@ final class Report {
 		pairedAccounting();
 	}
 
-	/** What the paired CPU difference is made of, from each process's {@code JvmAccounting} line. */
+	/**
+	 * What the paired CPU difference is made of, from each process's
+	 * {@code JvmAccounting} line.
+	 */
 	private void pairedAccounting() {
 		line("### 4b. What the difference is made of");
 		line();
@@ -378,12 +389,14 @@ final class Report {
 			for (Map.Entry<String, ToDoubleFunction<Measurement>> figure : figures.entrySet()) {
 				ToDoubleFunction<Measurement> value = figure.getValue();
 				line("| " + db + " | " + figure.getKey() + " | "
-						+ spread(pairs, (pair) -> value.applyAsDouble(pair.starter()) - value.applyAsDouble(pair.without()))
+						+ spread(pairs,
+								(pair) -> value.applyAsDouble(pair.starter()) - value.applyAsDouble(pair.without()))
 						+ " | "
 						+ spread(pairs,
 								(pair) -> value.applyAsDouble(pair.switchedOff()) - value.applyAsDouble(pair.without()))
 						+ " | "
-						+ spread(pairs, (pair) -> value.applyAsDouble(pair.floor()) - value.applyAsDouble(pair.without()))
+						+ spread(pairs,
+								(pair) -> value.applyAsDouble(pair.floor()) - value.applyAsDouble(pair.without()))
 						+ " | " + Stats.number(medianOf(pairs, (pair) -> value.applyAsDouble(pair.starter()))) + " |");
 			}
 		}
@@ -435,8 +448,8 @@ final class Report {
 		for (Map.Entry<Results.Key, String> failure : this.results.failures().entrySet()) {
 			Results.Key key = failure.getKey();
 			String first = Benchmark.firstLine(failure.getValue());
-			line("- " + key.scenario() + ", " + key.database() + ", N=" + key.revisions() + ", "
-					+ key.variant().label() + ": " + first);
+			line("- " + key.scenario() + ", " + key.database() + ", N=" + key.revisions() + ", " + key.variant().label()
+					+ ": " + first);
 		}
 		line();
 	}
@@ -519,7 +532,9 @@ final class Report {
 		version(all, "flyway-core-(\\d[^/]*)\\.jar", "Flyway").ifPresent(parts::add);
 		version(all, "h2-(\\d[^/]*)\\.jar", "H2").ifPresent(parts::add);
 		version(all, "postgresql-(\\d[^/]*)\\.jar", "PostgreSQL JDBC").ifPresent(parts::add);
-		all.stream().filter((entry) -> entry.contains("migrations-spring-boot-autoconfigure")).findFirst()
+		all.stream()
+			.filter((entry) -> entry.contains("migrations-spring-boot-autoconfigure"))
+			.findFirst()
 			.ifPresent((jar) -> {
 				try {
 					Path path = Path.of(jar);

@@ -14,7 +14,9 @@ final class Results {
 
 	static final String NOOP = "noop";
 
-	/** No-op starts of applications that open their database before the migration step. */
+	/**
+	 * No-op starts of applications that open their database before the migration step.
+	 */
 	static final String NOOP_OPEN = "noop-open";
 
 	static final String APPLY = "apply";
@@ -78,19 +80,25 @@ final class Results {
 	}
 
 	/**
-	 * One round of the paired cell: the same no-op start four ways, one right after the other.
+	 * One round of the paired cell: the same no-op start four ways, one right after the
+	 * other.
+	 *
 	 * @param starter this starter's application
-	 * @param switchedOff the same application switched off by {@code --pairs-off} ({@code migrations.enabled=false}
-	 * by default: the starter on the class path, doing nothing)
-	 * @param without the application without the starter (with the actuator, as the starter's application)
-	 * @param floor the application without the starter doing by hand the least a safe no-op check does
-	 * ({@link dev.migrations.benchmark.app.FloorCheck}) on the starter's database and revisions
+	 * @param switchedOff the same application switched off by {@code --pairs-off}
+	 * ({@code migrations.enabled=false} by default: the starter on the class path, doing
+	 * nothing)
+	 * @param without the application without the starter (with the actuator, as the
+	 * starter's application)
+	 * @param floor the application without the starter doing by hand the least a safe
+	 * no-op check does ({@link dev.migrations.benchmark.app.FloorCheck}) on the starter's
+	 * database and revisions
 	 */
 	record Pair(Measurement starter, Measurement switchedOff, Measurement without, Measurement floor) {
 	}
 
 	/**
 	 * One cell of the matrix.
+	 *
 	 * @param scenario {@link #NOOP}, {@link #NOOP_OPEN} or {@link #APPLY}
 	 * @param database {@code h2} or {@code postgresql}
 	 * @param revisions the number of revisions

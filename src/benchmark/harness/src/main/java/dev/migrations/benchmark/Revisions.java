@@ -9,12 +9,15 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * N revisions of realistic DDL, one statement each, cycling through create table, add column and create index, and
- * written in each tool's own format with identical statements.
+ * N revisions of realistic DDL, one statement each, cycling through create table, add
+ * column and create index, and written in each tool's own format with identical
+ * statements.
  */
 final class Revisions {
 
-	/** The query the application runs once it is ready: the first table exists at every N. */
+	/**
+	 * The query the application runs once it is ready: the first table exists at every N.
+	 */
 	static final String QUERY = "SELECT COUNT(*) FROM bench_t1";
 
 	private final List<Revision> revisions;
@@ -42,8 +45,8 @@ final class Revisions {
 	}
 
 	/**
-	 * Write the revisions for a variant into a directory that goes on its process's class path, where each tool
-	 * looks by default.
+	 * Write the revisions for a variant into a directory that goes on its process's class
+	 * path, where each tool looks by default.
 	 * @param variant the variant
 	 * @param resources the class path directory
 	 * @return the directory of plain files, for {@link Variant#PLAIN_JDBC}

@@ -7,6 +7,7 @@ import java.util.Locale;
 
 /**
  * Median, minimum and maximum of a few runs.
+ *
  * @param median the median
  * @param min the minimum
  * @param max the maximum
@@ -45,7 +46,8 @@ record Stats(double median, double min, double max, int count) {
 	/**
 	 * The least-squares line through points.
 	 * @param points {@code {x, y}} pairs
-	 * @return the slope and the correlation coefficient, NaN with fewer than two distinct x
+	 * @return the slope and the correlation coefficient, NaN with fewer than two distinct
+	 * x
 	 */
 	static double[] fit(List<double[]> points) {
 		double n = points.size();

@@ -3,15 +3,18 @@ package dev.migrations.benchmark;
 import java.util.List;
 
 /**
- * One way of migrating (or not): the class paths its process gets, the bean names its migration step is read from,
- * and how its revision files are laid out.
+ * One way of migrating (or not): the class paths its process gets, the bean names its
+ * migration step is read from, and how its revision files are laid out.
  */
 enum Variant {
 
 	/** This starter, with the actuator: {@code db/migrations/NNNN_slug.sql}. */
 	MIGRATIONS("this starter", List.of("migrations"), "migrat"),
 
-	/** Spring Boot's Liquibase integration: a master changelog including one formatted-SQL file per revision. */
+	/**
+	 * Spring Boot's Liquibase integration: a master changelog including one formatted-SQL
+	 * file per revision.
+	 */
 	LIQUIBASE("Boot + Liquibase", List.of("liquibase"), "liquibase"),
 
 	/** Spring Boot's Flyway integration: {@code db/migration/V{n}__slug.sql}. */
@@ -20,7 +23,10 @@ enum Variant {
 	/** The same application without a migration tool. */
 	NONE("no migration tool", List.of("none"), ""),
 
-	/** The same application without a migration tool, with the actuator that this starter's application has. */
+	/**
+	 * The same application without a migration tool, with the actuator that this
+	 * starter's application has.
+	 */
 	NONE_ACTUATOR("no tool + actuator", List.of("none", "actuator"), ""),
 
 	/** Plain JDBC, no Spring: the statements and one history insert per revision. */

@@ -9,8 +9,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The benchmark's smoke mode (N=10, one run, H2): every variant starts as a process of its own, migrates and is
- * measured, and the report is written. Proves the harness works; measures nothing worth reading.
+ * The benchmark's smoke mode (N=10, one run, H2): every variant starts as a process of
+ * its own, migrates and is measured, and the report is written. Proves the harness works;
+ * measures nothing worth reading.
  */
 class BenchmarkSmokeIT {
 
@@ -31,15 +32,18 @@ class BenchmarkSmokeIT {
 		assertThat(report).containsPattern("\\| 10 \\| plain JDBC \\| [0-9.]+ \\|");
 		assertThat(report).containsPattern("\\| 10 \\| no migration tool \\| – \\| [0-9]+ \\|");
 		assertThat(report).containsPattern("\\| 10 \\| no tool \\+ actuator \\| – \\| [0-9]+ \\|");
-		// Section 1b has one more column: opening the database, before the migration step.
+		// Section 1b has one more column: opening the database, before the migration
+		// step.
 		assertThat(report).contains("## 1b. No-op start, database opened before the migration step");
-		// The paired cell: two rounds of four starts (the floor check among them: it fails the round unless the history
+		// The paired cell: two rounds of four starts (the floor check among them: it
+		// fails the round unless the history
 		// matches the index), their differences as median and interquartile range.
 		assertThat(report).contains("## 4. The starter's own cost, paired")
 			.containsPattern("\\| h2 \\| 2 \\|( -?[0-9.]+ \\(-?[0-9.]+ to -?[0-9.]+\\) \\|){3}");
 		// And what the CPU difference is made of, from each process's own accounting.
 		assertThat(report).contains("### 4b. What the difference is made of")
-			.containsPattern("\\| h2 \\| C2 compiler threads CPU \\(ms\\) \\| -?[0-9.]+ \\(-?[0-9.]+ to -?[0-9.]+\\) \\|")
+			.containsPattern(
+					"\\| h2 \\| C2 compiler threads CPU \\(ms\\) \\| -?[0-9.]+ \\(-?[0-9.]+ to -?[0-9.]+\\) \\|")
 			.containsPattern("\\| h2 \\| loaded classes \\| -?[0-9.]+ \\(")
 			.containsPattern("\\| h2 \\| 8 \\| -?[0-9.]+ \\| -?[0-9.]+ \\|");
 		assertThat(report).containsPattern(

@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The order of the variants within the rounds, the statistics, the options and the result line.
+ * The order of the variants within the rounds, the statistics, the options and the result
+ * line.
  */
 class BenchmarkTests {
 
@@ -78,8 +79,9 @@ class BenchmarkTests {
 
 	@Test
 	void jvmAccountingLinesAreRead() {
-		Matcher line = Launcher.JVM.matcher("BENCHMARK-RESULT step_ms=1.0\nBENCHMARK-JVM main_cpu_ms=1500.2 c2_cpu_ms=2100.0 "
-				+ "ended_cpu_ms=-10.0 classes=7000\n");
+		Matcher line = Launcher.JVM
+			.matcher("BENCHMARK-RESULT step_ms=1.0\nBENCHMARK-JVM main_cpu_ms=1500.2 c2_cpu_ms=2100.0 "
+					+ "ended_cpu_ms=-10.0 classes=7000\n");
 		assertThat(line.find()).isTrue();
 		assertThat(line.group(1)).isEqualTo(" main_cpu_ms=1500.2 c2_cpu_ms=2100.0 ended_cpu_ms=-10.0 classes=7000");
 	}

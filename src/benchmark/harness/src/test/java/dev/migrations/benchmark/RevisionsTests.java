@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The revisions every tool gets: the same statements, each in the tool's own format and default location.
+ * The revisions every tool gets: the same statements, each in the tool's own format and
+ * default location.
  */
 class RevisionsTests {
 
@@ -37,8 +38,8 @@ class RevisionsTests {
 		assertThat(this.directory.resolve("f/db/migration/V2__add_note_to_bench_t1.sql")).hasContent(statement);
 		assertThat(this.directory.resolve("l/db/changelog/revisions/0002_add_note_to_bench_t1.sql"))
 			.hasContent("--liquibase formatted sql\n\n--changeset benchmark:2\n" + statement);
-		assertThat(Files.readString(this.directory.resolve("l/db/changelog/db.changelog-master.yaml")))
-			.startsWith("databaseChangeLog:\n  - include:\n      file: db/changelog/revisions/0001_create_table_bench_t1.sql\n")
+		assertThat(Files.readString(this.directory.resolve("l/db/changelog/db.changelog-master.yaml"))).startsWith(
+				"databaseChangeLog:\n  - include:\n      file: db/changelog/revisions/0001_create_table_bench_t1.sql\n")
 			.contains("0004_create_table_bench_t2.sql");
 	}
 

@@ -25,31 +25,39 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.metrics.StartupStep;
 
 /**
- * The one application every variant runs: no beans of its own, only what the auto-configuration of its class path
- * brings (this starter, Spring Boot's Liquibase or Flyway integration, or nothing but JDBC). Once the context is
- * ready it uses its database once, as any application does, and prints a {@link ResultLine}.
+ * The one application every variant runs: no beans of its own, only what the
+ * auto-configuration of its class path brings (this starter, Spring Boot's Liquibase or
+ * Flyway integration, or nothing but JDBC). Once the context is ready it uses its
+ * database once, as any application does, and prints a {@link ResultLine}.
  * <p>
- * The migration step is the time spent creating the migration tool's beans, read from Spring's startup steps
- * ({@code spring.beans.instantiate}): the outermost steps whose bean name contains {@code benchmark.tool-beans}
- * ({@code migrat}, {@code liquibase}, {@code flyway}), summed. It includes the migration itself (the initializer
- * bean runs it), the connection it opens and the beans the tool's beans create first.
+ * The migration step is the time spent creating the migration tool's beans, read from
+ * Spring's startup steps ({@code spring.beans.instantiate}): the outermost steps whose
+ * bean name contains {@code benchmark.tool-beans} ({@code migrat}, {@code liquibase},
+ * {@code flyway}), summed. It includes the migration itself (the initializer bean runs
+ * it), the connection it opens and the beans the tool's beans create first.
  * <p>
- * With {@code benchmark.open-database-first}, the application opens (and closes) one connection of its
- * {@link DataSource} as soon as that bean exists, before any migration tool uses it: the database is open, the pool
- * and the driver started, and the step counts the tool's own work. The creation of the {@code dataSource} bean, the
- * opening included, is then subtracted from the step where it happened inside a tool bean's creation.
+ * With {@code benchmark.open-database-first}, the application opens (and closes) one
+ * connection of its {@link DataSource} as soon as that bean exists, before any migration
+ * tool uses it: the database is open, the pool and the driver started, and the step
+ * counts the tool's own work. The creation of the {@code dataSource} bean, the opening
+ * included, is then subtracted from the step where it happened inside a tool bean's
+ * creation.
  * <p>
- * System properties: {@code benchmark.tool-beans}, {@code benchmark.query} (run once when ready),
- * {@code benchmark.serve} (start a web server and keep running until standard input closes),
- * {@code benchmark.open-database-first}, {@code benchmark.floor-check} (see {@link FloorCheck}),
- * {@code benchmark.steps-cpu} (print the main thread's CPU by startup step, without what nested in it, largest
- * first: {@code BENCHMARK-STEP-CPU <ms> <step>[:<bean>]}).
+ * System properties: {@code benchmark.tool-beans}, {@code benchmark.query} (run once when
+ * ready), {@code benchmark.serve} (start a web server and keep running until standard
+ * input closes), {@code benchmark.open-database-first}, {@code benchmark.floor-check}
+ * (see {@link FloorCheck}), {@code benchmark.steps-cpu} (print the main thread's CPU by
+ * startup step, without what nested in it, largest first:
+ * {@code BENCHMARK-STEP-CPU <ms> <step>[:<bean>]}).
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
 public class BenchmarkApp {
 
-	/** The system property that makes the application open its database before the migration step. */
+	/**
+	 * The system property that makes the application open its database before the
+	 * migration step.
+	 */
 	public static final String OPEN_DATABASE_FIRST = "benchmark.open-database-first";
 
 	private static final String DATA_SOURCE_BEAN = "dataSource";
@@ -64,7 +72,8 @@ public class BenchmarkApp {
 		application.setWebApplicationType(serve ? WebApplicationType.SERVLET : WebApplicationType.NONE);
 		OpenDatabaseFirst opener = new OpenDatabaseFirst();
 		if (openFirst) {
-			// Registered on the bean factory before any bean exists, so that it sees the DataSource bean being made.
+			// Registered on the bean factory before any bean exists, so that it sees the
+			// DataSource bean being made.
 			application.addInitializers((context) -> context.getBeanFactory().addBeanPostProcessor(opener));
 		}
 		ConfigurableApplicationContext context = application.run(args);
@@ -80,7 +89,8 @@ public class BenchmarkApp {
 		JvmAccounting.print(threadCpu.toolBeansCpuMillis());
 		if (Boolean.getBoolean("benchmark.steps-cpu")) {
 			threadCpu.selfCpuMillis(60)
-				.forEach((name, millis) -> System.out.printf(Locale.ROOT, "BENCHMARK-STEP-CPU %.1f %s%n", millis, name));
+				.forEach(
+						(name, millis) -> System.out.printf(Locale.ROOT, "BENCHMARK-STEP-CPU %.1f %s%n", millis, name));
 		}
 		if (serve) {
 			awaitEndOfInput(System.in);
@@ -103,8 +113,9 @@ public class BenchmarkApp {
 	 * The migration step: the outermost steps of the tool's beans, summed.
 	 * @param startup the startup steps
 	 * @param keyword what the tool's bean names contain
-	 * @param withoutDataSource whether the creation of the {@code dataSource} bean is subtracted where it happened
-	 * inside a tool bean's creation: when the database is opened first, that creation includes the opening
+	 * @param withoutDataSource whether the creation of the {@code dataSource} bean is
+	 * subtracted where it happened inside a tool bean's creation: when the database is
+	 * opened first, that creation includes the opening
 	 * @return nanoseconds
 	 */
 	static long migrationStep(BufferingApplicationStartup startup, String keyword, boolean withoutDataSource) {
@@ -193,8 +204,8 @@ public class BenchmarkApp {
 	}
 
 	/**
-	 * Opens (and closes) one connection of the first {@link DataSource} bean as soon as it is initialized, and
-	 * records how long that took.
+	 * Opens (and closes) one connection of the first {@link DataSource} bean as soon as
+	 * it is initialized, and records how long that took.
 	 */
 	private static final class OpenDatabaseFirst implements BeanPostProcessor {
 
@@ -217,7 +228,9 @@ public class BenchmarkApp {
 			return bean;
 		}
 
-		/** How long opening (and closing) the connection took, or 0 if it did not happen. */
+		/**
+		 * How long opening (and closing) the connection took, or 0 if it did not happen.
+		 */
 		long openNanos() {
 			return this.openNanos;
 		}

@@ -19,13 +19,16 @@ import java.util.zip.ZipEntry;
 import javax.sql.DataSource;
 
 /**
- * The least work a safe no-op check can do, written by hand without Spring or the starter: the floor the starter's
- * own cost is compared with in the paired cell. It reads the revision index the build wrote, checks every indexed file
- * against the jar's central directory (size and CRC-32, nothing read), reads the history's rows and compares their
- * checksums with the index's — the same proof the starter's no-op path gives, on the connection the starter would
- * use (on PostgreSQL one of its own, on H2 one from the application's pool).
+ * The least work a safe no-op check can do, written by hand without Spring or the
+ * starter: the floor the starter's own cost is compared with in the paired cell. It reads
+ * the revision index the build wrote, checks every indexed file against the jar's central
+ * directory (size and CRC-32, nothing read), reads the history's rows and compares their
+ * checksums with the index's — the same proof the starter's no-op path gives, on the
+ * connection the starter would use (on PostgreSQL one of its own, on H2 one from the
+ * application's pool).
  * <p>
- * System property {@value #PROPERTY}: run it once the context is ready, before the application's own query.
+ * System property {@value #PROPERTY}: run it once the context is ready, before the
+ * application's own query.
  */
 public final class FloorCheck {
 
@@ -43,7 +46,8 @@ public final class FloorCheck {
 	 * @param url its JDBC URL
 	 * @param user its user
 	 * @param password its password
-	 * @throws IllegalStateException if the database is not exactly at the index's revisions
+	 * @throws IllegalStateException if the database is not exactly at the index's
+	 * revisions
 	 */
 	static void run(DataSource pool, String url, String user, String password) throws IOException, SQLException {
 		URL index = FloorCheck.class.getClassLoader().getResource(INDEX);
@@ -68,7 +72,8 @@ public final class FloorCheck {
 						|| file.getCrc() != Long.parseLong(fields[2], 16)) {
 					throw new IllegalStateException("The index does not describe " + fields[0]);
 				}
-				// Keyed as the starter's history rows of plain SQL revisions are: FILENAME::ID::AUTHOR.
+				// Keyed as the starter's history rows of plain SQL revisions are:
+				// FILENAME::ID::AUTHOR.
 				expected.put("migrations/" + fields[4] + "::" + fields[4] + "::migrations", fields[5]);
 			}
 		}
@@ -85,8 +90,8 @@ public final class FloorCheck {
 				matched++;
 			}
 			if (matched != expected.size()) {
-				throw new IllegalStateException("The history records " + matched + " revisions, the index "
-						+ expected.size());
+				throw new IllegalStateException(
+						"The history records " + matched + " revisions, the index " + expected.size());
 			}
 		}
 	}

@@ -14,40 +14,50 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Where a process's CPU went until it was ready: the CPU time of its threads by kind (the main thread, the C1 and C2
- * JIT compilers, the GC's threads, the VM thread, the other threads still alive, and those that have ended), and the
- * HotSpot performance counters (the ones {@code jstat} reads) for the JIT's compilations, class loading, linking and
- * static initialisers, GC pauses and safepoints. Printed as one {@code BENCHMARK-JVM key=value …} line; the harness
- * subtracts the same line of another variant to see what a difference in process CPU is made of.
+ * Where a process's CPU went until it was ready: the CPU time of its threads by kind (the
+ * main thread, the C1 and C2 JIT compilers, the GC's threads, the VM thread, the other
+ * threads still alive, and those that have ended), and the HotSpot performance counters
+ * (the ones {@code jstat} reads) for the JIT's compilations, class loading, linking and
+ * static initialisers, GC pauses and safepoints. Printed as one
+ * {@code BENCHMARK-JVM key=value …} line; the harness subtracts the same line of another
+ * variant to see what a difference in process CPU is made of.
  * <p>
- * Thread CPU comes from Linux: {@code /proc/self/task/<tid>/comm} names each thread (HotSpot names its own:
- * {@code C2 CompilerThre…}, {@code GC Thread#0}, {@code VM Thread}) and {@code …/schedstat} gives its time on a CPU in
- * nanoseconds. Threads that have ended are the process's CPU time less its live threads'. Elsewhere these keys are
- * left out.
+ * Thread CPU comes from Linux: {@code /proc/self/task/<tid>/comm} names each thread
+ * (HotSpot names its own: {@code C2 CompilerThre…}, {@code GC Thread#0},
+ * {@code VM Thread}) and {@code …/schedstat} gives its time on a CPU in nanoseconds.
+ * Threads that have ended are the process's CPU time less its live threads'. Elsewhere
+ * these keys are left out.
  * <p>
- * The counters are read from the JVM's own {@code hsperfdata} file ({@code <tmpdir>/hsperfdata_<user>/<pid>}), which
- * the JVM keeps up to date in shared memory while it runs ({@code -XX:+UsePerfData}, the default). Where it does not
- * exist, only the thread times are printed.
+ * The counters are read from the JVM's own {@code hsperfdata} file
+ * ({@code <tmpdir>/hsperfdata_<user>/<pid>}), which the JVM keeps up to date in shared
+ * memory while it runs ({@code -XX:+UsePerfData}, the default). Where it does not exist,
+ * only the thread times are printed.
  */
 public final class JvmAccounting {
 
 	/** The prefix the harness looks for in a process's output. */
 	public static final String PREFIX = "BENCHMARK-JVM";
 
-	/** What is printed, in milliseconds except {@code classes}: key, then the counters summed into it. */
+	/**
+	 * What is printed, in milliseconds except {@code classes}: key, then the counters
+	 * summed into it.
+	 */
 	private static final Map<String, String[]> COUNTERS = new LinkedHashMap<>();
 
 	static {
-		// The compilations' elapsed time, summed (more than the compiler threads' CPU when they wait for a CPU).
+		// The compilations' elapsed time, summed (more than the compiler threads' CPU
+		// when they wait for a CPU).
 		COUNTERS.put("jit_elapsed_ms", new String[] { "sun.ci.standardTime", "sun.ci.osrTime" });
-		// Loading classes (finding, reading, parsing and defining them), nested work included.
+		// Loading classes (finding, reading, parsing and defining them), nested work
+		// included.
 		COUNTERS.put("class_load_ms", new String[] { "sun.cls.time" });
-		// Linking and verifying, and running static initialisers, each without what nests in it.
+		// Linking and verifying, and running static initialisers, each without what nests
+		// in it.
 		COUNTERS.put("class_link_ms", new String[] { "sun.cls.classLinkedTime.self", "sun.cls.classVerifyTime.self" });
 		COUNTERS.put("class_init_ms", new String[] { "sun.cls.classInitTime.self" });
 		// Stop-the-world GC pauses (G1's young, full and concurrent-cycle pauses).
-		COUNTERS.put("gc_ms", new String[] { "sun.gc.collector.0.time", "sun.gc.collector.1.time",
-				"sun.gc.collector.2.time" });
+		COUNTERS.put("gc_ms",
+				new String[] { "sun.gc.collector.0.time", "sun.gc.collector.1.time", "sun.gc.collector.2.time" });
 		COUNTERS.put("safepoint_ms", new String[] { "sun.rt.safepointTime" });
 	}
 
@@ -55,8 +65,10 @@ public final class JvmAccounting {
 	}
 
 	/**
-	 * Print the accounting line; call it on the main thread, when the application is ready.
-	 * @param toolBeansCpuMillis the main thread's CPU time in the migration tool's beans ({@link ThreadCpuStartup})
+	 * Print the accounting line; call it on the main thread, when the application is
+	 * ready.
+	 * @param toolBeansCpuMillis the main thread's CPU time in the migration tool's beans
+	 * ({@link ThreadCpuStartup})
 	 */
 	public static void print(double toolBeansCpuMillis) {
 		long processNanos = ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
@@ -88,7 +100,8 @@ public final class JvmAccounting {
 	}
 
 	/**
-	 * The CPU time of this process's live threads, by kind, in nanoseconds; empty where {@code /proc} does not tell.
+	 * The CPU time of this process's live threads, by kind, in nanoseconds; empty where
+	 * {@code /proc} does not tell.
 	 */
 	static Map<String, Long> threadCpuByKind() {
 		Map<String, Long> kinds = new LinkedHashMap<>();
@@ -104,7 +117,8 @@ public final class JvmAccounting {
 					kinds.merge(kindOf(name), nanos, Long::sum);
 				}
 				catch (NoSuchFileException ex) {
-					// the thread ended while being read: its time is counted with the ended threads'
+					// the thread ended while being read: its time is counted with the
+					// ended threads'
 				}
 			}
 			return kinds;
@@ -115,8 +129,9 @@ public final class JvmAccounting {
 	}
 
 	/**
-	 * The kind of a thread by the name Linux knows it by (at most 15 characters). The launcher's threads keep the
-	 * process's name, {@code java}: the one that runs {@code main} and the first one, which only waits for it.
+	 * The kind of a thread by the name Linux knows it by (at most 15 characters). The
+	 * launcher's threads keep the process's name, {@code java}: the one that runs
+	 * {@code main} and the first one, which only waits for it.
 	 */
 	static String kindOf(String name) {
 		if (name.equals("java")) {
@@ -135,7 +150,8 @@ public final class JvmAccounting {
 	}
 
 	/**
-	 * This JVM's scalar {@code long} performance counters by name, or an empty map where they cannot be read.
+	 * This JVM's scalar {@code long} performance counters by name, or an empty map where
+	 * they cannot be read.
 	 */
 	static Map<String, Long> ownCounters() {
 		Path file = Path.of(System.getProperty("java.io.tmpdir"), "hsperfdata_" + System.getProperty("user.name"),
@@ -149,9 +165,10 @@ public final class JvmAccounting {
 	}
 
 	/**
-	 * Parse an {@code hsperfdata} buffer: a prologue (magic {@code 0xcafec0c0}, byte order, versions, used bytes, the
-	 * offset of the first entry and the number of entries), then entries each with its length, the offsets of its
-	 * name and data, a vector length (0 for a scalar) and a type ({@code 'J'} for a long).
+	 * Parse an {@code hsperfdata} buffer: a prologue (magic {@code 0xcafec0c0}, byte
+	 * order, versions, used bytes, the offset of the first entry and the number of
+	 * entries), then entries each with its length, the offsets of its name and data, a
+	 * vector length (0 for a scalar) and a type ({@code 'J'} for a long).
 	 */
 	static Map<String, Long> parse(ByteBuffer buffer) {
 		// The magic number is written big-endian whatever the byte order of the rest.

@@ -14,13 +14,15 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The lower limit for applying revisions: plain JDBC, no framework, the same statements as the tools run, one history
- * {@code INSERT} (a reused prepared statement) per revision, auto-commit. Prints a {@link ResultLine} with two times:
- * its step, everything from reading the files and opening the connection (loading the driver) to the last insert;
- * and in the {@code open_ms} field its <em>window</em>, only the statements and the inserts on the open connection
- * (the strictest lower limit, issue 15).
+ * The lower limit for applying revisions: plain JDBC, no framework, the same statements
+ * as the tools run, one history {@code INSERT} (a reused prepared statement) per
+ * revision, auto-commit. Prints a {@link ResultLine} with two times: its step, everything
+ * from reading the files and opening the connection (loading the driver) to the last
+ * insert; and in the {@code open_ms} field its <em>window</em>, only the statements and
+ * the inserts on the open connection (the strictest lower limit, issue 15).
  * <p>
- * Arguments: JDBC URL, user, password, the directory of revision files ({@code NNNN_slug.sql}, one statement each).
+ * Arguments: JDBC URL, user, password, the directory of revision files
+ * ({@code NNNN_slug.sql}, one statement each).
  */
 public final class PlainJdbcMigration {
 

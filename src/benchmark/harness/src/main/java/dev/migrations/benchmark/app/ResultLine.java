@@ -8,9 +8,10 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * The one line an application process prints for the harness: its migration step, its start-to-ready time, its
- * peak resident set size and the CPU time it used (all threads: JIT compilers and GC included), measured inside the
- * process, and how long opening its database first took (when it is asked to).
+ * The one line an application process prints for the harness: its migration step, its
+ * start-to-ready time, its peak resident set size and the CPU time it used (all threads:
+ * JIT compilers and GC included), measured inside the process, and how long opening its
+ * database first took (when it is asked to).
  */
 public final class ResultLine {
 
@@ -22,8 +23,9 @@ public final class ResultLine {
 
 	/**
 	 * Print the result line.
-	 * @param readyAtMillis when the process was ready ({@link System#currentTimeMillis()}), taken first so that
-	 * what follows is not counted
+	 * @param readyAtMillis when the process was ready
+	 * ({@link System#currentTimeMillis()}), taken first so that what follows is not
+	 * counted
 	 * @param stepNanos the migration step
 	 * @param port the web server's port, or -1
 	 */
@@ -33,10 +35,12 @@ public final class ResultLine {
 
 	/**
 	 * Print the result line.
-	 * @param readyAtMillis when the process was ready ({@link System#currentTimeMillis()}), taken first so that
-	 * what follows is not counted
+	 * @param readyAtMillis when the process was ready
+	 * ({@link System#currentTimeMillis()}), taken first so that what follows is not
+	 * counted
 	 * @param stepNanos the migration step
-	 * @param openNanos opening the database before the migration step, or 0 when it was not opened first
+	 * @param openNanos opening the database before the migration step, or 0 when it was
+	 * not opened first
 	 * @param port the web server's port, or -1
 	 */
 	public static void print(long readyAtMillis, long stepNanos, long openNanos, int port) {
@@ -44,13 +48,14 @@ public final class ResultLine {
 		long cpuMillis = ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
 		// open_ms last: the fields before it keep their places.
 		System.out.println(String.format(Locale.ROOT,
-				"%s step_ms=%.3f ready_ms=%d rss_kb=%d cpu_ms=%d port=%d open_ms=%.3f", PREFIX,
-				stepNanos / 1_000_000.0, readyMillis, peakRssKb(), cpuMillis, port, openNanos / 1_000_000.0));
+				"%s step_ms=%.3f ready_ms=%d rss_kb=%d cpu_ms=%d port=%d open_ms=%.3f", PREFIX, stepNanos / 1_000_000.0,
+				readyMillis, peakRssKb(), cpuMillis, port, openNanos / 1_000_000.0));
 		System.out.flush();
 	}
 
 	/**
-	 * The process's peak resident set size so far ({@code VmHWM} in {@code /proc/self/status}).
+	 * The process's peak resident set size so far ({@code VmHWM} in
+	 * {@code /proc/self/status}).
 	 * @return kilobytes, or -1 where {@code /proc} does not exist
 	 */
 	static long peakRssKb() {

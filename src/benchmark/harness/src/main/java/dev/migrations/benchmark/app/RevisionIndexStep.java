@@ -6,9 +6,10 @@ import java.nio.file.Path;
 import dev.migrations.revision.RevisionIndex;
 
 /**
- * The build step of this starter's benchmark application: writes the revision index of {@code db/migrations/} into
- * its class path directory, as the starter's Maven plugin ({@code migrations:index}) or Spring AOT does in a real
- * build. Runs on the starter's class path.
+ * The build step of this starter's benchmark application: writes the revision index of
+ * {@code db/migrations/} into its class path directory, as the starter's Maven plugin
+ * ({@code migrations:index}) or Spring AOT does in a real build. Runs on the starter's
+ * class path.
  */
 public final class RevisionIndexStep {
 

@@ -14,12 +14,13 @@ import org.springframework.core.metrics.ApplicationStartup;
 import org.springframework.core.metrics.StartupStep;
 
 /**
- * Spring's startup steps, with the main thread's CPU time of the migration tool's beans: the outermost
- * {@code spring.beans.instantiate} steps whose bean name contains the tool's keyword, from the step's start to its
- * end, on the thread that started the application. That is the migration step measured as CPU instead of wall time:
- * what the tool's beans cost the main thread, class loading and the migration itself included, so that the rest of
- * the main thread's CPU is what the tool costs elsewhere (configuration classes, conditions, other beans).
- * Every step is passed on to the delegate unchanged.
+ * Spring's startup steps, with the main thread's CPU time of the migration tool's beans:
+ * the outermost {@code spring.beans.instantiate} steps whose bean name contains the
+ * tool's keyword, from the step's start to its end, on the thread that started the
+ * application. That is the migration step measured as CPU instead of wall time: what the
+ * tool's beans cost the main thread, class loading and the migration itself included, so
+ * that the rest of the main thread's CPU is what the tool costs elsewhere (configuration
+ * classes, conditions, other beans). Every step is passed on to the delegate unchanged.
  */
 final class ThreadCpuStartup implements ApplicationStartup {
 
@@ -53,14 +54,18 @@ final class ThreadCpuStartup implements ApplicationStartup {
 		return timed;
 	}
 
-	/** The main thread's CPU time in the tool's outermost bean steps so far, in milliseconds. */
+	/**
+	 * The main thread's CPU time in the tool's outermost bean steps so far, in
+	 * milliseconds.
+	 */
 	double toolBeansCpuMillis() {
 		return this.toolNanos / 1e6;
 	}
 
 	/**
-	 * The main thread's CPU time of every kind of step without what nested in it, by step name and bean name, the
-	 * largest first: where a start's main thread went, step by step.
+	 * The main thread's CPU time of every kind of step without what nested in it, by step
+	 * name and bean name, the largest first: where a start's main thread went, step by
+	 * step.
 	 * @param most how many
 	 * @return milliseconds by step
 	 */
@@ -83,7 +88,8 @@ final class ThreadCpuStartup implements ApplicationStartup {
 		if (parent != null) {
 			parent.nestedCpu += cpu;
 		}
-		// Only the outermost of the tool's bean steps: the ones nested in it are part of its time.
+		// Only the outermost of the tool's bean steps: the ones nested in it are part of
+		// its time.
 		if (BenchmarkApp.isToolBean(step, this.keyword)
 				&& this.open.stream().noneMatch((outer) -> BenchmarkApp.isToolBean(outer, this.keyword))) {
 			this.toolNanos += cpu;

@@ -20,7 +20,8 @@ class JvmAccountingTests {
 	void countersOfThisJvmAreRead() {
 		Map<String, Long> counters = JvmAccounting.ownCounters();
 
-		// This JVM has loaded thousands of classes (JUnit, AssertJ) and compiled methods by now.
+		// This JVM has loaded thousands of classes (JUnit, AssertJ) and compiled methods
+		// by now.
 		assertThat(counters.get("sun.os.hrt.frequency")).isPositive();
 		assertThat(counters.get("java.cls.loadedClasses")).isGreaterThan(1000L);
 		assertThat(counters.get("sun.cls.time")).isPositive();
@@ -32,7 +33,8 @@ class JvmAccountingTests {
 		Map<String, Long> kinds = JvmAccounting.threadCpuByKind();
 
 		assertThat(kinds).containsOnlyKeys("main", "c1", "c2", "gc", "vm", "other");
-		// This test runs on the JVM's main thread in a fork of its own, which has compiled and collected by now.
+		// This test runs on the JVM's main thread in a fork of its own, which has
+		// compiled and collected by now.
 		assertThat(kinds.get("main")).isPositive();
 		assertThat(kinds.get("c1") + kinds.get("c2")).isPositive();
 		assertThat(JvmAccounting.kindOf("java")).isEqualTo("main");
@@ -60,13 +62,16 @@ class JvmAccountingTests {
 		finally {
 			System.setOut(original);
 		}
-		assertThat(output.toString(StandardCharsets.UTF_8)).matches("BENCHMARK-JVM main_cpu_ms=[0-9.]+ c1_cpu_ms=[0-9.]+ "
-				+ "c2_cpu_ms=[0-9.]+ gc_cpu_ms=[0-9.]+ vm_cpu_ms=[0-9.]+ other_cpu_ms=[0-9.]+ ended_cpu_ms=-?[0-9.]+ "
-				+ "tool_beans_cpu_ms=12.5 jit_elapsed_ms=[0-9.]+ class_load_ms=[0-9.]+ class_link_ms=[0-9.]+ class_init_ms=[0-9.]+ gc_ms=[0-9.]+ "
-				+ "safepoint_ms=[0-9.]+ classes=[0-9]+\\R");
+		assertThat(output.toString(StandardCharsets.UTF_8))
+			.matches("BENCHMARK-JVM main_cpu_ms=[0-9.]+ c1_cpu_ms=[0-9.]+ "
+					+ "c2_cpu_ms=[0-9.]+ gc_cpu_ms=[0-9.]+ vm_cpu_ms=[0-9.]+ other_cpu_ms=[0-9.]+ ended_cpu_ms=-?[0-9.]+ "
+					+ "tool_beans_cpu_ms=12.5 jit_elapsed_ms=[0-9.]+ class_load_ms=[0-9.]+ class_link_ms=[0-9.]+ class_init_ms=[0-9.]+ gc_ms=[0-9.]+ "
+					+ "safepoint_ms=[0-9.]+ classes=[0-9]+\\R");
 	}
 
-	/** A prologue and two entries: a long scalar, and a vector (a string) that is skipped. */
+	/**
+	 * A prologue and two entries: a long scalar, and a vector (a string) that is skipped.
+	 */
 	private static ByteBuffer buffer(ByteOrder order) {
 		ByteBuffer buffer = ByteBuffer.allocate(256);
 		buffer.putInt(0, 0xcafec0c0);

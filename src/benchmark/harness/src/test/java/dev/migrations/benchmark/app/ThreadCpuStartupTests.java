@@ -18,7 +18,8 @@ class ThreadCpuStartupTests {
 	void outermostToolBeanStepsAreCountedOnceAndOtherStepsNot() {
 		BufferingApplicationStartup buffering = new BufferingApplicationStartup(100);
 		ThreadCpuStartup startup = new ThreadCpuStartup(buffering, "migrat");
-		// Warm up what the measuring itself loads and compiles, so that it does not count in the first step.
+		// Warm up what the measuring itself loads and compiles, so that it does not count
+		// in the first step.
 		instantiate(startup, "warm-up").end();
 		burn(50);
 
@@ -32,15 +33,18 @@ class ThreadCpuStartupTests {
 		nested.end();
 		tool.end();
 
-		// 100 ms of CPU inside the outer tool bean, the nested one not counted again, the data source not at all.
+		// 100 ms of CPU inside the outer tool bean, the nested one not counted again, the
+		// data source not at all.
 		assertThat(startup.toolBeansCpuMillis()).isBetween(95.0, 130.0);
-		// The steps still reach the buffering startup, which the migration step (wall time) is read from.
+		// The steps still reach the buffering startup, which the migration step (wall
+		// time) is read from.
 		assertThat(buffering.getBufferedTimeline().getEvents()).hasSize(4);
 		// Each step's own CPU, without what nested in it, the largest first.
 		assertThat(startup.selfCpuMillis(10)).containsOnlyKeys("spring.beans.instantiate:migrator",
 				"spring.beans.instantiate:migrationsInitializer", "spring.beans.instantiate:dataSource",
 				"spring.beans.instantiate:warm-up");
-		assertThat(startup.selfCpuMillis(10).get("spring.beans.instantiate:migrationsInitializer")).isBetween(35.0, 55.0);
+		assertThat(startup.selfCpuMillis(10).get("spring.beans.instantiate:migrationsInitializer")).isBetween(35.0,
+				55.0);
 		assertThat(startup.selfCpuMillis(1)).containsOnlyKeys("spring.beans.instantiate:migrator");
 	}
 
