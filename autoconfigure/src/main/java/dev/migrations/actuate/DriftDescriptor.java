@@ -1,10 +1,27 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.actuate;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.migrations.schema.DriftReport;
 import dev.migrations.schema.SchemaDifference;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The drift check as the endpoint shows it: {@code GET /actuator/migrations/drift}.
@@ -14,6 +31,7 @@ import org.jspecify.annotations.Nullable;
  * @param drift whether the live schema differs from what its revisions produce
  * @param differences the differences, tables first
  * @param notes what limits the comparison
+ * @author Migrations for Spring Boot contributors
  */
 public record DriftDescriptor(String database, @Nullable String revision, boolean drift,
 		List<DifferenceDescriptor> differences, List<String> notes) {

@@ -1,16 +1,35 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.actuate;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.migrations.runner.MigrationStatus;
 import dev.migrations.runner.Migrator;
 import dev.migrations.runner.RunReport;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The last status read from a migrator, so that health checks and metric scrapes do not
  * each read the history. It is read again after the time to live, and as soon as the
  * migrator has run since it was read.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 final class MigrationStatusCache {
 

@@ -1,7 +1,25 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.actuate;
 
 import java.time.Instant;
 import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.migrations.engine.DatabaseInfo;
 import dev.migrations.runner.DatabaseState;
@@ -9,7 +27,6 @@ import dev.migrations.runner.MigrationStatus;
 import dev.migrations.runner.RevisionState;
 import dev.migrations.runner.RevisionStatus;
 import dev.migrations.runner.RunReport;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The report of {@code GET /actuator/migrations}: where the database stands, what is
@@ -24,6 +41,7 @@ import org.jspecify.annotations.Nullable;
  * would run
  * @param history the recorded, partial and unknown revisions, oldest first
  * @param lastRun the last run of this application, or {@code null} if it ran none
+ * @author Migrations for Spring Boot contributors
  */
 public record MigrationsDescriptor(DatabaseDescriptor database, DatabaseState state, @Nullable String current,
 		List<String> heads, String target, List<PendingRevisionDescriptor> pending,

@@ -1,7 +1,26 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.actuate;
 
 import java.time.Duration;
 import java.util.List;
+
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
 
 import dev.migrations.runner.DatabaseState;
 import dev.migrations.runner.MigrationStatus;
@@ -9,15 +28,14 @@ import dev.migrations.runner.Migrator;
 import dev.migrations.runner.RevisionStatus;
 import dev.migrations.runner.RunReport;
 
-import org.springframework.boot.health.contributor.AbstractHealthIndicator;
-import org.springframework.boot.health.contributor.Health;
-
 /**
  * Health of migrations: {@code UP} when the database is at the target; {@code DOWN} when
  * the last run failed, a revision is half-applied, an applied file was edited, or the
  * revisions have several heads; {@code OUT_OF_SERVICE} while revisions are pending (the
  * application's code expects a schema the database does not have yet). The status is read
  * at most once per time to live, and again after every run.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 

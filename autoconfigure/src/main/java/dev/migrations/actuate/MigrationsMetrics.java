@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.actuate;
 
 import java.time.Duration;
@@ -7,9 +23,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-import dev.migrations.runner.MigrationListener;
-import dev.migrations.runner.Migrator;
-import dev.migrations.runner.RunReport;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,12 +31,18 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.migrations.runner.MigrationListener;
+import dev.migrations.runner.Migrator;
+import dev.migrations.runner.RunReport;
+
 /**
  * Metrics of migrators, each tagged with the migrator's name: {@value #RUNS} (timer of
  * runs, tagged with their outcome), {@value #APPLIED} (counter of revisions executed) and
  * {@value #PENDING} (gauge of revisions pending up to the target). The gauge reads a
  * status cached for a few seconds, never the database on every scrape. A run that ended
  * before the meters were bound (the startup run) is recorded when they are.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 public class MigrationsMetrics implements MeterBinder, MigrationListener {
 

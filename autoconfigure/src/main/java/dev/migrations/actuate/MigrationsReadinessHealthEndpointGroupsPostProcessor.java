@@ -1,10 +1,25 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.actuate;
 
 import java.util.List;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.actuate.endpoint.EndpointId;
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.web.AdditionalPathsMapper;
@@ -23,6 +38,8 @@ import org.springframework.boot.health.actuate.endpoint.StatusAggregator;
  * ({@code management.endpoint.health.group.readiness.include} or {@code .exclude}) is
  * left alone. Must run after Spring Boot's availability probes post-processor, which
  * creates the group.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 public class MigrationsReadinessHealthEndpointGroupsPostProcessor implements HealthEndpointGroupsPostProcessor {
 

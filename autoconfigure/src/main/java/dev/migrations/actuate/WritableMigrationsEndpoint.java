@@ -1,21 +1,37 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.actuate;
 
 import java.security.Principal;
 import java.time.Instant;
 import java.util.Locale;
 
-import dev.migrations.MigrationException;
-import dev.migrations.runner.Migrator;
-import dev.migrations.runner.RunReport;
-import dev.migrations.runner.Target;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+
+import dev.migrations.MigrationException;
+import dev.migrations.runner.Migrator;
+import dev.migrations.runner.RunReport;
+import dev.migrations.runner.Target;
 
 /**
  * The {@code migrations} endpoint with write operations:
@@ -30,6 +46,8 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
  * that would apply revisions) answers 400 with the reason and leaves the last run and the
  * health alone. A request that runs is logged with who asked, what and when, runs under
  * the migration lock, and answers with the new report (500 if the run failed).
+ *
+ * @author Migrations for Spring Boot contributors
  */
 public class WritableMigrationsEndpoint extends MigrationsEndpoint {
 

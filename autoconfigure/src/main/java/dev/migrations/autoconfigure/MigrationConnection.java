@@ -1,15 +1,31 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.autoconfigure;
 
 import java.util.Properties;
 
 import javax.sql.DataSource;
 
-import dev.migrations.MigrationException;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+import dev.migrations.MigrationException;
 
 /**
  * Where and as whom a migrator connects, derived once from the configured
@@ -31,6 +47,7 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
  * @param user the user
  * @param password the password
  * @param own whether a URL or user of its own is configured
+ * @author Migrations for Spring Boot contributors
  */
 record MigrationConnection(@Nullable String url, @Nullable String user, @Nullable String password, boolean own) {
 

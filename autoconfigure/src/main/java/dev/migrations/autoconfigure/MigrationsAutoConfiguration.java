@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.autoconfigure;
 
 import java.util.Arrays;
@@ -6,16 +22,8 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import dev.migrations.JavaRevision;
-import dev.migrations.MigrationException;
-import dev.migrations.command.MigrationsCommandRunner;
-import dev.migrations.runner.MigrationListener;
-import dev.migrations.runner.Migrator;
-import dev.migrations.runner.Migrators;
-import dev.migrations.runner.MigrationsInitializer;
 import liquibase.change.DatabaseChange;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.beans.factory.ObjectProvider;
@@ -45,11 +53,21 @@ import org.springframework.jdbc.datasource.embedded.EmbeddedDatabase;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
+import dev.migrations.JavaRevision;
+import dev.migrations.MigrationException;
+import dev.migrations.command.MigrationsCommandRunner;
+import dev.migrations.runner.MigrationListener;
+import dev.migrations.runner.MigrationsInitializer;
+import dev.migrations.runner.Migrator;
+import dev.migrations.runner.Migrators;
+
 /**
  * Auto-configuration for migrations: a {@link Migrator} for the application's data source
  * (or, with {@code migrations.instances}, one per database instance), run at startup by a
  * {@link MigrationsInitializer} that Spring Boot orders before everything that uses the
  * database.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class,
 		beforeName = "org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration")
@@ -61,9 +79,13 @@ public final class MigrationsAutoConfiguration {
 
 	private static final String BOOT_LIQUIBASE = "org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration";
 
+	private MigrationsAutoConfiguration() {
+	}
+
 	/**
 	 * Migrations run at startup even when the application initializes its beans lazily; a
 	 * command relies on it, as it makes the context lazy so that nothing else starts.
+	 * @return the lazy initialization exclude filter
 	 */
 	@Bean
 	static LazyInitializationExcludeFilter migrationsInitializerLazyInitializationExcludeFilter() {

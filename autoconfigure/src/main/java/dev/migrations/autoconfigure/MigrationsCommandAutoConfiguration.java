@@ -1,7 +1,20 @@
-package dev.migrations.autoconfigure;
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 
-import dev.migrations.MigrationException;
-import dev.migrations.command.CommandLine;
+package dev.migrations.autoconfigure;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.LazyInitializationExcludeFilter;
@@ -10,14 +23,22 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
+import dev.migrations.MigrationException;
+import dev.migrations.command.CommandLine;
+
 /**
  * Makes sure that a process started with {@code migrations.command} runs it or fails:
  * when no migrator is configured (no single {@code DataSource}, or migrations disabled),
  * the command would otherwise be ignored and the application would start as usual.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 @AutoConfiguration(after = MigrationsAutoConfiguration.class)
 @ConditionalOnProperty("migrations.command")
 public final class MigrationsCommandAutoConfiguration {
+
+	private MigrationsCommandAutoConfiguration() {
+	}
 
 	@Bean
 	static SmartInitializingSingleton migrationsCommandGuard(Environment environment) {

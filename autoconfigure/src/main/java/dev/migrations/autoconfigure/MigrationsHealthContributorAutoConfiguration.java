@@ -1,10 +1,20 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.autoconfigure;
-
-import java.util.Set;
-
-import dev.migrations.actuate.MigrationsHealthIndicator;
-import dev.migrations.actuate.MigrationsReadinessHealthEndpointGroupsPostProcessor;
-import dev.migrations.runner.Migrators;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -22,11 +32,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
+import dev.migrations.actuate.MigrationsHealthIndicator;
+import dev.migrations.actuate.MigrationsReadinessHealthEndpointGroupsPostProcessor;
+import dev.migrations.runner.Migrators;
+
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the
  * {@link MigrationsHealthIndicator}: named {@code migrations}, a composite with one
  * indicator per database (by instance name) when there are several, and a member of the
  * readiness group of the availability probes.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 @AutoConfiguration(after = MigrationsAutoConfiguration.class,
 		afterName = MigrationsHealthContributorAutoConfiguration.AVAILABILITY_PROBES)

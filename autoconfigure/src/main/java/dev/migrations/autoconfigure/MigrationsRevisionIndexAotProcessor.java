@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.autoconfigure;
 
 import java.util.Collection;
@@ -7,12 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.migrations.revision.RevisionIndex;
-import dev.migrations.revision.RevisionScanner;
-import dev.migrations.runner.Migrator;
-import dev.migrations.runner.Migrators;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.aot.generate.GenerationContext;
 import org.springframework.aot.hint.ResourceHints;
 import org.springframework.beans.factory.aot.BeanFactoryInitializationAotContribution;
@@ -24,6 +35,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
+import dev.migrations.revision.RevisionIndex;
+import dev.migrations.revision.RevisionScanner;
+import dev.migrations.runner.Migrator;
+import dev.migrations.runner.Migrators;
+
 /**
  * At build time (Spring AOT), writes the {@link RevisionIndex} of each revision location
  * the application migrates from ({@code migrations.location}, or each
@@ -31,6 +47,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * that a native image, which cannot list a classpath directory, finds them. Only for a
  * {@code classpath:} location; a {@code file:} location is read at runtime as always. The
  * directory of a {@code migrations.changelog} is registered as resources.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 class MigrationsRevisionIndexAotProcessor implements BeanFactoryInitializationAotProcessor {
 

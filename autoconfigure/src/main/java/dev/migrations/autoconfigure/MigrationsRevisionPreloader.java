@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.autoconfigure;
 
 import java.util.ArrayList;
@@ -5,11 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.migrations.runner.MigrationMode;
-import dev.migrations.runner.PreloadedRevisionSource;
-import dev.migrations.runner.RevisionSource;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ApplicationEvent;
@@ -18,6 +30,10 @@ import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.core.Ordered;
 import org.springframework.util.ClassUtils;
 
+import dev.migrations.runner.MigrationMode;
+import dev.migrations.runner.PreloadedRevisionSource;
+import dev.migrations.runner.RevisionSource;
+
 /**
  * Starts reading the revision files on a background thread when the application context
  * is prepared, before its refresh, so that by the time the migration runs (during the
@@ -25,6 +41,8 @@ import org.springframework.util.ClassUtils;
  * database, or of each instance of {@code migrations.instances}. Registered for every
  * {@code SpringApplication}; the auto-configuration uses a result only if it is for the
  * location it migrates from, and otherwise reads the files itself.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 class MigrationsRevisionPreloader implements ApplicationContextInitializer<ConfigurableApplicationContext>, Ordered {
 
@@ -71,6 +89,8 @@ class MigrationsRevisionPreloader implements ApplicationContextInitializer<Confi
 	 * instance's. For the single database only the four settings that decide are bound,
 	 * not the whole of {@code migrations.*}: the auto-configuration binds that once, when
 	 * it creates the migrator.
+	 * @param binder the binder
+	 * @return the strings
 	 */
 	private static List<String> locations(Binder binder) {
 		List<String> locations = new ArrayList<>();
@@ -96,6 +116,10 @@ class MigrationsRevisionPreloader implements ApplicationContextInitializer<Confi
 	/**
 	 * Whether a database's migrator reads revision files at startup: it is enabled,
 	 * migrates from a directory (not a Liquibase changelog) and runs at startup.
+	 * @param changelog the changelog
+	 * @param enabled the enabled
+	 * @param mode the mode
+	 * @return whether reads revision files
 	 */
 	private static boolean readsRevisionFiles(boolean enabled, boolean changelog, MigrationMode mode) {
 		return enabled && !changelog && mode != MigrationMode.NONE;

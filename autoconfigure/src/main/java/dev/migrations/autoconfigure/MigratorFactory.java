@@ -1,8 +1,30 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.autoconfigure;
 
 import java.util.List;
 
 import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.core.io.support.ResourcePatternUtils;
 
 import dev.migrations.JavaRevision;
 import dev.migrations.MigrationException;
@@ -16,17 +38,13 @@ import dev.migrations.runner.MigrationSettings;
 import dev.migrations.runner.Migrator;
 import dev.migrations.runner.RevisionSource;
 import dev.migrations.runner.SchemaChecks;
-import org.jspecify.annotations.Nullable;
-
-import org.springframework.beans.BeansException;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.core.io.ResourceLoader;
-import org.springframework.core.io.support.ResourcePatternUtils;
 
 /**
  * Creates the migrator of one database from its properties: the single database's
  * ({@code migrations.*}) or an instance's ({@code migrations.instances.<name>.*}). Both
  * go through the same steps, so that they behave alike.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 final class MigratorFactory {
 
@@ -90,6 +108,8 @@ final class MigratorFactory {
 	 * need the migrated database, so a Java revision that depends on one of them cannot
 	 * be created. They belong to the single database; with several
 	 * ({@code migrations.instances}) it is not known which database they are for.
+	 * @param prefix the prefix
+	 * @return the java revisions
 	 */
 	private List<JavaRevision> javaRevisions(String prefix) {
 		List<JavaRevision> revisions;
@@ -132,6 +152,9 @@ final class MigratorFactory {
 	 * before anything connects, rather than start with nothing to apply (or call the
 	 * database ahead of the code). The default location may be missing: an application
 	 * (or a database instance) that has no revision yet.
+	 * @param location the location
+	 * @param name the name
+	 * @param prefix the prefix
 	 */
 	private void requireLocation(String name, String prefix, String location) {
 		boolean defaultLocation = location.equals(MigrationsProperties.DEFAULT_LOCATION)

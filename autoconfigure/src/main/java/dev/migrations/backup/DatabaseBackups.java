@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.backup;
 
 import java.io.IOException;
@@ -24,10 +40,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
-import dev.migrations.engine.DatabaseInfo;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import dev.migrations.engine.DatabaseInfo;
 
 /**
  * Takes a backup of a database before a migration writes to it:
@@ -35,6 +52,8 @@ import org.slf4j.LoggerFactory;
  * on H2 file databases. Files are named
  * {@code <database>-<from>-to-<to>-<yyyyMMdd-HHmmss>.<ext>}, created with mode 0600,
  * verified readable, and only the newest {@code keep} of them are kept.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 public class DatabaseBackups {
 
@@ -229,6 +248,8 @@ public class DatabaseBackups {
 	 * A backup is written under {@code <name>.partial} and gets its name once verified: a
 	 * backup cut short (the process killed, the tool failed) is never mistaken for one,
 	 * nor counted by {@code keep}.
+	 * @param file the file
+	 * @return the path
 	 */
 	private static Path partial(Path file) {
 		return file.resolveSibling(file.getFileName() + PARTIAL);

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.command;
 
 import java.util.ArrayList;
@@ -6,8 +22,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import dev.migrations.runner.Target;
 import org.jspecify.annotations.Nullable;
+
+import dev.migrations.runner.Target;
 
 /**
  * A parsed command: what follows {@code flask db} in Alembic's workflow, given as
@@ -20,6 +37,7 @@ import org.jspecify.annotations.Nullable;
  * @param instance the database instance it is for ({@code --instance=<name>}), or
  * {@code null}
  * @param directory where {@code generate-baseline} writes ({@code --directory=<dir>})
+ * @author Migrations for Spring Boot contributors
  */
 public record CommandLine(Command command, @Nullable Target target, Set<String> flags, @Nullable String instance,
 		String directory) {

@@ -1,9 +1,27 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.command;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.migrations.actuate.DriftDescriptor;
 import dev.migrations.actuate.MigrationsDescriptor;
@@ -18,12 +36,13 @@ import dev.migrations.runner.RunReport;
 import dev.migrations.runner.SqlScript;
 import dev.migrations.runner.ValidationFailedException;
 import dev.migrations.schema.DriftReport;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one command against a migrator and prints its result: the translation of Alembic's
  * command set onto the operations API. Failures are thrown (the caller turns them into
  * exit status 1); the result is the exit status.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 final class MigrationsCommand {
 
@@ -48,7 +67,7 @@ final class MigrationsCommand {
 	 * @param format how to print
 	 * @param out where to print the result
 	 */
-	public MigrationsCommand(Migrator migrator, OutputFormat format, PrintStream out) {
+	MigrationsCommand(Migrator migrator, OutputFormat format, PrintStream out) {
 		this.migrator = migrator;
 		this.format = format;
 		this.out = out;
@@ -60,7 +79,7 @@ final class MigrationsCommand {
 	 * @return the exit status: {@link #OK} or {@link #NOT_AT_TARGET}
 	 * @throws RuntimeException if the command fails
 	 */
-	public int run(CommandLine command) {
+	int run(CommandLine command) {
 		switch (command.command()) {
 			case CURRENT -> current(this.migrator.status());
 			case HEADS -> heads(this.migrator.revisions());

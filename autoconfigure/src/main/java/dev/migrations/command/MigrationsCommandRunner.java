@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.command;
 
 import java.io.FileDescriptor;
@@ -7,12 +23,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.IntConsumer;
 
-import dev.migrations.runner.Migrator;
-import dev.migrations.runner.Migrators;
-import dev.migrations.runner.MigrationsInitializer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import dev.migrations.runner.MigrationsInitializer;
+import dev.migrations.runner.Migrator;
+import dev.migrations.runner.Migrators;
 
 /**
  * Runs {@code migrations.command} instead of the startup migration, then ends the
@@ -20,6 +37,8 @@ import org.slf4j.LoggerFactory;
  * runs before anything that uses the database is created, and the process exits before
  * the web server, schedulers, listeners or runners start. A failure is thrown, so that
  * the refresh fails with Spring Boot's failure analysis and exit status 1.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 public class MigrationsCommandRunner extends MigrationsInitializer {
 
@@ -84,6 +103,8 @@ public class MigrationsCommandRunner extends MigrationsInitializer {
 	/**
 	 * The instances a command runs on: the one it names, the only one, or, for commands
 	 * without a revision, every instance in the order the startup runs them.
+	 * @param command the command
+	 * @return the strings
 	 */
 	private List<String> instances(CommandLine command) {
 		Migrators migrators = getMigrators();
@@ -114,6 +135,7 @@ public class MigrationsCommandRunner extends MigrationsInitializer {
 	 * The process's standard output itself: while a command runs, {@code System.out} (and
 	 * with it the console log) is sent to standard error, so that what a command prints
 	 * (SQL, JSON) is all that standard output carries.
+	 * @return the print stream
 	 */
 	private static PrintStream standardOutput() {
 		return new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);

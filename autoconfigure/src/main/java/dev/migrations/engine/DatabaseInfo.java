@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.engine;
 
 import java.util.regex.Pattern;
@@ -9,6 +25,7 @@ import java.util.regex.Pattern;
  * @param version the product version
  * @param url the JDBC URL without user or password
  * @param schema the schema the migrator works in
+ * @author Migrations for Spring Boot contributors
  */
 public record DatabaseInfo(String product, String version, String url, String schema) {
 

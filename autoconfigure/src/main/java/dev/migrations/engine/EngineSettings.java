@@ -1,7 +1,24 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.engine;
 
-import dev.migrations.revision.Placeholders;
 import org.jspecify.annotations.Nullable;
+
+import dev.migrations.revision.Placeholders;
 
 /**
  * How the engine reads and writes the history, and which change sets it selects.
@@ -9,11 +26,13 @@ import org.jspecify.annotations.Nullable;
  * @param historyTable the history table, {@code DATABASECHANGELOG} by default
  * @param defaultSchema the schema to migrate and keep the history in; the connection's
  * schema if {@code null}
- * @param contexts Liquibase contexts to select change sets by, or {@code null} for all
- * @param labels Liquibase label expression to select change sets by, or {@code null} for
+ * @param contexts the Liquibase contexts to select change sets by, or {@code null} for
  * all
+ * @param labels the Liquibase label expression to select change sets by, or {@code null}
+ * for all
  * @param placeholders the values of {@code ${name}} placeholders in plain SQL revisions,
  * also passed to changelog revisions as Liquibase changelog parameters
+ * @author Migrations for Spring Boot contributors
  */
 public record EngineSettings(String historyTable, @Nullable String defaultSchema, @Nullable String contexts,
 		@Nullable String labels, Placeholders placeholders) {
@@ -22,8 +41,8 @@ public record EngineSettings(String historyTable, @Nullable String defaultSchema
 	 * Settings without placeholder values.
 	 * @param historyTable the history table
 	 * @param defaultSchema the schema to migrate, or {@code null} for the connection's
-	 * @param contexts Liquibase contexts, or {@code null} for all
-	 * @param labels Liquibase label expression, or {@code null} for all
+	 * @param contexts the Liquibase contexts, or {@code null} for all
+	 * @param labels the Liquibase label expression, or {@code null} for all
 	 */
 	public EngineSettings(String historyTable, @Nullable String defaultSchema, @Nullable String contexts,
 			@Nullable String labels) {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.engine;
 
 import java.time.Instant;
@@ -20,6 +36,7 @@ import org.jspecify.annotations.Nullable;
  * @param comments the comments column; marks stamped and baselined revisions
  * @param tag the tag; the revision id on a revision's last change set
  * @param deploymentId the run that recorded it
+ * @author Migrations for Spring Boot contributors
  */
 public record HistoryRow(String id, String author, String filename, @Nullable Instant executedAt, int orderExecuted,
 		String execType, @Nullable String checksum, @Nullable String description, @Nullable String comments,

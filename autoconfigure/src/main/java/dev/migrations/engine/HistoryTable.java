@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.engine;
 
 import java.sql.Connection;
@@ -21,6 +37,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads the history table and writes its rows with plain JDBC, in the columns Liquibase
  * defines, so that the Liquibase CLI reads what this starter writes.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 final class HistoryTable {
 
@@ -82,6 +100,8 @@ final class HistoryTable {
 	 * The checksum recorded for each change set, by key, from one narrow query;
 	 * {@code null} when the history cannot answer that simply (a key recorded twice, a
 	 * checksum cleared), so that the caller reads it in full.
+	 * @param connection the connection
+	 * @return the string
 	 */
 	@Nullable Map<String, String> checksums(Connection connection) throws SQLException {
 		Map<String, String> checksums = new HashMap<>();
@@ -103,6 +123,8 @@ final class HistoryTable {
 	 * A cheap summary of the history that changes whenever a row is added or removed, a
 	 * checksum cleared, or a revision recorded: row count, highest order, checksums
 	 * present, newest date.
+	 * @param connection the connection
+	 * @return the string
 	 */
 	@Nullable String token(Connection connection) throws SQLException {
 		String sql = "SELECT COUNT(*), MAX(ORDEREXECUTED), COUNT(MD5SUM), MAX(DATEEXECUTED) FROM " + this.qualifiedName;
@@ -117,6 +139,14 @@ final class HistoryTable {
 	/**
 	 * The INSERT that records one change set, as literal SQL so that a dry run shows
 	 * exactly what runs.
+	 * @param changeSet the change set
+	 * @param comments the comments
+	 * @param execType the exec type
+	 * @param order the order
+	 * @param deploymentId the deployment id
+	 * @param liquibaseVersion the liquibase version
+	 * @param tag the tag
+	 * @return the string
 	 */
 	String insertSql(PlannedChangeSet changeSet, int order, String execType, @Nullable String comments,
 			@Nullable String tag, String deploymentId, String liquibaseVersion) {
@@ -126,6 +156,15 @@ final class HistoryTable {
 	/**
 	 * The INSERT that records one change set as executed at a given time (the database's
 	 * local time, as {@code DATEEXECUTED} holds it), or now.
+	 * @param changeSet the change set
+	 * @param comments the comments
+	 * @param execType the exec type
+	 * @param order the order
+	 * @param deploymentId the deployment id
+	 * @param executedAt the executed at
+	 * @param liquibaseVersion the liquibase version
+	 * @param tag the tag
+	 * @return the string
 	 */
 	String insertSql(PlannedChangeSet changeSet, int order, String execType, @Nullable String comments,
 			@Nullable String tag, String deploymentId, String liquibaseVersion, @Nullable LocalDateTime executedAt) {
@@ -146,6 +185,14 @@ final class HistoryTable {
 	 * The row that records one change set as executed now: executed as a prepared
 	 * statement that a session reuses for every row, shown in a preview as the literal
 	 * INSERT.
+	 * @param changeSet the change set
+	 * @param comments the comments
+	 * @param execType the exec type
+	 * @param order the order
+	 * @param deploymentId the deployment id
+	 * @param liquibaseVersion the liquibase version
+	 * @param tag the tag
+	 * @return the insert
 	 */
 	Insert insert(PlannedChangeSet changeSet, int order, String execType, @Nullable String comments,
 			@Nullable String tag, String deploymentId, String liquibaseVersion) {
@@ -155,6 +202,7 @@ final class HistoryTable {
 	/**
 	 * The parameterized INSERT of a history row dated now, whose parameters
 	 * {@link Insert#bind} sets.
+	 * @return the string
 	 */
 	String insertStatement() {
 		return "INSERT INTO " + this.qualifiedName + " (ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, EXECTYPE, "
@@ -166,6 +214,8 @@ final class HistoryTable {
 	 * The DDL of the history table, column for column what Liquibase creates, for the
 	 * databases where it is known (H2, PostgreSQL), so that creating the table does not
 	 * need Liquibase.
+	 * @param database the database
+	 * @return the string
 	 */
 	String createSql(DatabaseInfo database) {
 		String timestamp = database.isPostgres() ? "TIMESTAMP WITHOUT TIME ZONE" : "TIMESTAMP";
@@ -204,12 +254,22 @@ final class HistoryTable {
 
 	/**
 	 * One history row to insert, dated now.
+	 *
+	 * @param changeSet the change set
+	 * @param comments the comments
+	 * @param deploymentId the deployment id
+	 * @param execType the exec type
+	 * @param liquibaseVersion the liquibase version
+	 * @param order the order
+	 * @param table the table
+	 * @param tag the tag
 	 */
 	record Insert(HistoryTable table, PlannedChangeSet changeSet, int order, String execType, @Nullable String comments,
 			@Nullable String tag, String deploymentId, String liquibaseVersion) {
 
 		/**
 		 * The row as a literal INSERT, for previews and messages.
+		 * @return the string
 		 */
 		String literalSql() {
 			return this.table.insertSql(this.changeSet, this.order, this.execType, this.comments, this.tag,
@@ -219,6 +279,7 @@ final class HistoryTable {
 		/**
 		 * Set the parameters of {@link HistoryTable#insertStatement()}, values truncated
 		 * as the literal does.
+		 * @param statement the statement
 		 */
 		void bind(PreparedStatement statement) throws SQLException {
 			setText(statement, 1, this.changeSet.id(), 255);

@@ -1,16 +1,32 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.engine;
 
 import java.lang.reflect.Method;
 import java.sql.Connection;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.util.ClassUtils;
+
 import dev.migrations.JavaRevision;
 import dev.migrations.JavaRevisionContext;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionContent;
-
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import org.springframework.util.ClassUtils;
 
 /**
  * A Java revision's one change set: it calls the bean's {@code upgrade} or
@@ -19,6 +35,7 @@ import org.springframework.util.ClassUtils;
  *
  * @param code the Java revision
  * @param className its class, for messages and previews
+ * @author Migrations for Spring Boot contributors
  */
 record JavaWork(JavaRevision code, String className) implements PlannedChangeSet.ChangeSetWork {
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.engine;
 
 import java.util.ArrayList;
@@ -6,10 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import dev.migrations.MigrationException;
-import dev.migrations.revision.Revision;
-import dev.migrations.revision.RevisionContent;
-import dev.migrations.revision.RevisionId;
 import liquibase.ChecksumVersion;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
@@ -39,13 +51,19 @@ import liquibase.statement.ExecutablePreparedStatement;
 import liquibase.statement.SqlStatement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.core.io.ResourceLoader;
+
+import dev.migrations.MigrationException;
+import dev.migrations.revision.Revision;
+import dev.migrations.revision.RevisionContent;
+import dev.migrations.revision.RevisionId;
 
 /**
  * Parses Liquibase changelogs (revision files in changelog format, or an existing master
  * changelog) and turns their change sets into {@link PlannedChangeSet planned change
  * sets}.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 final class LiquibaseChangelogs {
 
@@ -105,6 +123,8 @@ final class LiquibaseChangelogs {
 	 * put in as changelog parameters: a value that differs between environments is not an
 	 * edit. Empty without placeholders, when the parsed change sets' own checksums are
 	 * those.
+	 * @param path the path
+	 * @return the string
 	 */
 	private Map<String, String> checksumsBeforeParameters(String path) throws Exception {
 		if (this.engine.settings().placeholders().values().isEmpty()) {
@@ -336,6 +356,9 @@ final class LiquibaseChangelogs {
 		/**
 		 * The change set's {@code modifySql} visitors that apply to this database (and,
 		 * for a rollback, to rollbacks).
+		 * @param database the database
+		 * @param rollback the rollback
+		 * @return the sql visitors
 		 */
 		private List<SqlVisitor> visitors(Database database, boolean rollback) {
 			List<SqlVisitor> visitors = new ArrayList<>();
@@ -354,6 +377,11 @@ final class LiquibaseChangelogs {
 		 * this database, with the change set's {@code modifySql} applied. Statements that
 		 * Liquibase runs as prepared statements (data loads) have no SQL text: executed
 		 * through Liquibase, and named in a preview.
+		 * @param change the change
+		 * @param database the database
+		 * @param statements the statements
+		 * @param visitors the visitors
+		 * @param sink the sink
 		 */
 		private void emit(SqlStatement[] statements, Change change, Database database, List<SqlVisitor> visitors,
 				StatementSink sink) throws Exception {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.engine;
 
 import java.sql.Connection;
@@ -6,7 +22,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import dev.migrations.MigrationException;
 import liquibase.Scope;
 import liquibase.analytics.configuration.AnalyticsArgs;
 import liquibase.database.Database;
@@ -17,13 +32,16 @@ import liquibase.executor.jvm.JdbcExecutor;
 import liquibase.integration.spring.SpringResourceAccessor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.core.io.ResourceLoader;
+
+import dev.migrations.MigrationException;
 
 /**
  * Liquibase on one migration connection: the {@link Database} it works through, created
  * on first use only, and the scope every Liquibase call runs in (analytics off, resources
  * from the application's resource loader).
+ *
+ * @author Migrations for Spring Boot contributors
  */
 final class LiquibaseSession implements AutoCloseable {
 
@@ -90,6 +108,8 @@ final class LiquibaseSession implements AutoCloseable {
 	/**
 	 * The scope values for Liquibase calls. Analytics are off unless the user set
 	 * Liquibase's own switch.
+	 * @param resourceLoader the resource loader
+	 * @return the object
 	 */
 	static Map<String, Object> scope(ResourceLoader resourceLoader) {
 		Map<String, Object> scope = new HashMap<>();

@@ -1,9 +1,25 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.engine;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -12,16 +28,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import dev.migrations.MigrationException;
-import dev.migrations.revision.Revision;
-import dev.migrations.revision.RevisionContent;
 import liquibase.database.Database;
 import liquibase.util.LiquibaseUtil;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.core.io.ResourceLoader;
+
+import dev.migrations.MigrationException;
+import dev.migrations.revision.Revision;
+import dev.migrations.revision.RevisionContent;
 
 /**
  * One migration session on one connection: reads the history and the schema, and compiles
@@ -29,6 +45,8 @@ import org.springframework.core.io.ResourceLoader;
  * them. This is the only place that speaks Liquibase; Liquibase itself is loaded only
  * when a revision needs it (a changelog revision, creating the history table, the table
  * lock). Not thread-safe.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 public final class MigrationEngine implements AutoCloseable {
 
@@ -213,6 +231,7 @@ public final class MigrationEngine implements AutoCloseable {
 
 	/**
 	 * Insert one history row through the session's prepared INSERT.
+	 * @param row the row
 	 * @throws StatementFailedException naming the row's literal INSERT
 	 */
 	void insertHistory(HistoryTable.Insert row) throws StatementFailedException {
@@ -357,7 +376,7 @@ public final class MigrationEngine implements AutoCloseable {
 				return Reversal
 					.impossible("change set " + changeSet.id() + "::" + changeSet.author() + ": " + reversal.how());
 			}
-			result = (result == null) ? reversal : Reversal.combine(result, reversal);
+			result = (result != null) ? Reversal.combine(result, reversal) : reversal;
 		}
 		return (result != null) ? result : Reversal.by("nothing to reverse");
 	}
@@ -404,6 +423,10 @@ public final class MigrationEngine implements AutoCloseable {
 	/**
 	 * Run Liquibase code in the starter's scope: analytics off, resources from the
 	 * application's resource loader.
+	 * @param <T> the type of the result
+	 * @param what the what
+	 * @param work the work
+	 * @return the t
 	 */
 	<T> T liquibase(String what, Callable<T> work) {
 		return liquibaseSession().run(what, work);

@@ -1,12 +1,28 @@
-package dev.migrations.engine;
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 
-import java.util.List;
+package dev.migrations.engine;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * One change set of a revision as it applies to this database: its identity in the
  * history table, its checksum, and how it runs. Plain SQL revisions have exactly one.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 public final class PlannedChangeSet {
 
@@ -130,6 +146,8 @@ public final class PlannedChangeSet {
 
 		/**
 		 * Run the change set through the sink, without committing.
+		 * @param engine the engine
+		 * @param sink the sink
 		 * @return how to record it: {@code EXECUTED}, {@code MARK_RAN} (a precondition
 		 * said so)
 		 */
@@ -137,11 +155,15 @@ public final class PlannedChangeSet {
 
 		/**
 		 * How the change set is reversed, or why it cannot be.
+		 * @param engine the engine
+		 * @return the reversal
 		 */
 		Reversal reversal(MigrationEngine engine) throws Exception;
 
 		/**
 		 * Reverse the change set through the sink, without committing.
+		 * @param engine the engine
+		 * @param sink the sink
 		 */
 		void downgrade(MigrationEngine engine, StatementSink sink) throws Exception;
 

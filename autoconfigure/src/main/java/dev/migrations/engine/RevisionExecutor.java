@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.engine;
 
 import java.sql.Connection;
@@ -7,11 +23,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 
-import dev.migrations.MigrationException;
 import liquibase.changelog.StandardChangeLogHistoryService;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import dev.migrations.MigrationException;
 
 /**
  * Applies, reverses and records revisions on one engine's connection, history rows
@@ -19,6 +36,8 @@ import org.slf4j.LoggerFactory;
  * revision's statements and its history rows run in one transaction committed at its end
  * (on PostgreSQL a revision is atomic); change sets that cannot run in a transaction are
  * committed on their own, with their history row.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 public final class RevisionExecutor {
 

@@ -1,12 +1,29 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.engine;
 
 import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.migrations.revision.Placeholders;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionContent;
 import dev.migrations.revision.SqlStatementSplitter;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A plain SQL revision's one change set: its statements, and those of its
@@ -18,6 +35,7 @@ import org.jspecify.annotations.Nullable;
  * @param downFile the downgrade file's name
  * @param file the revision file, for messages
  * @param placeholders the placeholder values
+ * @author Migrations for Spring Boot contributors
  */
 record SqlWork(String upgrade, @Nullable String downgrade, @Nullable String downFile, String file,
 		Placeholders placeholders) implements PlannedChangeSet.ChangeSetWork {

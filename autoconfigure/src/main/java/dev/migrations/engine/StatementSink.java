@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.engine;
 
 import java.sql.Connection;
@@ -11,6 +27,8 @@ import org.jspecify.annotations.Nullable;
  * connection, or collected for a preview ({@code --sql}, the dry run, {@code show}).
  * Change sets hand every statement to a sink, so that what a preview prints is what an
  * execution runs.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 final class StatementSink {
 
@@ -32,6 +50,7 @@ final class StatementSink {
 
 	/**
 	 * Whether statements are executed (not only collected).
+	 * @return whether executes
 	 */
 	boolean executes() {
 		return this.engine != null;
@@ -39,6 +58,7 @@ final class StatementSink {
 
 	/**
 	 * Execute or collect one statement.
+	 * @param sql the sql
 	 */
 	void statement(String sql) {
 		if (this.engine != null) {
@@ -52,6 +72,7 @@ final class StatementSink {
 	/**
 	 * Execute or collect one history row: executed through the session's prepared INSERT,
 	 * collected as its literal INSERT.
+	 * @param row the row
 	 */
 	void historyRow(HistoryTable.Insert row) {
 		if (this.engine != null) {
@@ -65,6 +86,7 @@ final class StatementSink {
 	/**
 	 * Tell the reader of a preview something that has no SQL text (Java code, a prepared
 	 * statement); executions ignore it.
+	 * @param text the text
 	 */
 	void note(String text) {
 		if (this.engine == null) {
@@ -74,6 +96,7 @@ final class StatementSink {
 
 	/**
 	 * The migration connection, for work that is not SQL text; only while executing.
+	 * @return the connection
 	 */
 	Connection connection() {
 		if (this.engine == null) {

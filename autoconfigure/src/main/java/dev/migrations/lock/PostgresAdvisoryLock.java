@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.lock;
 
 import java.nio.charset.StandardCharsets;
@@ -11,9 +27,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 
-import dev.migrations.MigrationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import dev.migrations.MigrationException;
 
 /**
  * A PostgreSQL session advisory lock held on a dedicated connection. PostgreSQL releases
@@ -21,6 +38,8 @@ import org.slf4j.LoggerFactory;
  * While the lock is held, the server checks every second whether the client is still
  * there (PostgreSQL 14+): a statement of a killed migrator is cancelled, and its lock
  * released, instead of running to its end.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 public final class PostgresAdvisoryLock implements MigrationLock {
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.lock;
 
 import java.net.InetAddress;
@@ -14,10 +30,11 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.migrations.MigrationException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import dev.migrations.MigrationException;
 
 /**
  * Liquibase's table lock ({@code DATABASECHANGELOGLOCK}: one row, {@code LOCKED} set
@@ -26,6 +43,8 @@ import org.slf4j.LoggerFactory;
  * {@code host (address) pid N started <instant>}; a lock left by a process of this host
  * that is no longer running (killed while migrating) is taken over instead of being
  * waited for.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 public final class TableMigrationLock implements MigrationLock {
 
@@ -227,6 +246,8 @@ public final class TableMigrationLock implements MigrationLock {
 		 * Whether the holder is a process of this host that is no longer running: its pid
 		 * is gone, or belongs to a process started at another time (a restarted container
 		 * keeps its host name and often its pid).
+		 * @param host the host
+		 * @return whether dead process of
 		 */
 		boolean isDeadProcessOf(String host) {
 			Matcher matcher = PID.matcher(this.lockedBy);

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.revision;
 
 import java.io.IOException;
@@ -31,6 +47,8 @@ import org.slf4j.LoggerFactory;
  * read. In a directory (tests, running from the IDE) each file's bytes are read for their
  * CRC-32, which is still far less work than reading them as revisions. Anything else is a
  * doubt, and a doubt means the files are read as revisions.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 public final class ClasspathRevisionFiles {
 
@@ -103,6 +121,8 @@ public final class ClasspathRevisionFiles {
 	 * What differs between the index and the files found, or {@code null} if nothing
 	 * does.
 	 * @param files by name: size and CRC-32
+	 * @param index the index
+	 * @return the string
 	 */
 	static @Nullable String difference(RevisionIndex index, Map<String, long[]> files) {
 		Map<String, long[]> remaining = new HashMap<>(files);
@@ -124,6 +144,7 @@ public final class ClasspathRevisionFiles {
 	/**
 	 * The files directly in a class path folder, as the scanner lists them (no hidden
 	 * files, no folders).
+	 * @param root the root
 	 * @return by name: size and CRC-32; {@code null} for another kind of URL
 	 */
 	private static @Nullable Map<String, long[]> files(URL root) throws IOException {

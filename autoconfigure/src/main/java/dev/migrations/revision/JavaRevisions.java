@@ -1,18 +1,36 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.revision;
 
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.util.ClassUtils;
+
 import dev.migrations.JavaRevision;
 import dev.migrations.MigrationException;
-
-import org.springframework.util.ClassUtils;
 
 /**
  * Turns {@link JavaRevision} beans into revisions and merges them with the revision
  * files, so that both are ordered as one set: a Java revision without
  * {@code downRevisions} follows the revision before it in natural order, and a file
  * without a {@code down_revision} header may follow a Java revision.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 public final class JavaRevisions {
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.revision;
 
 import java.math.BigInteger;
@@ -13,6 +29,8 @@ import org.jspecify.annotations.Nullable;
  * The id of a revision, the text of a revision file's name before the first {@code _}.
  * Ids compare in natural order: runs of digits compare as numbers, so
  * {@code 2 < 10 < 018}, and {@code 18} and {@code 018} are the same revision.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 public final class RevisionId implements Comparable<RevisionId> {
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.revision;
 
 import java.io.IOException;
@@ -19,11 +35,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.zip.CRC32;
 
-import dev.migrations.MigrationException;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+import dev.migrations.MigrationException;
 
 /**
  * The list of a classpath location's revision files, written at build time (by Spring
@@ -54,6 +70,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * decided from the index alone (several heads, a revision that is not plain SQL, a file
  * that is not a valid revision)
  * @param entries the files, by name
+ * @author Migrations for Spring Boot contributors
  */
 public record RevisionIndex(String location, @Nullable String head, List<Entry> entries) {
 

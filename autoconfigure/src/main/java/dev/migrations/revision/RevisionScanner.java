@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.revision;
 
 import java.io.IOException;
@@ -15,20 +31,22 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.migrations.MigrationException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternResolver;
+
+import dev.migrations.MigrationException;
 
 /**
  * Reads the revision files of a location ({@code classpath:db/migrations/} or
  * {@code file:...}) into {@link Revision revisions}. Names must be
  * {@code <revision>_<slug>.<ext>}; {@code <name>.down.sql} is the downgrade of
  * {@code <name>.sql}. Nothing here touches a database.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 public class RevisionScanner {
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.runner;
 
 import java.io.IOException;
@@ -13,17 +29,20 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import dev.migrations.MigrationException;
 import dev.migrations.engine.DatabaseInfo;
 import dev.migrations.engine.EngineSettings;
 import dev.migrations.revision.RevisionId;
 import dev.migrations.schema.BaselineGenerator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Writes the plain SQL revision that describes an existing database, ready for
  * {@code baseline.revision}. Reads the database only.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 final class BaselineWriter {
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.runner;
 
 import java.time.Instant;
@@ -9,17 +25,20 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.migrations.engine.ChecksumUpdate;
 import dev.migrations.engine.CompiledRevision;
 import dev.migrations.engine.HistoryRow;
 import dev.migrations.engine.PlannedChangeSet;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Which history rows take a new checksum: those of a repaired revision whose file was
  * edited on purpose, and those with no checksum at all (cleared by
  * {@code liquibase clear-checksums}, or written by another tool). Pure: the session
  * writes what this decides.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 final class ChecksumRepair {
 
@@ -33,6 +52,10 @@ final class ChecksumRepair {
 	 * The rows of a recorded revision whose checksum differs from its file's now, each
 	 * with a note that keeps the row's own comments (how it was recorded) and says which
 	 * checksum it had. Empty when every row matches: a repair is idempotent.
+	 * @param at the at
+	 * @param revision the revision
+	 * @param rows the rows
+	 * @return the checksum updates
 	 */
 	static List<ChecksumUpdate> edited(CompiledRevision revision, List<HistoryRow> rows, Instant at) {
 		Map<String, HistoryRow> byKey = rows.stream().collect(Collectors.toMap(HistoryRow::key, Function.identity()));
@@ -50,6 +73,9 @@ final class ChecksumRepair {
 	/**
 	 * The rows of the application's change sets that record no checksum, each with the
 	 * checksum of its change set; comments are kept.
+	 * @param revisions the revisions
+	 * @param rows the rows
+	 * @return the checksum updates
 	 */
 	static List<ChecksumUpdate> missing(Collection<CompiledRevision> revisions, List<HistoryRow> rows) {
 		Map<String, HistoryRow> missing = rows.stream()

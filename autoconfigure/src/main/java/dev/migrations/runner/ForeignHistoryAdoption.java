@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.runner;
 
 import java.sql.Connection;
@@ -13,15 +29,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import dev.migrations.MigrationException;
 import dev.migrations.engine.RevisionExecutor;
 import dev.migrations.lock.MigrationLock;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionGraph;
 import dev.migrations.revision.RevisionId;
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Adopts a database that Flyway or Alembic managed: the revisions its history says ran
@@ -29,6 +46,8 @@ import org.slf4j.LoggerFactory;
  * kept. Anything that does not match (a failed Flyway row, a version no revision matches,
  * a revision missing in between) fails before anything is written. The other tool's table
  * is only read.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 final class ForeignHistoryAdoption {
 
@@ -88,6 +107,8 @@ final class ForeignHistoryAdoption {
 	/**
 	 * What to record, or {@code null} when there is nothing to adopt; fails listing
 	 * whatever does not match.
+	 * @param session the session
+	 * @return the adopteds
 	 */
 	private @Nullable List<Adopted> plan(MigrationSession session) {
 		Connection connection = session.connection();
@@ -231,6 +252,9 @@ final class ForeignHistoryAdoption {
 	/**
 	 * The plan in graph order; fails when a revision below the newest adopted one was not
 	 * run by the other tool.
+	 * @param plan the plan
+	 * @param url the url
+	 * @return the adopteds
 	 */
 	private List<Adopted> complete(List<Adopted> plan, String url) {
 		if (plan.isEmpty()) {

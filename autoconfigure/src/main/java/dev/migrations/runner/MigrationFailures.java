@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.runner;
 
 import java.lang.reflect.Method;
@@ -10,6 +26,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.migrations.MigrationException;
 import dev.migrations.backup.Backup;
 import dev.migrations.engine.ChangeSetFailedException;
@@ -17,11 +35,12 @@ import dev.migrations.engine.DatabaseInfo;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionGraph;
 import dev.migrations.revision.RevisionId;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The failures a user meets, worded once: what happened, where, the state left behind,
  * and the next step.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 final class MigrationFailures {
 
@@ -32,6 +51,9 @@ final class MigrationFailures {
 	 * The migration connection cannot be opened: which database (without credentials),
 	 * and the underlying cause in plain words (unknown host, refused, timeout,
 	 * authentication).
+	 * @param dataSource the data source
+	 * @param ex the ex
+	 * @return the migration exception
 	 */
 	static MigrationException cannotConnect(DataSource dataSource, SQLException ex) {
 		String url = urlOf(dataSource);
@@ -71,6 +93,8 @@ final class MigrationFailures {
 	/**
 	 * The JDBC URL a data source connects to, without credentials, for the usual data
 	 * source types; {@code null} when it cannot be told.
+	 * @param dataSource the data source
+	 * @return the string
 	 */
 	static @Nullable String urlOf(DataSource dataSource) {
 		Object target = dataSource;
@@ -168,6 +192,10 @@ final class MigrationFailures {
 
 	/**
 	 * The recorded revisions that follow a revision in the graph, oldest first.
+	 * @param graph the graph
+	 * @param revision the revision
+	 * @param status the status
+	 * @return the strings
 	 */
 	static List<String> recordedAbove(MigrationStatus status, RevisionStatus revision, RevisionGraph graph) {
 		RevisionId id = new RevisionId(revision.revision());
@@ -230,6 +258,16 @@ final class MigrationFailures {
 	 * The server ended the migration session, or the network dropped it, while a revision
 	 * ran: the file is not at fault, and the database is where the last committed
 	 * revision left it.
+	 * @param ex the ex
+	 * @param revision the revision
+	 * @param current the current
+	 * @param database the database
+	 * @param done the done
+	 * @param downgrade the downgrade
+	 * @param reason the reason
+	 * @param backup the backup
+	 * @param progress the progress
+	 * @return the run failed exception
 	 */
 	private static RunFailedException connectionLostInRevision(Revision revision, ChangeSetFailedException ex,
 			String reason, DatabaseInfo database, @Nullable String current, List<String> done, boolean downgrade,
@@ -265,6 +303,15 @@ final class MigrationFailures {
 	 * The migration session was lost after the lock was taken but before any revision
 	 * ran: while the backup was taken, creating the history table, or recording a
 	 * baseline or stamp.
+	 * @param database the database
+	 * @param reason the reason
+	 * @param backup the backup
+	 * @param backups the backups
+	 * @param current the current
+	 * @param recorded the recorded
+	 * @param cause the cause
+	 * @param progress the progress
+	 * @return the run failed exception
 	 */
 	static RunFailedException connectionLostBeforeRevisions(String reason, DatabaseInfo database,
 			@Nullable String current, List<String> recorded, boolean backups, @Nullable Backup backup,
@@ -286,6 +333,10 @@ final class MigrationFailures {
 
 	/**
 	 * The migration session was lost while the run read the history.
+	 * @param cause the cause
+	 * @param database the database
+	 * @param reason the reason
+	 * @return the migration exception
 	 */
 	static MigrationException connectionLostReading(String reason, DatabaseInfo database, Throwable cause) {
 		return new MigrationException(

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.runner;
 
 import java.time.Duration;
@@ -6,6 +22,10 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import dev.migrations.MigrationException;
 import dev.migrations.backup.Backup;
 import dev.migrations.backup.DatabaseBackups;
@@ -13,15 +33,14 @@ import dev.migrations.engine.ChecksumUpdate;
 import dev.migrations.lock.MigrationLock;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionGraph;
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Orchestrates one operation on a database: the one-query check at the head, the status,
  * the plan, and — to write — the lock, a fresh status and plan under it, and the plan's
  * execution. A preview takes the same steps without the lock and collects the statements
  * instead.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 final class MigrationRun {
 
@@ -50,6 +69,9 @@ final class MigrationRun {
 
 	/**
 	 * Carry out a request under the migration lock.
+	 * @param progress the progress
+	 * @param request the request
+	 * @return the run report
 	 */
 	RunReport execute(Request request, RunProgress progress) {
 		Request.Resolved resolved = resolve(request);
@@ -138,6 +160,8 @@ final class MigrationRun {
 	/**
 	 * The SQL a request would execute, from the same walk as its execution; writes
 	 * nothing, takes no lock.
+	 * @param request the request
+	 * @return the sql script
 	 */
 	SqlScript preview(Request request) {
 		Request.Resolved resolved = resolve(request);
@@ -157,6 +181,9 @@ final class MigrationRun {
 	/**
 	 * Check, writing nothing, that the database is at the request's target with matching
 	 * checksums.
+	 * @param progress the progress
+	 * @param request the request
+	 * @return the run report
 	 * @throws ValidationFailedException if it is not
 	 */
 	RunReport validate(Request request, RunProgress progress) {
@@ -217,6 +244,9 @@ final class MigrationRun {
 	 * doubt, answers {@code false} and the same session takes the full path. The session
 	 * is the one the migrator writes through, so that it sees the very history table
 	 * (schema, search path) the full path would.
+	 * @param session the session
+	 * @param target the target
+	 * @return whether at head
 	 */
 	private boolean atHead(MigrationSession session, @Nullable Revision target) {
 		return target != null && !this.graph.hasConflict() && this.graph.heads().get(0).equals(target.id())
@@ -229,6 +259,9 @@ final class MigrationRun {
 	 * with some of its change sets recorded. Only where a migrator has been (the history
 	 * table exists), so that a schema that was never migrated is refused without writing
 	 * anything, not even a lock table.
+	 * @param session the session
+	 * @param status the status
+	 * @return whether may be migrating
 	 */
 	private static boolean mayBeMigrating(MigrationStatus status, MigrationSession session) {
 		return (status.state() == DatabaseState.UNMANAGED || status.state() == DatabaseState.PARTIAL)

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.runner;
 
 import java.sql.Connection;
@@ -13,6 +29,10 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.migrations.MigrationException;
 import dev.migrations.backup.Backup;
@@ -31,13 +51,12 @@ import dev.migrations.lock.TableMigrationLock;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionGraph;
 import dev.migrations.revision.RevisionId;
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One connection and engine for one run: reads the status and the history, describes
  * revisions, and takes the lock.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 final class MigrationSession implements AutoCloseable {
 
@@ -103,6 +122,8 @@ final class MigrationSession implements AutoCloseable {
 	 * the checksum its file has now, and nothing else: then the database is at the
 	 * graph's head with nothing to apply, edit or reconcile. One narrow query;
 	 * {@code false} whenever the full status might say anything else.
+	 * @param graph the graph
+	 * @return whether records exactly
 	 */
 	boolean recordsExactly(RevisionGraph graph) {
 		Map<String, String> recorded = recordedChecksums();
@@ -130,6 +151,7 @@ final class MigrationSession implements AutoCloseable {
 	 * {@link #recordsExactly(RevisionGraph)}, for files that were not read because the
 	 * revision index was found to describe them.
 	 * @param expected the checksums the revision index recorded, by revision id
+	 * @return whether records exactly
 	 */
 	boolean recordsExactly(Map<String, String> expected) {
 		Map<String, String> recorded = recordedChecksums();
@@ -148,6 +170,7 @@ final class MigrationSession implements AutoCloseable {
 	 * The recorded checksum of every history row by key, or {@code null} if there is no
 	 * row, a row has no checksum or the history cannot be read: then only the full path
 	 * can tell where the database stands.
+	 * @return the string
 	 */
 	private @Nullable Map<String, String> recordedChecksums() {
 		try {
@@ -197,6 +220,11 @@ final class MigrationSession implements AutoCloseable {
 	/**
 	 * One revision in full, or empty if neither the application nor the database knows
 	 * it.
+	 * @param graph the graph
+	 * @param id the id
+	 * @param target the target
+	 * @param targetName the target name
+	 * @return the revision detail, if any
 	 */
 	Optional<RevisionDetail> show(RevisionGraph graph, @Nullable Revision target, String targetName, RevisionId id) {
 		MigrationStatus status = status(graph, target, targetName);
@@ -325,6 +353,8 @@ final class MigrationSession implements AutoCloseable {
 	/**
 	 * The history rows of a recorded revision that take its file's current checksum in a
 	 * repair; empty when they already have it.
+	 * @param revision the revision
+	 * @return the checksum updates
 	 * @throws MigrationException if the revision is not recorded
 	 */
 	List<ChecksumUpdate> repairs(Revision revision) {
@@ -343,6 +373,10 @@ final class MigrationSession implements AutoCloseable {
 	/**
 	 * Repair a revision under the lock: take a backup, then record its file's current
 	 * checksum in the given rows, logging the old and new checksum of each.
+	 * @param from the from
+	 * @param revision the revision
+	 * @param updates the updates
+	 * @param backups the backups
 	 * @return the backup taken, if any
 	 */
 	@Nullable Backup repair(Revision revision, List<ChecksumUpdate> updates, @Nullable String from,
@@ -364,6 +398,8 @@ final class MigrationSession implements AutoCloseable {
 
 	/**
 	 * Whether some of the application's history rows record no checksum (as last read).
+	 * @param graph the graph
+	 * @return whether misses checksums
 	 */
 	boolean missesChecksums(RevisionGraph graph) {
 		return !this.rows.isEmpty() && !missingChecksums(graph).isEmpty();
@@ -373,6 +409,7 @@ final class MigrationSession implements AutoCloseable {
 	 * Write the checksum back into the application's history rows that record none, so
 	 * that later starts take the fast path again. Needs the lock; takes no backup: it
 	 * only fills in a column, as Liquibase itself does.
+	 * @param graph the graph
 	 */
 	void writeBackChecksums(RevisionGraph graph) {
 		List<ChecksumUpdate> updates = missingChecksums(graph);

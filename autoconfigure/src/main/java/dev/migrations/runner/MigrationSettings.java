@@ -1,12 +1,29 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.runner;
 
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.migrations.MigrationException;
 import dev.migrations.engine.EngineSettings;
 import dev.migrations.revision.RevisionGraph;
-import org.jspecify.annotations.Nullable;
 
 /**
  * How a migrator behaves, independent of Spring's property binding.
@@ -26,6 +43,7 @@ import org.jspecify.annotations.Nullable;
  * run, or {@code null}
  * @param outOfOrder whether a pending revision that a recorded revision follows is
  * applied (and logged) instead of failing the run
+ * @author Migrations for Spring Boot contributors
  */
 public record MigrationSettings(MigrationMode mode, String target, @Nullable String stamp,
 		@Nullable String baselineRevision, String baselineDescription, boolean allowDowngrade,

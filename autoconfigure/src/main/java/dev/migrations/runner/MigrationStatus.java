@@ -1,9 +1,26 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.runner;
 
 import java.util.List;
 
-import dev.migrations.engine.DatabaseInfo;
 import org.jspecify.annotations.Nullable;
+
+import dev.migrations.engine.DatabaseInfo;
 
 /**
  * Where a database stands: its state, current revision, what is pending for the target,
@@ -20,6 +37,7 @@ import org.jspecify.annotations.Nullable;
  * @param checksumMismatches applied change sets whose files were edited
  * @param userTables how many tables other than the history the schema holds
  * @param historyTableExists whether the history table exists (it may be empty)
+ * @author Migrations for Spring Boot contributors
  */
 public record MigrationStatus(DatabaseInfo database, DatabaseState state, @Nullable String current, List<String> heads,
 		String target, List<RevisionStatus> pending, List<RevisionStatus> history,

@@ -1,9 +1,24 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.runner;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.aot.AbstractAotProcessor;
 
@@ -13,6 +28,8 @@ import org.springframework.context.aot.AbstractAotProcessor;
  * {@code JdbcTemplate}, {@code JdbcClient} and beans marked
  * {@code @DependsOnDatabaseInitialization} wait for it. It never runs while Spring AOT
  * processes the application at build time.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 public class MigrationsInitializer implements InitializingBean {
 

@@ -1,19 +1,40 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.runner;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.util.List;
 import java.sql.SQLException;
-import java.util.Map;
-import java.util.Optional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ResourceLoader;
 
 import dev.migrations.MigrationException;
 import dev.migrations.backup.DatabaseBackups;
@@ -23,11 +44,6 @@ import dev.migrations.revision.RevisionGraph;
 import dev.migrations.revision.RevisionId;
 import dev.migrations.revision.RevisionIndex;
 import dev.migrations.schema.DriftReport;
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import org.springframework.core.io.ResourceLoader;
 
 /**
  * The operations on one database, Alembic's command set: where it stands
@@ -36,6 +52,8 @@ import org.springframework.core.io.ResourceLoader;
  * endpoint and the commands are faces of this one API: its rules live here, and a failure
  * names the operation, not a property (only the startup run, which the
  * {@code migrations.*} properties drive, names those).
+ *
+ * @author Migrations for Spring Boot contributors
  */
 public class Migrator {
 
@@ -266,6 +284,7 @@ public class Migrator {
 	/**
 	 * Adoption at startup, with {@code migrations.adopt} left in place: once the database
 	 * has a history of its own it costs one small query, and no run is reported.
+	 * @param from the from
 	 */
 	void adoptAtStartup(AdoptionSource from) {
 		try (MigrationSession session = openSession()) {
@@ -330,6 +349,11 @@ public class Migrator {
 	 * database is at the head and no revision file is read at all. Otherwise (or with
 	 * another target, or a baseline to check) the files are read and the run takes its
 	 * usual path, on the same connection.
+	 * @param atHead the at head
+	 * @param progress the progress
+	 * @param request the request
+	 * @param fullRun the full run
+	 * @return the run report
 	 */
 	private RunReport throughIndex(Request request, RunProgress progress, RunReport.Outcome atHead,
 			Function<MigrationRun, RunReport> fullRun) {

@@ -1,8 +1,28 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.runner;
 
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.migrations.backup.Backup;
 import dev.migrations.backup.DatabaseBackups;
@@ -11,15 +31,14 @@ import dev.migrations.engine.CompiledRevision;
 import dev.migrations.engine.HistoryRow;
 import dev.migrations.engine.RevisionExecutor;
 import dev.migrations.revision.Revision;
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Carries out a plan: checks that every revision to reverse can be reversed, takes the
  * backup, then baselines, stamps, reverses and applies revisions one by one. The same
  * walk executes (under the lock) or previews: with a previewing executor it collects
  * exactly the statements an execution runs, and writes nothing.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 final class PlanExecution {
 
@@ -47,6 +66,7 @@ final class PlanExecution {
 
 	/**
 	 * The statements a preview collected; comments start with {@code "-- "}.
+	 * @return the strings
 	 */
 	List<String> statements() {
 		return this.executor.statements();
@@ -55,6 +75,11 @@ final class PlanExecution {
 	/**
 	 * Walk the plan. Executing, the progress is kept as revisions complete; a failing
 	 * revision raises a {@link RunFailedException} carrying it.
+	 * @param backups the backups
+	 * @param plan the plan
+	 * @param status the status
+	 * @param targetId the target id
+	 * @param progress the progress
 	 */
 	void run(MigrationStatus status, Planner.Plan plan, @Nullable String targetId, @Nullable DatabaseBackups backups,
 			RunProgress progress) {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.runner;
 
 import java.util.ArrayList;
@@ -7,17 +23,19 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import dev.migrations.MigrationException;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionGraph;
 import dev.migrations.revision.RevisionId;
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Decides what a run does to a database in a given status, or refuses: baseline, stamp,
  * upgrade or downgrade. Reads the status only; the session executes the plan.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 final class Planner {
 
@@ -30,26 +48,6 @@ final class Planner {
 	Planner(MigrationSettings settings, String historyTable) {
 		this.settings = settings;
 		this.historyTable = historyTable;
-	}
-
-	/**
-	 * What a run does.
-	 *
-	 * @param baseline revisions to record as BASELINE
-	 * @param stamp revisions to record as STAMPED
-	 * @param apply revisions to execute, in order
-	 * @param revert revisions to reverse, newest first
-	 */
-	record Plan(List<Revision> baseline, List<Revision> stamp, List<Revision> apply, List<Revision> revert) {
-
-		boolean isEmpty() {
-			return this.baseline.isEmpty() && this.stamp.isEmpty() && this.apply.isEmpty() && this.revert.isEmpty();
-		}
-
-		int recorded() {
-			return this.baseline.size() + this.stamp.size();
-		}
-
 	}
 
 	Plan plan(MigrationStatus status, RevisionGraph graph, Request.Resolved request) {
@@ -257,6 +255,26 @@ final class Planner {
 
 	static Set<String> ids(List<Revision> revisions) {
 		return revisions.stream().map((revision) -> revision.id().value()).collect(Collectors.toSet());
+	}
+
+	/**
+	 * What a run does.
+	 *
+	 * @param baseline revisions to record as BASELINE
+	 * @param stamp revisions to record as STAMPED
+	 * @param apply revisions to execute, in order
+	 * @param revert revisions to reverse, newest first
+	 */
+	record Plan(List<Revision> baseline, List<Revision> stamp, List<Revision> apply, List<Revision> revert) {
+
+		boolean isEmpty() {
+			return this.baseline.isEmpty() && this.stamp.isEmpty() && this.apply.isEmpty() && this.revert.isEmpty();
+		}
+
+		int recorded() {
+			return this.baseline.size() + this.stamp.size();
+		}
+
 	}
 
 }

@@ -1,9 +1,26 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.runner;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.migrations.MigrationException;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionGraph;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One operation asked of a migrator, from its properties at startup or from a call (code,
@@ -21,6 +38,7 @@ import org.jspecify.annotations.Nullable;
  * @param repair a revision whose history rows take its file's current checksum first, or
  * {@code null}
  * @param origin where the request came from
+ * @author Migrations for Spring Boot contributors
  */
 record Request(Operation operation, @Nullable Target target, @Nullable Target stamp, @Nullable Target baseline,
 		boolean allowDowngrade, @Nullable Target repair, Origin origin) {
@@ -175,6 +193,9 @@ record Request(Operation operation, @Nullable Target target, @Nullable Target st
 		/**
 		 * The words that name a setting in a failure: the property, or the operation that
 		 * sets it.
+		 * @param operation the operation
+		 * @param property the property
+		 * @return the string
 		 */
 		String name(String property, String operation) {
 			return (this == PROPERTIES) ? property : operation;

@@ -1,29 +1,45 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.runner;
 
 import java.util.List;
 import java.util.function.Supplier;
 
-import dev.migrations.JavaRevision;
-
-import dev.migrations.engine.MigrationEngine;
-import dev.migrations.revision.ClasspathRevisionFiles;
-import dev.migrations.revision.Revision;
-import dev.migrations.revision.JavaRevisions;
-import dev.migrations.revision.RevisionGraph;
-import dev.migrations.revision.RevisionIndex;
-import dev.migrations.revision.RevisionScanner;
-
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.aot.AotDetector;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternUtils;
 import org.springframework.util.ClassUtils;
 
+import dev.migrations.JavaRevision;
+import dev.migrations.engine.MigrationEngine;
+import dev.migrations.revision.ClasspathRevisionFiles;
+import dev.migrations.revision.JavaRevisions;
+import dev.migrations.revision.Revision;
+import dev.migrations.revision.RevisionGraph;
+import dev.migrations.revision.RevisionIndex;
+import dev.migrations.revision.RevisionScanner;
+
 /**
  * Where the revisions come from: a directory of revision files, or an existing Liquibase
  * master changelog.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 @FunctionalInterface
 public interface RevisionSource {

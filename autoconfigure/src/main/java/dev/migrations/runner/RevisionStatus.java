@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.runner;
 
 import java.time.Instant;
@@ -20,6 +36,7 @@ import org.jspecify.annotations.Nullable;
  * @param missingChangesets the change sets that are not, as {@code id::author}
  * @param outOfOrder whether the revision is pending although a revision that follows it
  * in the graph is recorded: applying it now runs it out of order
+ * @author Migrations for Spring Boot contributors
  */
 public record RevisionStatus(String revision, String description, RevisionState state, @Nullable String file,
 		@Nullable Instant appliedAt, @Nullable Long executionTimeMs, int changesets, @Nullable String deploymentId,

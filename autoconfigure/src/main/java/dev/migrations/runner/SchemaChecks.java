@@ -1,12 +1,29 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.runner;
 
 import java.util.List;
 
-import dev.migrations.MigrationException;
-import dev.migrations.schema.DriftReport;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import dev.migrations.MigrationException;
+import dev.migrations.schema.DriftReport;
 
 /**
  * What a migrator does about the schema around its startup run: adopt a database another
@@ -18,6 +35,7 @@ import org.slf4j.LoggerFactory;
  * @param driftOnStartup whether to check the schema for drift after migrating at startup
  * @param driftIgnore patterns of objects the drift check leaves out: a name, a table, or
  * {@code table.name}; {@code *} matches any run of characters
+ * @author Migrations for Spring Boot contributors
  */
 public record SchemaChecks(@Nullable AdoptionSource adopt, DriftCheckMode driftOnStartup, List<String> driftIgnore) {
 

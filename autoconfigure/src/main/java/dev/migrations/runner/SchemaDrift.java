@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.runner;
 
 import java.sql.Connection;
@@ -11,6 +27,11 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ResourceLoader;
+
 import dev.migrations.MigrationException;
 import dev.migrations.engine.ChangeSetFailedException;
 import dev.migrations.engine.EngineSettings;
@@ -23,16 +44,13 @@ import dev.migrations.schema.DriftReport;
 import dev.migrations.schema.SchemaComparator;
 import dev.migrations.schema.SchemaDifference;
 import dev.migrations.schema.ScratchDatabase;
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import org.springframework.core.io.ResourceLoader;
 
 /**
  * The drift check: builds the schema the recorded revisions produce in a scratch
  * database, with the same engine that migrates, and compares the live schema with it.
  * Reads the live database only.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 final class SchemaDrift {
 
@@ -110,6 +128,9 @@ final class SchemaDrift {
 	/**
 	 * Apply the revisions to the scratch database with the migrating engine; the schema
 	 * they went into.
+	 * @param revisions the revisions
+	 * @param scratch the scratch
+	 * @return the string
 	 */
 	private String build(Connection scratch, List<Revision> revisions) throws SQLException {
 		if (this.engine.defaultSchema() != null) {
@@ -158,6 +179,9 @@ final class SchemaDrift {
 	 * The revision that created a missing object (the first one to name it) or last
 	 * changed a changed one (the last one to name it), as far as the revisions' text
 	 * tells.
+	 * @param difference the difference
+	 * @param revisions the revisions
+	 * @return the string
 	 */
 	static @Nullable String attribute(SchemaDifference difference, List<Revision> revisions) {
 		if (difference.kind() == SchemaDifference.Kind.UNEXPECTED) {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.runner;
 
 import java.util.ArrayList;
@@ -10,6 +26,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.migrations.engine.CompiledRevision;
 import dev.migrations.engine.DatabaseInfo;
 import dev.migrations.engine.HistoryRow;
@@ -17,11 +35,12 @@ import dev.migrations.engine.PlannedChangeSet;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionGraph;
 import dev.migrations.revision.RevisionId;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Derives a {@link MigrationStatus} from the revisions, the history rows and the target.
  * Pure: no database access.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 final class StatusCalculator {
 
@@ -88,6 +107,10 @@ final class StatusCalculator {
 	 * (descends from it through {@code down_revision}). In a straight line of revisions
 	 * that is every recorded revision that sorts above it; a pending revision on a branch
 	 * of its own, joined by a merge revision that is itself pending, is not.
+	 * @param graph the graph
+	 * @param pending the pending
+	 * @param history the history
+	 * @return the revision statuss
 	 */
 	private static List<RevisionStatus> markOutOfOrder(RevisionGraph graph, List<RevisionStatus> pending,
 			List<RevisionStatus> history) {
@@ -104,6 +127,9 @@ final class StatusCalculator {
 	/**
 	 * The revisions that some recorded revision descends from. One pass, children before
 	 * parents.
+	 * @param graph the graph
+	 * @param history the history
+	 * @return the revision ids
 	 */
 	static Set<RevisionId> followedByRecorded(RevisionGraph graph, List<RevisionStatus> history) {
 		Set<RevisionId> recorded = new HashSet<>();

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.schema;
 
 import java.sql.Connection;
@@ -14,6 +30,8 @@ import dev.migrations.MigrationException;
 /**
  * The check constraints of a schema, read from the catalog: Liquibase's open-source
  * snapshot leaves them out.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 final class CheckConstraints {
 
@@ -33,6 +51,9 @@ final class CheckConstraints {
 
 	/**
 	 * The check constraints of a schema, by table and name.
+	 * @param connection the connection
+	 * @param excludedTables the excluded tables
+	 * @param schema the schema
 	 * @return constraint definitions ({@code CHECK (...)}) keyed by {@link Key}, in table
 	 * and name order
 	 */
@@ -65,6 +86,9 @@ final class CheckConstraints {
 
 	/**
 	 * A check constraint's table and name.
+	 *
+	 * @param name the name
+	 * @param table the table
 	 */
 	record Key(String table, String name) {
 	}

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.schema;
 
 import java.sql.Connection;
@@ -5,7 +21,6 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 
-import dev.migrations.MigrationException;
 import liquibase.CatalogAndSchema;
 import liquibase.Scope;
 import liquibase.analytics.configuration.AnalyticsArgs;
@@ -26,9 +41,13 @@ import liquibase.structure.core.Table;
 import liquibase.structure.core.UniqueConstraint;
 import liquibase.structure.core.View;
 
+import dev.migrations.MigrationException;
+
 /**
  * Liquibase on a connection it only reads: a snapshot of one schema, taken in the
  * starter's scope (analytics off). The connection is left open and as it was found.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 final class LiquibaseSchemas {
 
@@ -41,6 +60,11 @@ final class LiquibaseSchemas {
 
 	/**
 	 * Run Liquibase work on a connection's database.
+	 * @param <T> the type of the result
+	 * @param connection the connection
+	 * @param what the what
+	 * @param work the work
+	 * @return the t
 	 */
 	static <T> T withDatabase(Connection connection, String what, DatabaseWork<T> work) {
 		boolean autoCommit;

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.schema;
 
 import java.sql.Connection;
@@ -37,6 +53,8 @@ import org.jspecify.annotations.Nullable;
  * Compares two schemas with Liquibase's snapshot and diff: tables, columns (type,
  * nullability, default), primary keys, unique constraints, indexes, foreign keys, views
  * and sequences.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 public final class SchemaComparator {
 
@@ -198,6 +216,8 @@ public final class SchemaComparator {
 	 * {@code (x)::text = ANY ((ARRAY['a'::character varying, ...])::text[])}, and that,
 	 * read back, with the casts moved. Casts, parentheses and spaces are left out of the
 	 * comparison.
+	 * @param definition the definition
+	 * @return the string
 	 */
 	static String comparable(String definition) {
 		return CAST.matcher(definition).replaceAll("").replaceAll("[()\\s]", "");
@@ -270,6 +290,8 @@ public final class SchemaComparator {
 	/**
 	 * An object as a reviewer reads it: a column's type, nullability and default, a key's
 	 * columns.
+	 * @param object the object
+	 * @return the string
 	 */
 	static String describe(DatabaseObject object) {
 		if (object instanceof Column column) {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.schema;
 
 import org.jspecify.annotations.Nullable;
@@ -17,6 +33,7 @@ import org.jspecify.annotations.Nullable;
  * @param actual what the live schema has, or {@code null} if it has nothing of that name
  * @param revision the revision that created or last changed the object, as far as its
  * text tells, or {@code null}
+ * @author Migrations for Spring Boot contributors
  */
 public record SchemaDifference(Kind kind, String type, @Nullable String table, String name, @Nullable String expected,
 		@Nullable String actual, @Nullable String revision) {

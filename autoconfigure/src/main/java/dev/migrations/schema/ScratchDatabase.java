@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.schema;
 
 import java.lang.reflect.Method;
@@ -14,15 +30,18 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import dev.migrations.MigrationException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import dev.migrations.MigrationException;
 
 /**
  * A database of its own to build an expected schema in, on the same server as the live
  * one, dropped on close: an in-memory database on H2, a temporary database
  * ({@code CREATE DATABASE}) on PostgreSQL.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 public final class ScratchDatabase implements AutoCloseable {
 
@@ -142,6 +161,9 @@ public final class ScratchDatabase implements AutoCloseable {
 
 	/**
 	 * The same server URL with another database: jdbc:postgresql://host:port/db?params.
+	 * @param database the database
+	 * @param url the url
+	 * @return the string
 	 */
 	static String otherDatabase(String url, String database) {
 		int query = url.indexOf('?');

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.autoconfigure;
 
 import java.nio.file.Path;
@@ -6,17 +22,10 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import dev.migrations.MigrationException;
-import dev.migrations.runner.Migrator;
-import dev.migrations.runner.Migrators;
-import dev.migrations.test.RevisionDirectory;
-import dev.migrations.test.TestDatabase;
-import dev.migrations.test.TestDatabases;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -25,6 +34,13 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+
+import dev.migrations.MigrationException;
+import dev.migrations.runner.Migrator;
+import dev.migrations.runner.Migrators;
+import dev.migrations.test.RevisionDirectory;
+import dev.migrations.test.TestDatabase;
+import dev.migrations.test.TestDatabases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.autoconfigure;
 
 import java.io.IOException;
@@ -12,19 +28,11 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import dev.migrations.runner.Migrator;
-import dev.migrations.runner.Migrators;
-import dev.migrations.test.RevisionDirectory;
-import dev.migrations.test.TestDatabase;
-import dev.migrations.test.TestDatabases;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -38,6 +46,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.migrations.runner.Migrator;
+import dev.migrations.runner.Migrators;
+import dev.migrations.test.RevisionDirectory;
+import dev.migrations.test.TestDatabase;
+import dev.migrations.test.TestDatabases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -173,27 +189,6 @@ class MigrationsInstancesTests {
 			.contains("Java revisions are supported for a single database only");
 		assertThat(this.orders.tables()).isEmpty();
 		assertThat(this.billing.tables()).isEmpty();
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class JavaRevisionConfiguration {
-
-		@Bean
-		dev.migrations.JavaRevision javaRevision() {
-			return new dev.migrations.JavaRevision() {
-
-				@Override
-				public String id() {
-					return "900";
-				}
-
-				@Override
-				public void upgrade(dev.migrations.JavaRevisionContext context) {
-				}
-
-			};
-		}
-
 	}
 
 	@Test
@@ -410,6 +405,27 @@ class MigrationsInstancesTests {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class JavaRevisionConfiguration {
+
+		@Bean
+		dev.migrations.JavaRevision javaRevision() {
+			return new dev.migrations.JavaRevision() {
+
+				@Override
+				public String id() {
+					return "900";
+				}
+
+				@Override
+				public void upgrade(dev.migrations.JavaRevisionContext context) {
+				}
+
+			};
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

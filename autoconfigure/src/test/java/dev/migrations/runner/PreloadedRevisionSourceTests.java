@@ -1,22 +1,38 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.runner;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.core.io.DefaultResourceLoader;
+
 import dev.migrations.MigrationException;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionGraph;
 import dev.migrations.test.RevisionDirectory;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import org.springframework.core.io.DefaultResourceLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class PreloadedRevisionSourceTests {
 
@@ -62,7 +78,7 @@ class PreloadedRevisionSourceTests {
 	void failureOfTheBackgroundReadIsRaisedAsADirectReadRaisesIt() {
 		this.revisions.add("2_create_roles.sql", "CREATE TABLE roles (id INTEGER);");
 		RevisionSource direct = RevisionSource.directory(this.revisions.location(), new DefaultResourceLoader());
-		MigrationException expected = assertThrows(MigrationException.class, direct::graph);
+		MigrationException expected = catchThrowableOfType(MigrationException.class, direct::graph);
 		PreloadedRevisionSource source = PreloadedRevisionSource.start(direct);
 		assertThatExceptionOfType(MigrationException.class).isThrownBy(source::graph)
 			.withMessage(expected.getMessage())

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.maven;
 
 import java.io.File;
@@ -5,12 +21,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-import dev.migrations.revision.RevisionIndex;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+
+import dev.migrations.revision.RevisionIndex;
 
 /**
  * Writes the revision index of each revision location into the build's output directory
@@ -22,6 +39,8 @@ import org.apache.maven.plugins.annotations.Parameter;
  * as a revision. Any difference between the index and the files (an edit after the build,
  * a file added, removed or renamed) makes the application read the files as it does
  * without an index.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 @Mojo(name = "index", defaultPhase = LifecyclePhase.PROCESS_CLASSES, threadSafe = true)
 public class IndexMojo extends AbstractMojo {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.benchmark;
 
 import java.io.IOException;
@@ -22,6 +38,8 @@ import dev.migrations.benchmark.app.FloorCheck;
  * Flyway integrations, plain JDBC and no migration tool, each a process of its own,
  * interleaved round by round; then the latency of {@code GET /actuator/migrations} over a
  * long history. Writes a Markdown report.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 public final class Benchmark {
 
@@ -169,6 +187,9 @@ public final class Benchmark {
 	 * One database and one N: the apply rounds (each run on a new database; the first
 	 * run's database of each variant is kept at head), then the no-op rounds on those
 	 * databases, then the no-op rounds that open the database first.
+	 * @param kind the kind
+	 * @param size the size
+	 * @param work the work
 	 */
 	private void group(Path work, String kind, int size) {
 		this.results.sampleLoad(kind + " N=" + size);
@@ -227,6 +248,12 @@ public final class Benchmark {
 	 * The no-op rounds of one scenario on the databases at head.
 	 * @param jvmOptions what the application processes get in addition, all variants
 	 * alike
+	 * @param kind the kind
+	 * @param scenario the scenario
+	 * @param size the size
+	 * @param variants the variants
+	 * @param atHead the at head
+	 * @param directory the directory
 	 */
 	private void noop(String scenario, List<Variant> variants, List<String> jvmOptions, String kind, int size,
 			Path directory, Map<Variant, Database> atHead) {
@@ -297,6 +324,12 @@ public final class Benchmark {
 	/**
 	 * Apply the revisions with this starter on a new database, then start it with a web
 	 * server and measure the endpoint.
+	 * @param jvmOptions the jvm options
+	 * @param kind the kind
+	 * @param note the note
+	 * @param rows the rows
+	 * @param work the work
+	 * @return the endpoint latency result
 	 * @throws RuntimeException if the application fails to start
 	 */
 	private EndpointLatency.Result endpoint(Path work, String kind, int rows, List<String> jvmOptions, String note) {
@@ -329,6 +362,10 @@ public final class Benchmark {
 	/**
 	 * Write a variant's revision files; for this starter also the revision index, as its
 	 * application's build would.
+	 * @param resources the resources
+	 * @param revisions the revisions
+	 * @param variant the variant
+	 * @return the path
 	 */
 	private Path write(Revisions revisions, Variant variant, Path resources) {
 		Path files = revisions.write(variant, resources);
@@ -342,6 +379,9 @@ public final class Benchmark {
 	/**
 	 * The jar a variant's process gets on its class path: its revision files packaged as
 	 * in a deployed application, where every tool reads them from a jar.
+	 * @param directory the directory
+	 * @param variant the variant
+	 * @return the path
 	 */
 	private static Path jar(Path directory, Variant variant) {
 		return resources(directory, variant).resolveSibling(JAR);
@@ -362,6 +402,8 @@ public final class Benchmark {
 	 * does over minutes. The medians of those differences are the starter's cost; the
 	 * switched-off one splits it into being on the class path and migrating, and the
 	 * floor tells what any check of the revisions against the history costs.
+	 * @param kind the kind
+	 * @param work the work
 	 */
 	private void pairs(Path work, String kind) {
 		this.results.sampleLoad(kind + " pairs");
@@ -418,6 +460,8 @@ public final class Benchmark {
 	/**
 	 * Where in the starter a failure happened: its first stack frame in
 	 * {@code dev.migrations}, if any.
+	 * @param message the message
+	 * @return the string
 	 */
 	private static String firstFrame(String message) {
 		java.util.regex.Matcher frame = java.util.regex.Pattern.compile("at (dev\\.migrations\\.[\\w.$]+)\\(")
@@ -428,6 +472,8 @@ public final class Benchmark {
 	/**
 	 * The database a no-op variant starts on: the variants without a tool use the one
 	 * plain JDBC migrated.
+	 * @param variant the variant
+	 * @return the variant
 	 */
 	private static Variant headOf(Variant variant) {
 		return (variant == Variant.NONE || variant == Variant.NONE_ACTUATOR) ? Variant.PLAIN_JDBC : variant;
@@ -446,6 +492,10 @@ public final class Benchmark {
 	/**
 	 * The variants in a different order each round: rotated, and reversed every other
 	 * round, so that no variant always runs first, or always right after the same one.
+	 * @param <T> the type of the result
+	 * @param list the list
+	 * @param round the round
+	 * @return the ts
 	 */
 	static <T> List<T> rotate(List<T> list, int round) {
 		List<T> rotated = new ArrayList<>(list.size());

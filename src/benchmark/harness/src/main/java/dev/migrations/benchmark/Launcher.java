@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.benchmark;
 
 import java.io.File;
@@ -20,13 +36,15 @@ import java.util.regex.Pattern;
 
 import dev.migrations.benchmark.app.BenchmarkApp;
 import dev.migrations.benchmark.app.JvmAccounting;
-import dev.migrations.benchmark.app.RevisionIndexStep;
 import dev.migrations.benchmark.app.PlainJdbcMigration;
 import dev.migrations.benchmark.app.ResultLine;
+import dev.migrations.benchmark.app.RevisionIndexStep;
 
 /**
  * Starts a variant as a JVM process of its own, with the class path Maven resolved for
  * it, and reads its numbers.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 final class Launcher {
 
@@ -57,6 +75,7 @@ final class Launcher {
 	/**
 	 * Create a launcher.
 	 * @param work where process logs and copies of snapshot jars go
+	 * @param javaOptions the java options
 	 */
 	Launcher(Path work, List<String> javaOptions) {
 		this.javaOptions = javaOptions;
@@ -96,6 +115,8 @@ final class Launcher {
 	 * A copy of a snapshot jar (this starter's), taken once per run: a new install into
 	 * the local repository while the benchmark runs must not change what later processes
 	 * measure.
+	 * @param jar the jar
+	 * @return the string
 	 */
 	private String snapshotCopy(Path jar) throws IOException {
 		Path copy = this.snapshots.resolve(jar.getFileName());
@@ -123,6 +144,13 @@ final class Launcher {
 
 	/**
 	 * Run a variant's process to its exit, with JVM options of its own.
+	 * @param database the database
+	 * @param label the label
+	 * @param plainRevisions the plain revisions
+	 * @param resources the resources
+	 * @param variant the variant
+	 * @param jvmOptions the jvm options
+	 * @return the measurement
 	 */
 	Measurement run(Variant variant, Database database, Path resources, Path plainRevisions, String label,
 			List<String> jvmOptions) {
@@ -133,6 +161,11 @@ final class Launcher {
 	/**
 	 * Start this starter's application with a web server, the migrations endpoint
 	 * exposed; it runs until {@link Running#awaitExit()}.
+	 * @param database the database
+	 * @param jvmOptions the jvm options
+	 * @param label the label
+	 * @param resources the resources
+	 * @return the running
 	 */
 	Running serve(Database database, Path resources, String label, List<String> jvmOptions) {
 		Running running = start(Variant.MIGRATIONS, database, resources, null, label, jvmOptions,
@@ -306,7 +339,10 @@ final class Launcher {
 					(open != null) ? Double.parseDouble(open) : 0, jvmAccounting());
 		}
 
-		/** The process's {@link JvmAccounting} line, by key; empty if it printed none. */
+		/**
+		 * The process's {@link JvmAccounting} line, by key; empty if it printed none.
+		 * @return the double
+		 */
 		private Map<String, Double> jvmAccounting() {
 			try {
 				Matcher matcher = JVM.matcher(Files.readString(this.log));

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.benchmark;
 
 import java.nio.file.Files;
@@ -20,6 +36,8 @@ import java.util.regex.Pattern;
  * The Markdown report: the machine, the targets of issue 7 checked against this run, and
  * a table per scenario with medians (min–max) and the starter's ratios to each other
  * variant.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 final class Report {
 
@@ -152,7 +170,12 @@ final class Report {
 		line();
 	}
 
-	/** The targets of the no-op cells of one database. */
+	/**
+	 * The targets of the no-op cells of one database.
+	 * @param db the db
+	 * @param large the large
+	 * @param top the top
+	 */
 	private void noopTargets(String db, int top, int large) {
 		target("no-op whole start (process wall) at N=" + top + " ≤ 1.05× the same application without the starter "
 				+ "(both with the actuator)", db,
@@ -197,6 +220,11 @@ final class Report {
 	 * A target judged on paired rounds: met when the upper quartile of the rounds is
 	 * within the limit, missed when the lower quartile is beyond it, and otherwise not
 	 * resolved by these rounds (the median alone would call noise a result).
+	 * @param db the db
+	 * @param pairs the pairs
+	 * @param value the value
+	 * @param what the what
+	 * @param limit the limit
 	 */
 	private void pairedTarget(String what, String db, List<Results.Pair> pairs, ToDoubleFunction<Results.Pair> value,
 			double limit) {
@@ -432,7 +460,12 @@ final class Report {
 		return Stats.percentile(pairs.stream().map(value::applyAsDouble).toList(), 50);
 	}
 
-	/** The median and, in parentheses, the interquartile range. */
+	/**
+	 * The median and, in parentheses, the interquartile range.
+	 * @param pairs the pairs
+	 * @param value the value
+	 * @return the string
+	 */
 	private static String spread(List<Results.Pair> pairs, ToDoubleFunction<Results.Pair> value) {
 		List<Double> values = pairs.stream().map(value::applyAsDouble).toList();
 		return Stats.number(Stats.percentile(values, 50)) + " (" + Stats.number(Stats.percentile(values, 25)) + " to "

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.benchmark.app;
 
 import java.io.IOException;
@@ -49,6 +65,8 @@ import org.springframework.core.metrics.StartupStep;
  * (see {@link FloorCheck}), {@code benchmark.steps-cpu} (print the main thread's CPU by
  * startup step, without what nested in it, largest first:
  * {@code BENCHMARK-STEP-CPU <ms> <step>[:<bean>]}).
+ *
+ * @author Migrations for Spring Boot contributors
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
@@ -203,6 +221,13 @@ public class BenchmarkApp {
 		return null;
 	}
 
+	private static void awaitEndOfInput(InputStream input) throws IOException {
+		byte[] buffer = new byte[256];
+		while (input.read(buffer) != -1) {
+			// the harness closes standard input when it has measured
+		}
+	}
+
 	/**
 	 * Opens (and closes) one connection of the first {@link DataSource} bean as soon as
 	 * it is initialized, and records how long that took.
@@ -230,18 +255,12 @@ public class BenchmarkApp {
 
 		/**
 		 * How long opening (and closing) the connection took, or 0 if it did not happen.
+		 * @return the long
 		 */
 		long openNanos() {
 			return this.openNanos;
 		}
 
-	}
-
-	private static void awaitEndOfInput(InputStream input) throws IOException {
-		byte[] buffer = new byte[256];
-		while (input.read(buffer) != -1) {
-			// the harness closes standard input when it has measured
-		}
 	}
 
 }

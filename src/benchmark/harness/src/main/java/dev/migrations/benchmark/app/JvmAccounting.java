@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.benchmark.app;
 
 import java.io.IOException;
@@ -32,6 +48,8 @@ import java.util.Map;
  * ({@code <tmpdir>/hsperfdata_<user>/<pid>}), which the JVM keeps up to date in shared
  * memory while it runs ({@code -XX:+UsePerfData}, the default). Where it does not exist,
  * only the thread times are printed.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 public final class JvmAccounting {
 
@@ -102,6 +120,7 @@ public final class JvmAccounting {
 	/**
 	 * The CPU time of this process's live threads, by kind, in nanoseconds; empty where
 	 * {@code /proc} does not tell.
+	 * @return the long
 	 */
 	static Map<String, Long> threadCpuByKind() {
 		Map<String, Long> kinds = new LinkedHashMap<>();
@@ -132,6 +151,8 @@ public final class JvmAccounting {
 	 * The kind of a thread by the name Linux knows it by (at most 15 characters). The
 	 * launcher's threads keep the process's name, {@code java}: the one that runs
 	 * {@code main} and the first one, which only waits for it.
+	 * @param name the name
+	 * @return the string
 	 */
 	static String kindOf(String name) {
 		if (name.equals("java")) {
@@ -152,6 +173,7 @@ public final class JvmAccounting {
 	/**
 	 * This JVM's scalar {@code long} performance counters by name, or an empty map where
 	 * they cannot be read.
+	 * @return the long
 	 */
 	static Map<String, Long> ownCounters() {
 		Path file = Path.of(System.getProperty("java.io.tmpdir"), "hsperfdata_" + System.getProperty("user.name"),
@@ -169,6 +191,8 @@ public final class JvmAccounting {
 	 * order, versions, used bytes, the offset of the first entry and the number of
 	 * entries), then entries each with its length, the offsets of its name and data, a
 	 * vector length (0 for a scalar) and a type ({@code 'J'} for a long).
+	 * @param buffer the buffer
+	 * @return the long
 	 */
 	static Map<String, Long> parse(ByteBuffer buffer) {
 		// The magic number is written big-endian whatever the byte order of the rest.

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.benchmark.app;
 
 import java.lang.management.ManagementFactory;
@@ -21,6 +37,8 @@ import org.springframework.core.metrics.StartupStep;
  * tool's beans cost the main thread, class loading and the migration itself included, so
  * that the rest of the main thread's CPU is what the tool costs elsewhere (configuration
  * classes, conditions, other beans). Every step is passed on to the delegate unchanged.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 final class ThreadCpuStartup implements ApplicationStartup {
 
@@ -57,6 +75,7 @@ final class ThreadCpuStartup implements ApplicationStartup {
 	/**
 	 * The main thread's CPU time in the tool's outermost bean steps so far, in
 	 * milliseconds.
+	 * @return the double
 	 */
 	double toolBeansCpuMillis() {
 		return this.toolNanos / 1e6;
