@@ -3,6 +3,7 @@ package dev.migrations.docs;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -57,8 +58,26 @@ final class PropertiesAppendix {
 		if (type.isEmpty()) {
 			return "";
 		}
-		String simple = type.replaceAll("\\b[a-z][a-z0-9_]*\\.", "").replace(",", ", ");
-		return "`" + simple + "`";
+		String simple = "`" + type.replaceAll("\\b[a-z][a-z0-9_]*\\.", "").replace(",", ", ") + "`";
+		List<String> values = enumValues(type);
+		return values.isEmpty() ? simple : simple + " (" + String.join(", ", values) + ")";
+	}
+
+	private static List<String> enumValues(String type) {
+		List<String> values = new ArrayList<>();
+		try {
+			Class<?> found = Class.forName(type, false, PropertiesAppendix.class.getClassLoader());
+			if (found.isEnum()) {
+				for (Object constant : found.getEnumConstants()) {
+					values.add("`" + ((Enum<?>) constant).name().toLowerCase(Locale.ROOT) + "`");
+				}
+			}
+		}
+		catch (ClassNotFoundException ex) {
+			// Not a class on the test class path (a generic type, say): no values to
+			// list.
+		}
+		return values;
 	}
 
 	private static String defaultValue(JsonNode value) {

@@ -43,7 +43,8 @@ class PropertiesAppendixTests {
 				   "description": "Maximum time to wait\\n for another migrator."},
 				  {"name": "migrations.drift.ignore", "type": "java.util.List<java.lang.String>",
 				   "description": "Objects left out: a | b."},
-				  {"name": "migrations.enabled", "type": "java.lang.Boolean", "defaultValue": true}
+				  {"name": "migrations.enabled", "type": "java.lang.Boolean", "defaultValue": true},
+				  {"name": "migrations.mode", "type": "dev.migrations.runner.MigrationMode", "defaultValue": "upgrade"}
 				]}""";
 
 		String appendix = PropertiesAppendix.render(metadata);
@@ -51,7 +52,8 @@ class PropertiesAppendixTests {
 		assertThat(appendix).containsSubsequence(
 				"| `migrations.drift.ignore` | `List<String>` |  | Objects left out: a \\| b. |",
 				"| `migrations.enabled` | `Boolean` | `true` |  |",
-				"| `migrations.lock.timeout` | `Duration` | `5m` | Maximum time to wait for another migrator. |");
+				"| `migrations.lock.timeout` | `Duration` | `5m` | Maximum time to wait for another migrator. |",
+				"| `migrations.mode` | `MigrationMode` (`upgrade`, `validate`, `none`) | `upgrade` |  |");
 	}
 
 }
