@@ -44,20 +44,23 @@ class DocumentationLinksTests {
 				## Write operations: upgrade, downgrade, stamp
 				""");
 		Path page = root.resolve("page.md");
-		Files.writeString(page,
-				"""
-						# Page
-						See [the drift check](other.md#get-actuatormigrationsdrift) and [writes](other.md#write-operations-upgrade-downgrade-stamp-1),
-						[here](#page), [the web](https://example.com/missing.md) and [gone](missing.md).
-						A [wrong anchor](other.md#no-such-heading). Code is not a link: `[x](nowhere.md)`
-						```
-						[y](nowhere-either.md)
-						```
-						""");
+		Files.writeString(page, """
+				# Page
+				See [the drift check](other.md#get-actuatormigrationsdrift) and
+				[here](#page), [the web](https://example.com/missing.md) and [gone](missing.md).
+				A [wrong anchor](other.md#no-such-heading). Code is not a link: `[x](nowhere.md)`
+				```
+				[y](nowhere-either.md)
+				```
+				A [reference][ref] link, [the second heading](other.md#write-operations-upgrade-downgrade-stamp-1).
+
+				[ref]: gone-too.md
+				""");
 
 		assertThat(MarkdownLinks.broken(page, root)).containsExactly(
 				"page.md:3: missing.md (no such file: " + root.resolve("missing.md") + ")",
-				"page.md:4: other.md#no-such-heading (no heading with the anchor #no-such-heading in other.md)");
+				"page.md:4: other.md#no-such-heading (no heading with the anchor #no-such-heading in other.md)",
+				"page.md:10: gone-too.md (no such file: " + root.resolve("gone-too.md") + ")");
 	}
 
 	@Test

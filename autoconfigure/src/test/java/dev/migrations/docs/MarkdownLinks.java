@@ -24,6 +24,8 @@ final class MarkdownLinks {
 	private static final Pattern LINK = Pattern
 		.compile("!?\\[(?:[^\\]\\[]|\\[[^\\]]*\\])*\\]\\(([^)\\s]+)(?:\\s+\"[^\"]*\")?\\)");
 
+	private static final Pattern DEFINITION = Pattern.compile("^ {0,3}\\[[^\\]]+\\]:\\s*<?([^>\\s]+)>?.*$");
+
 	private static final Pattern INLINE_CODE = Pattern.compile("(`+)(?:(?!\\1).)+?\\1");
 
 	private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+(.*?)\\s*#*\\s*$");
@@ -48,9 +50,16 @@ final class MarkdownLinks {
 			if (inFence) {
 				continue;
 			}
+			List<String> targets = new ArrayList<>();
+			Matcher definition = DEFINITION.matcher(line);
+			if (definition.matches()) {
+				targets.add(definition.group(1));
+			}
 			Matcher link = LINK.matcher(INLINE_CODE.matcher(line).replaceAll(""));
 			while (link.find()) {
-				String target = link.group(1);
+				targets.add(link.group(1));
+			}
+			for (String target : targets) {
 				String problem = problem(file, target);
 				if (problem != null) {
 					broken.add(root.relativize(file) + ":" + (i + 1) + ": " + target + " (" + problem + ")");
