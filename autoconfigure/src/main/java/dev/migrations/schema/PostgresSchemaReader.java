@@ -82,8 +82,10 @@ final class PostgresSchemaReader implements SchemaReader {
 						default -> null;
 					};
 					String generated = null;
-					if ("s".equals(row.getString(7))) {
-						generated = "GENERATED ALWAYS AS (" + expression + ") STORED";
+					String generation = row.getString(7);
+					if ("s".equals(generation) || "v".equals(generation)) {
+						generated = "GENERATED ALWAYS AS (" + expression + ")"
+								+ ("s".equals(generation) ? " STORED" : "");
 						expression = null;
 					}
 					columns.computeIfAbsent(table, (key) -> new ArrayList<>())

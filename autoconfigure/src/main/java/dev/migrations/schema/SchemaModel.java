@@ -21,8 +21,8 @@ record SchemaModel(List<Table> tables, List<View> views, List<Sequence> sequence
 	 * What every model leaves out, whatever the schema holds.
 	 */
 	static final String NOT_CARRIED = "triggers, functions and procedures, user-defined types and domains, "
-			+ "materialized views, partitioning, row-level security policies, grants, comments, extensions, "
-			+ "tablespaces and storage parameters, and data";
+			+ "materialized views, view options (check option, security barrier), partitioning, row-level security "
+			+ "policies, grants, comments, extensions, tablespaces and storage parameters, and data";
 
 	/**
 	 * A table with what belongs to it.
