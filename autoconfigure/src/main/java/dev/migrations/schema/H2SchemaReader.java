@@ -20,6 +20,9 @@ import dev.migrations.schema.SchemaModel.Table;
 import dev.migrations.schema.SchemaModel.View;
 import org.jspecify.annotations.Nullable;
 
+import static dev.migrations.schema.CatalogQueries.count;
+import static dev.migrations.schema.CatalogQueries.query;
+
 /**
  * Reads an H2 2.x schema from {@code INFORMATION_SCHEMA}. Indexes H2 made for a
  * constraint itself ({@code IS_GENERATED}) belong to the constraint, not to the model;
@@ -340,46 +343,6 @@ final class H2SchemaReader implements SchemaReader {
 				+ (SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ?1 AND REMARKS <> '')""",
 				schema, "comment", found);
 		return found;
-	}
-
-	static void count(Connection connection, String sql, String schema, String one, List<String> found) {
-		count(connection, sql, schema, one, one + "s", found);
-	}
-
-	static void count(Connection connection, String sql, String schema, String one, String many, List<String> found) {
-		try (PreparedStatement statement = connection.prepareStatement(sql)) {
-			statement.setString(1, schema);
-			try (ResultSet result = statement.executeQuery()) {
-				long count = result.next() ? result.getLong(1) : 0;
-				if (count > 0) {
-					found.add(count + " " + ((count == 1) ? one : many));
-				}
-			}
-		}
-		catch (SQLException ex) {
-			// a catalog this database does not have: nothing of the kind to list
-		}
-	}
-
-	static void query(Connection connection, String sql, @Nullable String parameter, RowHandler handler)
-			throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement(sql)) {
-			if (parameter != null) {
-				statement.setString(1, parameter);
-			}
-			try (ResultSet result = statement.executeQuery()) {
-				while (result.next()) {
-					handler.handle(result);
-				}
-			}
-		}
-	}
-
-	@FunctionalInterface
-	interface RowHandler {
-
-		void handle(ResultSet row) throws SQLException;
-
 	}
 
 }

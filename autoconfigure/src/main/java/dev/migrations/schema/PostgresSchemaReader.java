@@ -17,8 +17,8 @@ import dev.migrations.schema.SchemaModel.Sequence;
 import dev.migrations.schema.SchemaModel.Table;
 import dev.migrations.schema.SchemaModel.View;
 
-import static dev.migrations.schema.H2SchemaReader.count;
-import static dev.migrations.schema.H2SchemaReader.query;
+import static dev.migrations.schema.CatalogQueries.count;
+import static dev.migrations.schema.CatalogQueries.query;
 
 /**
  * Reads a PostgreSQL schema from the catalog, with the server's own printers

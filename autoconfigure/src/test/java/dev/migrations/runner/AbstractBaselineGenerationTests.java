@@ -58,7 +58,10 @@ abstract class AbstractBaselineGenerationTests extends AbstractDatabaseTests {
 		// The sample's 18 revisions leave 11 tables, with keys, unique and check
 		// constraints, indexes and demo data.
 		assertThat(this.db.tables()).hasSize(11);
-		assertRoundTrip();
+		RoundTrip roundTrip = assertRoundTrip();
+		// 018's down file drops the user's index on a foreign key column: it works on a
+		// database built from the baseline.
+		roundTrip.fresh().jdbc().execute("DROP INDEX ix_project_costs_project_id");
 	}
 
 	@Test
