@@ -40,8 +40,14 @@ abstract class AbstractBaselineGenerationTests extends AbstractDatabaseTests {
 
 	Map<String, List<Map<String, Object>>> data(TestDatabase database) {
 		Map<String, List<Map<String, Object>>> data = new LinkedHashMap<>();
-		for (String table : database.tables()) {
-			data.put(table, database.jdbc().queryForList("SELECT * FROM " + table + " ORDER BY 1"));
+		// Names as stored, quoted: a table may be called "Order Lines".
+		for (String table : database.jdbc()
+			.queryForList(
+					"SELECT table_name FROM information_schema.tables WHERE table_schema = ? "
+							+ "AND table_type IN ('BASE TABLE', 'TABLE') ORDER BY 1",
+					String.class, database.isPostgres() ? "public" : "PUBLIC")) {
+			data.put(table.toLowerCase(java.util.Locale.ROOT),
+					database.jdbc().queryForList("SELECT * FROM \"" + table + "\" ORDER BY 1"));
 		}
 		return data;
 	}
@@ -145,6 +151,37 @@ abstract class AbstractBaselineGenerationTests extends AbstractDatabaseTests {
 			fresh.jdbc().update("INSERT INTO invoices (id, number, status) VALUES (3, 'A-1', 'open')");
 			assertThatExceptionOfType(DataAccessException.class).isThrownBy(
 					() -> fresh.jdbc().update("INSERT INTO invoices (id, number, status) VALUES (4, 'A-1', 'open')"));
+		}
+	}
+
+	@Test
+	void quotedNamesGeneratedColumnsAndNegativeSequencesRoundTrip() throws IOException {
+		boolean postgres = this.db.isPostgres();
+		RevisionDirectory legacyRevisions = RevisionDirectory.in(this.temp.resolve("legacy")).add("001_legacy.sql", """
+				CREATE TABLE "Order Lines" (id INTEGER PRIMARY KEY, "value" INTEGER NOT NULL, "Mixed" VARCHAR(10),
+				    qty INTEGER NOT NULL, price NUMERIC(10, 2) NOT NULL,
+				    total NUMERIC(12, 2) GENERATED ALWAYS AS (qty * price)%s);
+				CREATE INDEX "ix Order Lines value" ON "Order Lines" ("value");
+				CREATE SEQUENCE countdown AS SMALLINT START WITH 10 INCREMENT BY -1 MINVALUE -100 MAXVALUE 10;
+				INSERT INTO "Order Lines" (id, "value", qty, price) VALUES (1, 7, 3, 2.50);
+				""".formatted(postgres ? " STORED" : "") + (postgres ? """
+				CREATE TABLE tickets (id SERIAL PRIMARY KEY, code VARCHAR(10),
+				    CONSTRAINT ex_tickets_code EXCLUDE USING btree (code WITH =),
+				    CONSTRAINT uq_tickets_id_code UNIQUE (id, code) DEFERRABLE INITIALLY DEFERRED);
+				""" : ""));
+		buildLegacy(legacyRevisions);
+		TestDatabase fresh = assertRoundTrip().fresh();
+		fresh.jdbc().update("INSERT INTO \"Order Lines\" (id, \"value\", qty, price) VALUES (1, 7, 4, 2.50)");
+		assertThat(fresh.jdbc().queryForObject("SELECT total FROM \"Order Lines\"", java.math.BigDecimal.class))
+			.isEqualByComparingTo("10.00");
+		String next = postgres ? "SELECT nextval('countdown')" : "SELECT NEXT VALUE FOR countdown";
+		assertThat(fresh.jdbc().queryForObject(next, Long.class)).isEqualTo(10L);
+		assertThat(fresh.jdbc().queryForObject(next, Long.class)).isEqualTo(9L);
+		if (postgres) {
+			fresh.jdbc().update("INSERT INTO tickets (code) VALUES ('A')");
+			assertThat(fresh.jdbc().queryForObject("SELECT id FROM tickets", Integer.class)).isEqualTo(1);
+			assertThatExceptionOfType(DataAccessException.class)
+				.isThrownBy(() -> fresh.jdbc().update("INSERT INTO tickets (code) VALUES ('A')"));
 		}
 	}
 
