@@ -154,8 +154,9 @@ public final class BaselineGenerator {
 		for (Table table : model.tables()) {
 			for (Index index : table.indexes()) {
 				if (index.unique() == unique) {
-					statements.add("CREATE " + (unique ? "UNIQUE " : "") + "INDEX " + dialect.identifier(index.name())
-							+ " ON " + dialect.identifier(table.name()) + " " + index.definition());
+					statements.add(
+							"CREATE " + (unique ? index.kind() + " " : "") + "INDEX " + dialect.identifier(index.name())
+									+ " ON " + dialect.identifier(table.name()) + " " + index.definition());
 				}
 			}
 		}

@@ -134,7 +134,7 @@ final class H2SchemaReader implements SchemaReader {
 						.add(key);
 				});
 		query(connection, """
-				SELECT TABLE_NAME, INDEX_NAME, INDEX_TYPE_NAME FROM INFORMATION_SCHEMA.INDEXES
+				SELECT TABLE_NAME, INDEX_NAME, INDEX_TYPE_NAME, NULLS_DISTINCT FROM INFORMATION_SCHEMA.INDEXES
 				WHERE TABLE_SCHEMA = ? AND NOT IS_GENERATED ORDER BY TABLE_NAME, INDEX_NAME""", schema, (row) -> {
 			String table = row.getString(1);
 			if (!tableNames.contains(table)) {
@@ -144,7 +144,8 @@ final class H2SchemaReader implements SchemaReader {
 			String method = type.startsWith("SPATIAL") ? "SPATIAL " : (type.startsWith("HASH") ? "HASH " : "");
 			List<String> keys = indexKeys.getOrDefault(table + "\u0000" + row.getString(2), List.of());
 			indexes.computeIfAbsent(table, (key) -> new ArrayList<>())
-				.add(new Index(row.getString(2), type.contains("UNIQUE"),
+				.add(new Index(row.getString(2),
+						type.contains("UNIQUE") ? "UNIQUE" + nullsDistinct(row.getString(4)) : "",
 						method + "(" + String.join(", ", keys) + ")"));
 		});
 		List<Table> tables = tableNames.stream()
@@ -197,8 +198,8 @@ final class H2SchemaReader implements SchemaReader {
 					Constraint constraint = switch (row.getString(3)) {
 						case "PRIMARY KEY" ->
 							constraint(Constraint.Kind.PRIMARY_KEY, name, "PRIMARY KEY (" + columns + ")");
-						case "UNIQUE" -> constraint(Constraint.Kind.UNIQUE, name, "UNIQUE"
-								+ ("NO".equals(row.getString(9)) ? " NULLS NOT DISTINCT" : "") + " (" + columns + ")");
+						case "UNIQUE" -> constraint(Constraint.Kind.UNIQUE, name,
+								"UNIQUE" + nullsDistinct(row.getString(9)) + " (" + columns + ")");
 						case "CHECK" -> constraint(Constraint.Kind.CHECK, name,
 								"CHECK (" + unqualified(row.getString(4), schema) + ")");
 						case "FOREIGN KEY" -> {
@@ -215,6 +216,14 @@ final class H2SchemaReader implements SchemaReader {
 						constraints.computeIfAbsent(table, (key) -> new ArrayList<>()).add(constraint);
 					}
 				});
+	}
+
+	// H2's NULLS_DISTINCT: YES (the default), NO or ALL.
+	private static String nullsDistinct(@Nullable String value) {
+		if ("NO".equals(value)) {
+			return " NULLS NOT DISTINCT";
+		}
+		return "ALL".equals(value) ? " NULLS ALL DISTINCT" : "";
 	}
 
 	private static Constraint constraint(Constraint.Kind kind, String name, String definition) {

@@ -123,7 +123,8 @@ final class PostgresSchemaReader implements SchemaReader {
 					// what follows the table.
 					int using = definition.indexOf(" USING ");
 					indexes.computeIfAbsent(row.getString(1), (key) -> new ArrayList<>())
-						.add(new Index(row.getString(2), row.getBoolean(3), definition.substring(using + 1)));
+						.add(new Index(row.getString(2), row.getBoolean(3) ? "UNIQUE" : "",
+								definition.substring(using + 1)));
 				});
 		List<Table> tables = new ArrayList<>();
 		query(connection, "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "

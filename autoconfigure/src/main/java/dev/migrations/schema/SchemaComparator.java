@@ -97,7 +97,7 @@ public final class SchemaComparator {
 		}
 		compare(differences, "index", expected.name(), byName(expected.indexes(), Index::name),
 				byName(actual.indexes(), Index::name), SchemaComparator::describe,
-				(a, b) -> (a.unique() == b.unique() && comparable(a.definition()).equals(comparable(b.definition())))
+				(a, b) -> (a.kind().equals(b.kind()) && comparable(a.definition()).equals(comparable(b.definition())))
 						? null : new String[] { describe(a), describe(b) });
 	}
 
@@ -202,7 +202,7 @@ public final class SchemaComparator {
 	}
 
 	static String describe(Index index) {
-		return (index.unique() ? "UNIQUE " : "") + index.definition();
+		return (index.unique() ? index.kind() + " " : "") + index.definition();
 	}
 
 	static String describe(Sequence sequence) {

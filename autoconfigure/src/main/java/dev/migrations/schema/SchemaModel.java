@@ -88,12 +88,18 @@ record SchemaModel(List<Table> tables, List<View> views, List<Sequence> sequence
 	 * An index.
 	 *
 	 * @param name the name
-	 * @param unique whether it is unique
+	 * @param kind what comes between {@code CREATE} and {@code INDEX}: empty,
+	 * {@code UNIQUE}, or on H2 {@code UNIQUE NULLS NOT DISTINCT}
 	 * @param definition everything after {@code ON <table>}: method, keys with their
 	 * order, {@code NULLS}, operator classes and collations, {@code INCLUDE} columns,
 	 * storage parameters and the predicate of a partial index
 	 */
-	record Index(String name, boolean unique, String definition) {
+	record Index(String name, String kind, String definition) {
+
+		boolean unique() {
+			return this.kind.startsWith("UNIQUE");
+		}
+
 	}
 
 	/**

@@ -121,6 +121,7 @@ abstract class AbstractBaselineGenerationTests extends AbstractDatabaseTests {
 				CREATE INDEX ix_invoices_number_hash ON invoices USING hash (number);
 				""" : """
 				CREATE UNIQUE INDEX ux_invoices_number ON invoices (number);
+				CREATE UNIQUE NULLS NOT DISTINCT INDEX ux_comments_project_body ON comments (project_id, body);
 				"""));
 		buildLegacy(legacyRevisions);
 		// What the model does not carry: named, counted, never dropped in silence.
@@ -158,6 +159,13 @@ abstract class AbstractBaselineGenerationTests extends AbstractDatabaseTests {
 		fresh.jdbc().update("INSERT INTO projects (id, name) VALUES (1, 'One')");
 		assertThatExceptionOfType(DataAccessException.class)
 			.isThrownBy(() -> fresh.jdbc().update("INSERT INTO comments (project_id) VALUES (2)"));
+		if (!postgres) {
+			// NULLS NOT DISTINCT: a second comment without body on a project is a
+			// duplicate.
+			fresh.jdbc().update("INSERT INTO comments (project_id) VALUES (1)");
+			assertThatExceptionOfType(DataAccessException.class)
+				.isThrownBy(() -> fresh.jdbc().update("INSERT INTO comments (project_id) VALUES (1)"));
+		}
 		if (postgres) {
 			// Partial UNIQUE: paid invoices may share a number, open ones may not.
 			fresh.jdbc()
