@@ -66,7 +66,7 @@ final class BaselineWriter {
 		RevisionId id = new RevisionId(revision);
 		Path file = directory.resolve(revision + "_baseline.sql");
 		refuseExisting(directory, id);
-		List<String> statements;
+		BaselineGenerator.Baseline baseline;
 		String url;
 		String schema;
 		try (Connection connection = this.dataSource.getConnection()) {
@@ -77,7 +77,7 @@ final class BaselineWriter {
 				}
 				url = DatabaseInfo.sanitize(connection.getMetaData().getURL());
 				schema = connection.getSchema();
-				statements = BaselineGenerator.statements(connection, connection.getSchema(),
+				baseline = BaselineGenerator.generate(connection, connection.getSchema(),
 						List.of(this.engine.historyTable(), this.engine.lockTable(),
 								ForeignHistoryAdoption.FLYWAY_TABLE, ForeignHistoryAdoption.ALEMBIC_TABLE));
 			}
@@ -100,7 +100,13 @@ final class BaselineWriter {
 			.append(Instant.now().truncatedTo(ChronoUnit.SECONDS))
 			.append(".\n-- The schema as it was, without data. Adopt the database with migrations.baseline.revision=")
 			.append(revision)
-			.append(";\n-- an empty database runs this file like any revision.\n");
+			.append(";\n-- an empty database runs this file like any revision.\n")
+			.append(comment("Not in this file (and not compared by the drift check): "
+					+ BaselineGenerator.Baseline.neverCarried() + ". This schema has "
+					+ (baseline.notCarried().isEmpty() ? "none of them" : String.join(", ", baseline.notCarried())
+							+ ": add them by hand (in this revision or a later one)")
+					+ "."));
+		List<String> statements = baseline.statements();
 		for (String statement : statements) {
 			text.append('\n').append(statement.trim()).append(";\n");
 		}
@@ -114,6 +120,20 @@ final class BaselineWriter {
 		}
 		logger.info("Wrote the baseline revision {} ({} statements) from {}", file, statements.size(), url);
 		return file;
+	}
+
+	// A header paragraph: SQL comment lines of at most about 110 characters.
+	private static String comment(String text) {
+		StringBuilder comment = new StringBuilder();
+		StringBuilder line = new StringBuilder("--");
+		for (String word : text.split(" ")) {
+			if (line.length() + word.length() > 110) {
+				comment.append(line).append('\n');
+				line = new StringBuilder("--");
+			}
+			line.append(' ').append(word);
+		}
+		return comment.append(line).append('\n').toString();
 	}
 
 	private static void refuseExisting(Path directory, RevisionId id) {

@@ -88,13 +88,13 @@ final class SchemaDrift {
 		status.partial()
 			.forEach((revision) -> notes.add("revision " + revision.revision() + " is half-applied and was left out "
 					+ "of the expected schema"));
-		List<SchemaDifference> differences;
+		SchemaComparator.Comparison comparison;
 		try (Connection live = this.dataSource.getConnection()) {
 			String original = live.getSchema();
 			try (ScratchDatabase scratch = ScratchDatabase.create(this.dataSource, live)) {
 				String liveSchema = schema(live);
 				String expectedSchema = build(scratch.connection(), revisions);
-				differences = SchemaComparator.compare(scratch.connection(), expectedSchema, live, liveSchema,
+				comparison = SchemaComparator.compare(scratch.connection(), expectedSchema, live, liveSchema,
 						List.of(this.engine.historyTable(), this.engine.lockTable(),
 								ForeignHistoryAdoption.FLYWAY_TABLE, ForeignHistoryAdoption.ALEMBIC_TABLE));
 			}
@@ -109,7 +109,9 @@ final class SchemaDrift {
 			throw new MigrationException("Cannot connect to the database to check its schema: " + ex.getMessage(),
 					"Check the database connection. Nothing was written.", ex);
 		}
-		List<SchemaDifference> reported = differences.stream()
+		notes.add(comparison.notCompared());
+		List<SchemaDifference> reported = comparison.differences()
+			.stream()
 			.filter((difference) -> ignore.stream().noneMatch(difference::matches))
 			.map((difference) -> difference.withRevision(attribute(difference, revisions)))
 			.toList();

@@ -1,76 +1,44 @@
-/*
- * Copyright 2026-present the original author or authors.
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *      https://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
- */
-
 package dev.migrations.schema;
 
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import liquibase.CatalogAndSchema;
-import liquibase.diff.DiffGeneratorFactory;
-import liquibase.diff.DiffResult;
-import liquibase.diff.Difference;
-import liquibase.diff.ObjectDifferences;
-import liquibase.diff.compare.CompareControl;
-import liquibase.snapshot.DatabaseSnapshot;
-import liquibase.structure.DatabaseObject;
-import liquibase.structure.core.Column;
-import liquibase.structure.core.DataType;
-import liquibase.structure.core.ForeignKey;
-import liquibase.structure.core.Index;
-import liquibase.structure.core.PrimaryKey;
-import liquibase.structure.core.Relation;
-import liquibase.structure.core.Sequence;
-import liquibase.structure.core.Table;
-import liquibase.structure.core.UniqueConstraint;
-import liquibase.structure.core.View;
+import dev.migrations.schema.SchemaModel.Column;
+import dev.migrations.schema.SchemaModel.Constraint;
+import dev.migrations.schema.SchemaModel.Index;
+import dev.migrations.schema.SchemaModel.Sequence;
+import dev.migrations.schema.SchemaModel.Table;
+import dev.migrations.schema.SchemaModel.View;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Compares two schemas with Liquibase's snapshot and diff: tables, columns (type,
- * nullability, default), primary keys, unique constraints, indexes, foreign keys, views
- * and sequences.
- *
- * @author Migrations for Spring Boot contributors
+ * Compares two schemas, each read into a {@link SchemaModel} (the model the baseline
+ * generator writes from): tables, columns (type, nullability, default, identity,
+ * generation), primary keys, unique, check, exclusion and foreign key constraints,
+ * indexes (uniqueness and their whole definition), views (their query) and sequences
+ * (type, start, increment, limits, cycling, cache, owner).
  */
 public final class SchemaComparator {
 
-	// The fields of a changed object that tell a real difference; the rest (column order,
-	// remarks, snapshot ids)
-	// differ between two databases built alike.
-	private static final Set<String> FIELDS = Set.of("type", "nullable", "defaultValue", "autoIncrementInformation",
-			"columns", "unique", "primaryKeyColumns", "foreignKeyColumns", "primaryKeyTable", "deleteRule",
-			"updateRule", "definition", "startValue", "incrementBy", "minValue", "maxValue", "willCycle");
-
-	// A cast as PostgreSQL prints it in a constraint: ::text, ::character varying,
-	// ::text[].
+	// A cast as PostgreSQL prints it: ::text, ::character varying, ::text[].
 	private static final Pattern CAST = Pattern.compile("::[a-z_]+(?: [a-z_]+)*(?:\\[\\])?");
 
+	private static final List<String> TYPES = List.of("table", "view", "column", "primary key", "unique constraint",
+			"check constraint", "exclusion constraint", "foreign key", "index", "sequence");
+
 	private static final Comparator<SchemaDifference> ORDER = Comparator
-		.comparing((SchemaDifference difference) -> order(difference.type()))
+		.comparing((SchemaDifference difference) -> TYPES.indexOf(difference.type()))
 		.thenComparing((difference) -> String.valueOf(difference.table()))
 		.thenComparing(SchemaDifference::name);
 
@@ -85,299 +53,208 @@ public final class SchemaComparator {
 	 * @param actualSchema the live schema's name
 	 * @param excludedTables tables left out on both sides (history and lock tables), any
 	 * case
-	 * @return the differences, tables first
+	 * @return the differences, tables first, and what was not compared
 	 */
-	public static List<SchemaDifference> compare(Connection expected, String expectedSchema, Connection actual,
-			String actualSchema, Collection<String> excludedTables) {
+	public static Comparison compare(Connection expected, String expectedSchema, Connection actual, String actualSchema,
+			Collection<String> excludedTables) {
 		Set<String> excluded = excludedTables.stream()
 			.map((table) -> table.toLowerCase(Locale.ROOT))
 			.collect(Collectors.toSet());
-		return LiquibaseSchemas.withDatabase(expected, "read the expected schema",
-				(expectedDatabase) -> LiquibaseSchemas.withDatabase(actual, "read the live schema",
-						(actualDatabase) -> {
-							DatabaseSnapshot reference = LiquibaseSchemas.snapshot(expectedDatabase, expectedSchema);
-							DatabaseSnapshot compared = LiquibaseSchemas.snapshot(actualDatabase, actualSchema);
-							CompareControl.SchemaComparison schemas = new CompareControl.SchemaComparison(
-									new CatalogAndSchema(expectedDatabase.getDefaultCatalogName(), expectedSchema),
-									new CatalogAndSchema(actualDatabase.getDefaultCatalogName(), actualSchema));
-							CompareControl control = new CompareControl(
-									new CompareControl.SchemaComparison[] { schemas },
-									new HashSet<>(Set.of(LiquibaseSchemas.TYPES)));
-							DiffResult diff = DiffGeneratorFactory.getInstance().compare(reference, compared, control);
-							List<SchemaDifference> differences = differences(diff, excluded);
-							differences.addAll(checks(CheckConstraints.read(expected, expectedSchema, excluded),
-									CheckConstraints.read(actual, actualSchema, excluded), differences));
-							differences.sort(ORDER);
-							return differences;
-						}));
+		SchemaModel expectedModel = SchemaReader.of(expected, "read the expected schema")
+			.readOrFail(expected, expectedSchema, excluded, "read the expected schema");
+		SchemaModel actualModel = SchemaReader.of(actual, "read the live schema")
+			.readOrFail(actual, actualSchema, excluded, "read the live schema");
+		return new Comparison(compare(expectedModel, actualModel), notCompared(expectedModel, actualModel));
 	}
 
-	private static List<SchemaDifference> differences(DiffResult diff, Set<String> excluded) {
-		Set<String> missingTables = names(diff.getMissingObjects());
-		Set<String> unexpectedTables = names(diff.getUnexpectedObjects());
+	static List<SchemaDifference> compare(SchemaModel expected, SchemaModel actual) {
 		List<SchemaDifference> differences = new ArrayList<>();
-		for (DatabaseObject object : diff.getMissingObjects()) {
-			add(differences, object, SchemaDifference.Kind.MISSING, describe(object), null, excluded, missingTables);
-		}
-		for (DatabaseObject object : diff.getUnexpectedObjects()) {
-			add(differences, object, SchemaDifference.Kind.UNEXPECTED, null, describe(object), excluded,
-					unexpectedTables);
-		}
-		for (Map.Entry<DatabaseObject, ObjectDifferences> entry : diff.getChangedObjects().entrySet()) {
-			List<Difference> relevant = entry.getValue()
-				.getDifferences()
-				.stream()
-				.filter((difference) -> FIELDS.contains(difference.getField()))
-				.filter((difference) -> !sameText(difference.getReferenceValue(), difference.getComparedValue()))
-				.sorted(Comparator.comparing(Difference::getField))
-				.toList();
-			if (relevant.isEmpty() || entry.getKey() instanceof Table) {
-				// A table "changes" when its columns do: each column reports itself.
-				continue;
+		Map<String, Table> expectedTables = byName(expected.tables(), Table::name);
+		Map<String, Table> actualTables = byName(actual.tables(), Table::name);
+		compare(differences, "table", null, expectedTables, actualTables, (table) -> "a table", (a, b) -> null);
+		expectedTables.forEach((name, table) -> {
+			Table live = actualTables.get(name);
+			if (live != null) {
+				compareMembers(differences, table, live);
 			}
-			String expected = relevant.stream()
-				.map((difference) -> label(difference.getField()) + " " + text(difference.getReferenceValue()))
-				.collect(Collectors.joining(", "));
-			String actual = relevant.stream()
-				.map((difference) -> label(difference.getField()) + " " + text(difference.getComparedValue()))
-				.collect(Collectors.joining(", "));
-			add(differences, entry.getKey(), SchemaDifference.Kind.CHANGED, expected, actual, excluded, Set.of());
-		}
+		});
+		compare(differences, "view", null, byName(expected.views(), View::name), byName(actual.views(), View::name),
+				SchemaComparator::describe, (a, b) -> comparable(a.definition()).equals(comparable(b.definition()))
+						? null : new String[] { describe(a), describe(b) });
+		compare(differences, "sequence", null, byName(expected.sequences(), Sequence::name),
+				byName(actual.sequences(), Sequence::name), SchemaComparator::describe, SchemaComparator::changes);
+		differences.sort(ORDER);
 		return differences;
 	}
 
-	// Check constraints compared by table and name, and by definition as the database
-	// prints it (both schemas are on
-	// one server, so alike definitions print alike).
-	private static List<SchemaDifference> checks(Map<CheckConstraints.Key, String> expected,
-			Map<CheckConstraints.Key, String> actual, List<SchemaDifference> found) {
-		Set<String> wholeTables = found.stream()
-			.filter((difference) -> difference.table() == null)
-			.map((difference) -> difference.name().toLowerCase(Locale.ROOT))
-			.collect(Collectors.toSet());
-		List<SchemaDifference> differences = new ArrayList<>();
-		expected.forEach((key, definition) -> {
-			String live = actual.get(key);
-			if (wholeTables.contains(key.table().toLowerCase(Locale.ROOT))) {
+	private static void compareMembers(List<SchemaDifference> differences, Table expected, Table actual) {
+		compare(differences, "column", expected.name(), byName(expected.columns(), Column::name),
+				byName(actual.columns(), Column::name), BaselineGenerator::column, SchemaComparator::changes);
+		for (Constraint.Kind kind : Constraint.Kind.values()) {
+			compare(differences, kind.label(), expected.name(), constraints(expected, kind), constraints(actual, kind),
+					Constraint::definition, (a, b) -> comparable(a.definition()).equals(comparable(b.definition()))
+							? null : new String[] { a.definition(), b.definition() });
+		}
+		compare(differences, "index", expected.name(), byName(expected.indexes(), Index::name),
+				byName(actual.indexes(), Index::name), SchemaComparator::describe,
+				(a, b) -> (a.kind().equals(b.kind()) && comparable(a.definition()).equals(comparable(b.definition())))
+						? null : new String[] { describe(a), describe(b) });
+	}
+
+	// A constraint the database named itself is known by what it is: its name differs
+	// between two databases built alike.
+	private static Map<String, Constraint> constraints(Table table, Constraint.Kind kind) {
+		Map<String, Constraint> constraints = new LinkedHashMap<>();
+		table.constraints()
+			.stream()
+			.filter((constraint) -> constraint.kind() == kind)
+			.forEach((constraint) -> constraints.put(
+					constraint.namedByDatabase() ? "\u0000" + comparable(constraint.definition()) : constraint.name(),
+					constraint));
+		return constraints;
+	}
+
+	private static <T> void compare(List<SchemaDifference> differences, String type, @Nullable String table,
+			Map<String, T> expected, Map<String, T> actual, Function<T, String> describe, Changes<T> changes) {
+		expected.forEach((key, object) -> {
+			T live = actual.get(key);
+			if (live == null) {
+				differences.add(new SchemaDifference(SchemaDifference.Kind.MISSING, type, table, name(object),
+						describe.apply(object), null, null));
 				return;
 			}
-			if (live == null) {
-				differences.add(new SchemaDifference(SchemaDifference.Kind.MISSING, "check constraint", key.table(),
-						key.name(), definition, null, null));
-			}
-			else if (!comparable(live).equals(comparable(definition))) {
-				differences.add(new SchemaDifference(SchemaDifference.Kind.CHANGED, "check constraint", key.table(),
-						key.name(), definition, live, null));
+			String[] changed = changes.of(object, live);
+			if (changed != null) {
+				differences.add(new SchemaDifference(SchemaDifference.Kind.CHANGED, type, table, name(object),
+						changed[0], changed[1], null));
 			}
 		});
-		actual.forEach((key, definition) -> {
-			if (!expected.containsKey(key) && !wholeTables.contains(key.table().toLowerCase(Locale.ROOT))) {
-				differences.add(new SchemaDifference(SchemaDifference.Kind.UNEXPECTED, "check constraint", key.table(),
-						key.name(), null, definition, null));
+		actual.forEach((key, object) -> {
+			if (!expected.containsKey(key)) {
+				differences.add(new SchemaDifference(SchemaDifference.Kind.UNEXPECTED, type, table, name(object), null,
+						describe.apply(object), null));
 			}
 		});
-		return differences;
 	}
 
-	private static void add(List<SchemaDifference> differences, DatabaseObject object, SchemaDifference.Kind kind,
-			@Nullable String expected, @Nullable String actual, Set<String> excluded, Set<String> wholeTables) {
-		String type = type(object);
-		if (type == null) {
-			return;
+	private static String name(Object object) {
+		if (object instanceof Table table) {
+			return table.name();
 		}
-		String table = table(object);
-		String name = name(object);
-		if (excluded.contains(name.toLowerCase(Locale.ROOT))
-				|| (table != null && excluded.contains(table.toLowerCase(Locale.ROOT)))) {
-			return;
+		if (object instanceof Column column) {
+			return column.name();
 		}
-		if (object instanceof Column column && column.getRelation() instanceof View) {
-			// A view's columns follow from its definition, compared as a whole.
-			return;
+		if (object instanceof Constraint constraint) {
+			return constraint.name();
 		}
-		if (table != null && wholeTables.contains(table.toLowerCase(Locale.ROOT))) {
-			// The table itself is missing or unexpected: its columns, keys and indexes go
-			// with it.
-			return;
+		if (object instanceof Index index) {
+			return index.name();
 		}
-		differences.add(new SchemaDifference(kind, type, table, name, expected, actual, null));
+		if (object instanceof View view) {
+			return view.name();
+		}
+		return (object instanceof Sequence sequence) ? sequence.name() : String.valueOf(object);
 	}
 
-	private static Set<String> names(Set<? extends DatabaseObject> objects) {
-		return objects.stream()
-			.filter((object) -> object instanceof Relation)
-			.map((object) -> object.getName().toLowerCase(Locale.ROOT))
-			.collect(Collectors.toSet());
+	private static String @Nullable [] changes(Column expected, Column actual) {
+		Map<String, String[]> fields = new LinkedHashMap<>();
+		fields.put("default", new String[] { text(expected.defaultValue()), text(actual.defaultValue()) });
+		fields.put("generated", new String[] { text(expected.generated()), text(actual.generated()) });
+		fields.put("identity", new String[] { text(expected.identity()), text(actual.identity()) });
+		fields.put("nullable", new String[] { String.valueOf(expected.nullable()), String.valueOf(actual.nullable()) });
+		fields.put("type", new String[] { expected.type(), actual.type() });
+		return changes(fields);
+	}
+
+	private static String @Nullable [] changes(Sequence expected, Sequence actual) {
+		Map<String, String[]> fields = new LinkedHashMap<>();
+		fields.put("type", new String[] { expected.type(), actual.type() });
+		fields.put("start", new String[] { "" + expected.start(), "" + actual.start() });
+		fields.put("increment", new String[] { "" + expected.increment(), "" + actual.increment() });
+		fields.put("minimum", new String[] { "" + expected.minimum(), "" + actual.minimum() });
+		fields.put("maximum", new String[] { "" + expected.maximum(), "" + actual.maximum() });
+		fields.put("cycle", new String[] { "" + expected.cycle(), "" + actual.cycle() });
+		fields.put("cache", new String[] { "" + expected.cache(), "" + actual.cache() });
+		fields.put("owned by", new String[] { text(expected.ownedBy()), text(actual.ownedBy()) });
+		return changes(fields);
+	}
+
+	// The fields that differ, as "type numeric(10, 2), nullable true" on each side.
+	private static String @Nullable [] changes(Map<String, String[]> fields) {
+		List<String> expected = new ArrayList<>();
+		List<String> actual = new ArrayList<>();
+		fields.forEach((field, values) -> {
+			if (!comparable(values[0]).equals(comparable(values[1]))) {
+				expected.add(field + " " + values[0]);
+				actual.add(field + " " + values[1]);
+			}
+		});
+		return expected.isEmpty() ? null : new String[] { String.join(", ", expected), String.join(", ", actual) };
+	}
+
+	private static String text(@Nullable String value) {
+		return (value != null) ? value : "none";
+	}
+
+	// A view's query on one line, as a note reads it.
+	static String describe(View view) {
+		return view.definition().replaceAll("\\s+", " ");
+	}
+
+	static String describe(Index index) {
+		return (index.unique() ? index.kind() + " " : "") + index.definition();
+	}
+
+	static String describe(Sequence sequence) {
+		return sequence.type() + " START WITH " + sequence.start() + " INCREMENT BY " + sequence.increment()
+				+ " MINVALUE " + sequence.minimum() + " MAXVALUE " + sequence.maximum()
+				+ (sequence.cycle() ? " CYCLE" : "") + " CACHE " + sequence.cache()
+				+ ((sequence.ownedBy() != null) ? " OWNED BY " + sequence.ownedBy() : "");
 	}
 
 	/**
-	 * A check's definition without what printing it again changes: PostgreSQL prints
+	 * A definition without what printing it again changes: PostgreSQL prints
 	 * {@code x IN ('a', 'b')} as
 	 * {@code (x)::text = ANY ((ARRAY['a'::character varying, ...])::text[])}, and that,
 	 * read back, with the casts moved. Casts, parentheses and spaces are left out of the
 	 * comparison.
-	 * @param definition the definition
-	 * @return the string
 	 */
 	static String comparable(String definition) {
 		return CAST.matcher(definition).replaceAll("").replaceAll("[()\\s]", "");
 	}
 
-	private static @Nullable String type(DatabaseObject object) {
-		if (object instanceof Table) {
-			return "table";
-		}
-		if (object instanceof View) {
-			return "view";
-		}
-		if (object instanceof Column) {
-			return "column";
-		}
-		if (object instanceof PrimaryKey) {
-			return "primary key";
-		}
-		if (object instanceof UniqueConstraint) {
-			return "unique constraint";
-		}
-		if (object instanceof Index) {
-			return "index";
-		}
-		if (object instanceof ForeignKey) {
-			return "foreign key";
-		}
-		if (object instanceof Sequence) {
-			return "sequence";
-		}
-		return null;
+	private static <T> Map<String, T> byName(List<T> objects, Function<T, String> name) {
+		Map<String, T> map = new LinkedHashMap<>();
+		objects.forEach((object) -> map.put(name.apply(object), object));
+		return map;
 	}
 
-	private static int order(String type) {
-		return List
-			.of("table", "view", "column", "primary key", "unique constraint", "check constraint", "foreign key",
-					"index", "sequence")
-			.indexOf(type);
+	private static String notCompared(SchemaModel expected, SchemaModel actual) {
+		String found = actual.notCarried().isEmpty() ? "the live schema has none of them"
+				: "the live schema has " + String.join(", ", actual.notCarried());
+		if (!Objects.equals(expected.notCarried(), actual.notCarried())) {
+			found += expected.notCarried().isEmpty() ? "; the revisions' schema has none of them"
+					: "; the revisions' schema has " + String.join(", ", expected.notCarried());
+		}
+		return "not compared: " + SchemaModel.NOT_CARRIED + " (" + found + ")";
 	}
 
-	static @Nullable String table(DatabaseObject object) {
-		if (object instanceof Column column) {
-			return (column.getRelation() != null) ? column.getRelation().getName() : null;
-		}
-		if (object instanceof PrimaryKey key) {
-			return (key.getTable() != null) ? key.getTable().getName() : null;
-		}
-		if (object instanceof UniqueConstraint constraint) {
-			return (constraint.getRelation() != null) ? constraint.getRelation().getName() : null;
-		}
-		if (object instanceof Index index) {
-			return (index.getRelation() != null) ? index.getRelation().getName() : null;
-		}
-		if (object instanceof ForeignKey key) {
-			return (key.getForeignKeyTable() != null) ? key.getForeignKeyTable().getName() : null;
-		}
-		return null;
-	}
+	@FunctionalInterface
+	private interface Changes<T> {
 
-	private static String name(DatabaseObject object) {
-		if (object.getName() != null) {
-			return object.getName();
-		}
-		if (object instanceof Index index) {
-			return "(" + columns(index.getColumns()) + ")";
-		}
-		return "?";
+		/** What differs, as {expected, actual}, or {@code null} if nothing. */
+		String @Nullable [] of(T expected, T actual);
+
 	}
 
 	/**
-	 * An object as a reviewer reads it: a column's type, nullability and default, a key's
-	 * columns.
-	 * @param object the object
-	 * @return the string
+	 * How two schemas compare.
+	 *
+	 * @param differences the differences, tables first
+	 * @param notCompared what the comparison leaves out, and what of it the schemas hold,
+	 * as a note: {@code not compared: triggers, ... (the live schema has 2 triggers)}
 	 */
-	static String describe(DatabaseObject object) {
-		if (object instanceof Column column) {
-			StringBuilder text = new StringBuilder(typeOf(column));
-			if (Boolean.FALSE.equals(column.isNullable())) {
-				text.append(" NOT NULL");
-			}
-			if (column.getDefaultValue() != null) {
-				text.append(" DEFAULT ").append(text(column.getDefaultValue()));
-			}
-			if (column.getAutoIncrementInformation() != null) {
-				text.append(" GENERATED AS IDENTITY");
-			}
-			return text.toString();
-		}
-		if (object instanceof PrimaryKey key) {
-			return "(" + columns(key.getColumns()) + ")";
-		}
-		if (object instanceof UniqueConstraint constraint) {
-			return "UNIQUE (" + columns(constraint.getColumns()) + ")";
-		}
-		if (object instanceof Index index) {
-			return (Boolean.TRUE.equals(index.isUnique()) ? "UNIQUE " : "") + "(" + columns(index.getColumns()) + ")";
-		}
-		if (object instanceof ForeignKey key) {
-			return "(" + columns(key.getForeignKeyColumns()) + ") REFERENCES "
-					+ ((key.getPrimaryKeyTable() != null) ? key.getPrimaryKeyTable().getName() : "?") + " ("
-					+ columns(key.getPrimaryKeyColumns()) + ")"
-					+ ((key.getDeleteRule() != null) ? " ON DELETE " + text(key.getDeleteRule()) : "");
-		}
-		if (object instanceof View view) {
-			return (view.getDefinition() != null) ? view.getDefinition().trim() : "a view";
-		}
-		if (object instanceof Sequence) {
-			return "a sequence";
-		}
-		return "a table";
-	}
-
-	static String typeOf(Column column) {
-		return (column.getType() != null) ? typeText(column.getType()) : "?";
-	}
-
-	// The type as written in DDL: Liquibase's own text adds a length unit (BYTE) that no
-	// DDL here uses.
-	static String typeText(DataType type) {
-		String text = type.toString();
-		return text.replace(" BYTE)", ")").replace(" CHAR)", ")");
-	}
-
-	private static String columns(@Nullable List<Column> columns) {
-		if (columns == null) {
-			return "";
-		}
-		return columns.stream().map(Column::getName).collect(Collectors.joining(", "));
-	}
-
-	private static String label(String field) {
-		return switch (field) {
-			case "defaultValue" -> "default";
-			case "autoIncrementInformation" -> "identity";
-			case "nullable" -> "nullable";
-			default -> field;
-		};
-	}
-
-	private static String text(@Nullable Object value) {
-		if (value == null) {
-			return "none";
-		}
-		if (value instanceof Collection<?> collection) {
-			return collection.stream()
-				.map((item) -> (item instanceof DatabaseObject object) ? object.getName() : String.valueOf(item))
-				.collect(Collectors.joining(", ", "(", ")"));
-		}
-		if (value instanceof DatabaseObject object) {
-			return object.getName();
-		}
-		if (value instanceof DataType type) {
-			return typeText(type);
-		}
-		return String.valueOf(value);
-	}
-
-	private static boolean sameText(@Nullable Object a, @Nullable Object b) {
-		return Objects.equals(text(a), text(b));
+	public record Comparison(List<SchemaDifference> differences, String notCompared) {
 	}
 
 }

@@ -23,8 +23,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param kind missing from the live schema, unexpected in it, or changed
  * @param type what kind of object: {@code table}, {@code column}, {@code primary key},
- * {@code unique constraint}, {@code check constraint}, {@code index},
- * {@code foreign key}, {@code view} or {@code sequence}
+ * {@code unique constraint}, {@code check constraint}, {@code exclusion constraint},
+ * {@code index}, {@code foreign key}, {@code view} or {@code sequence}
  * @param table the table or view the object belongs to, or {@code null} for tables, views
  * and sequences
  * @param name the object's name, as the database stores it

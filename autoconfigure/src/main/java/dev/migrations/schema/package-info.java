@@ -15,17 +15,15 @@
  */
 
 /**
- * Knowing the schema: a live schema compared with the one its revisions produce (drift),
- * the plain SQL that describes a schema (generated baseline), and scratch databases to
- * build an expected schema in.
+ * Knowing the schema: one model of a schema ({@code SchemaModel}), read from the
+ * database's own catalog by one reader per database, from which the generated baseline is
+ * written and which the drift check compares, live against the schema its revisions
+ * produce in a scratch database. A fact the generator cannot write is a fact the
+ * comparator cannot see: both name what the model leaves out.
  * <p>
- * The second and last package that speaks Liquibase, beside the engine, and on purpose
- * apart from it: the engine executes revisions on the migration connection, loading
- * Liquibase only when a revision needs it; this package only reads schemas through
- * Liquibase's snapshot and diff, on connections of its own, and is loaded only when a
- * drift check or a baseline is asked for. Both keep Liquibase types to themselves: the
- * rest of the starter sees {@link dev.migrations.schema.SchemaDifference} and plain SQL
- * text.
+ * No Liquibase here: Liquibase's snapshot loses facts a schema holds (an index's
+ * predicate, a sequence's start on H2). The rest of the starter sees
+ * {@link dev.migrations.schema.SchemaDifference} and plain SQL text.
  */
 @NullMarked
 package dev.migrations.schema;

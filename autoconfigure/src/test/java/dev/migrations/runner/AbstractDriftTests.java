@@ -123,6 +123,54 @@ abstract class AbstractDriftTests extends AbstractDatabaseTests {
 	}
 
 	@Test
+	void reportsASequenceStartAnIndexNameAPredicateAUniquenessAndAViewChangedByHand() {
+		boolean postgres = this.db.isPostgres();
+		this.revisions.add("004_add_comments.sql", """
+				CREATE TABLE comments (id INTEGER PRIMARY KEY, project_id INTEGER NOT NULL, status VARCHAR(10) NOT NULL,
+				    CONSTRAINT fk_comments_project_id FOREIGN KEY (project_id) REFERENCES projects (id)
+				    ON DELETE CASCADE);
+				CREATE INDEX ix_comments_project_id ON comments (project_id);
+				CREATE UNIQUE INDEX ux_comments_status ON comments (status, id);
+				CREATE SEQUENCE comment_numbers START WITH 2000 INCREMENT BY 5;
+				"""
+				+ (postgres ? "CREATE INDEX ix_comments_open ON comments (project_id) WHERE status <> 'done';" : ""));
+		migrator().migrate();
+		assertThat(migrator().drift(List.of()).differences()).isEmpty();
+		this.db.jdbc().execute("DROP SEQUENCE comment_numbers");
+		this.db.jdbc().execute("CREATE SEQUENCE comment_numbers START WITH 3000 INCREMENT BY 5");
+		this.db.jdbc().execute("DROP INDEX ix_comments_project_id");
+		this.db.jdbc().execute("DROP INDEX ux_comments_status");
+		this.db.jdbc().execute("CREATE INDEX ux_comments_status ON comments (status, id)");
+		this.db.jdbc()
+			.execute("CREATE OR REPLACE VIEW active_projects AS SELECT id, name FROM projects WHERE rate > 10");
+		if (postgres) {
+			this.db.jdbc().execute("DROP INDEX ix_comments_open");
+			this.db.jdbc().execute("CREATE INDEX ix_comments_open ON comments (project_id) WHERE status <> 'archived'");
+		}
+		List<String> notes = notes(migrator().drift(List.of())).stream()
+			.map((note) -> note.toLowerCase(Locale.ROOT))
+			.toList();
+		assertThat(notes).anySatisfy((note) -> assertThat(note)
+			.startsWith("sequence `comment_numbers` changed: expected start 2000, found start 3000"));
+		assertThat(notes)
+			.anySatisfy((note) -> assertThat(note).startsWith("index `ix_comments_project_id` missing on `comments`")
+				.endsWith("(created by 004)"));
+		assertThat(notes).anySatisfy((note) -> assertThat(note)
+			.startsWith("index `ux_comments_status` changed on `comments`: expected unique ")
+			.doesNotContain("found unique"));
+		assertThat(notes).anySatisfy((note) -> assertThat(note).startsWith("view `active_projects` changed")
+			.containsPattern("> (cast\\()?10")
+			.endsWith("(as of 002)"));
+		if (postgres) {
+			assertThat(notes).anySatisfy((note) -> assertThat(note)
+				.startsWith("index `ix_comments_open` changed on `comments`: expected using btree (project_id) where")
+				.contains("'done'")
+				.contains("'archived'"));
+		}
+		assertThat(notes).hasSize(postgres ? 5 : 4);
+	}
+
+	@Test
 	void checksTheConfiguredSchemaWithItsOwnHistoryTable() {
 		this.db.jdbc().execute("CREATE SCHEMA billing");
 		MigrationSettings settings = MigrationSettings.defaults()
