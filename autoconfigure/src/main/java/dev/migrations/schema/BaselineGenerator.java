@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.schema;
 
 import java.sql.Connection;
@@ -22,6 +38,8 @@ import dev.migrations.schema.SchemaModel.View;
  * The plain SQL that builds a schema like a live one, in its database's dialect, written
  * from the same {@link SchemaModel} the drift check compares: what the model holds is
  * written, what it leaves out is named. Data is not included.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 public final class BaselineGenerator {
 
@@ -51,6 +69,9 @@ public final class BaselineGenerator {
 	 * go before plain indexes so that H2 gives a foreign key an index of its own and a
 	 * user's index on the same columns stays the user's (a later {@code DROP INDEX}
 	 * works).
+	 * @param dialect the dialect
+	 * @param model the model
+	 * @return the strings
 	 */
 	static List<String> statements(SchemaModel model, SchemaReader dialect) {
 		List<String> statements = new ArrayList<>();
@@ -123,6 +144,8 @@ public final class BaselineGenerator {
 
 	/**
 	 * A column's definition after its name, as DDL writes it and a reviewer reads it.
+	 * @param column the column
+	 * @return the string
 	 */
 	static String column(Column column) {
 		StringBuilder sql = new StringBuilder(column.type());

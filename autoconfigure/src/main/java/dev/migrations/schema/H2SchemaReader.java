@@ -1,7 +1,22 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.schema;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -12,21 +27,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.migrations.schema.SchemaModel.Column;
 import dev.migrations.schema.SchemaModel.Constraint;
 import dev.migrations.schema.SchemaModel.Index;
 import dev.migrations.schema.SchemaModel.Sequence;
 import dev.migrations.schema.SchemaModel.Table;
 import dev.migrations.schema.SchemaModel.View;
-import org.jspecify.annotations.Nullable;
-
-import static dev.migrations.schema.CatalogQueries.count;
-import static dev.migrations.schema.CatalogQueries.query;
 
 /**
  * Reads an H2 2.x schema from {@code INFORMATION_SCHEMA}. Indexes H2 made for a
  * constraint itself ({@code IS_GENERATED}) belong to the constraint, not to the model;
  * constraints H2 named itself ({@code CONSTRAINT_8A}) are marked so.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 final class H2SchemaReader implements SchemaReader {
 
@@ -66,7 +81,7 @@ final class H2SchemaReader implements SchemaReader {
 		Map<String, List<Index>> indexes = new LinkedHashMap<>();
 		List<String> tableNames = new ArrayList<>();
 		List<View> views = new ArrayList<>();
-		query(connection, """
+		CatalogQueries.query(connection, """
 				SELECT t.TABLE_NAME, t.TABLE_TYPE, v.VIEW_DEFINITION FROM INFORMATION_SCHEMA.TABLES t
 				LEFT JOIN INFORMATION_SCHEMA.VIEWS v ON v.TABLE_SCHEMA = t.TABLE_SCHEMA AND v.TABLE_NAME = t.TABLE_NAME
 				WHERE t.TABLE_SCHEMA = ? ORDER BY t.TABLE_NAME""", schema, (row) -> {
@@ -83,7 +98,7 @@ final class H2SchemaReader implements SchemaReader {
 		});
 		Map<String, String> enums = enumTypes(connection, schema);
 		Map<String, String> arrays = elementTypes(connection, schema);
-		query(connection, "SELECT * FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ? "
+		CatalogQueries.query(connection, "SELECT * FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ? "
 				+ "ORDER BY TABLE_NAME, ORDINAL_POSITION", schema, (row) -> {
 					String table = row.getString("TABLE_NAME");
 					if (!tableNames.contains(table)) {
@@ -112,7 +127,7 @@ final class H2SchemaReader implements SchemaReader {
 				});
 		readConstraints(connection, schema, tableNames, constraints);
 		Map<String, List<String>> indexKeys = new LinkedHashMap<>();
-		query(connection,
+		CatalogQueries.query(connection,
 				"""
 						SELECT c.TABLE_NAME, c.INDEX_NAME, c.COLUMN_NAME, c.ORDERING_SPECIFICATION, c.NULL_ORDERING
 						FROM INFORMATION_SCHEMA.INDEX_COLUMNS c JOIN INFORMATION_SCHEMA.INDEXES i
@@ -133,7 +148,7 @@ final class H2SchemaReader implements SchemaReader {
 					indexKeys.computeIfAbsent(row.getString(1) + "\u0000" + row.getString(2), (k) -> new ArrayList<>())
 						.add(key);
 				});
-		query(connection, """
+		CatalogQueries.query(connection, """
 				SELECT TABLE_NAME, INDEX_NAME, INDEX_TYPE_NAME, NULLS_DISTINCT FROM INFORMATION_SCHEMA.INDEXES
 				WHERE TABLE_SCHEMA = ? AND NOT IS_GENERATED ORDER BY TABLE_NAME, INDEX_NAME""", schema, (row) -> {
 			String table = row.getString(1);
@@ -153,7 +168,7 @@ final class H2SchemaReader implements SchemaReader {
 					constraints.getOrDefault(name, List.of()), indexes.getOrDefault(name, List.of())))
 			.toList();
 		List<Sequence> sequences = new ArrayList<>();
-		query(connection,
+		CatalogQueries.query(connection,
 				"""
 						SELECT SEQUENCE_NAME, DATA_TYPE, START_VALUE, INCREMENT, MINIMUM_VALUE, MAXIMUM_VALUE, CYCLE_OPTION, CACHE
 						FROM INFORMATION_SCHEMA.SEQUENCES WHERE SEQUENCE_SCHEMA = ? ORDER BY SEQUENCE_NAME""",
@@ -167,7 +182,7 @@ final class H2SchemaReader implements SchemaReader {
 			Map<String, List<Constraint>> constraints) throws SQLException {
 		Map<String, List<String>> keyColumns = new LinkedHashMap<>();
 		Map<String, String> constraintTables = new LinkedHashMap<>();
-		query(connection,
+		CatalogQueries.query(connection,
 				"""
 						SELECT k.CONSTRAINT_NAME, k.COLUMN_NAME, k.TABLE_NAME, k.TABLE_SCHEMA FROM INFORMATION_SCHEMA.KEY_COLUMN_USAGE k
 						ORDER BY k.CONSTRAINT_SCHEMA, k.CONSTRAINT_NAME, k.ORDINAL_POSITION""",
@@ -178,7 +193,7 @@ final class H2SchemaReader implements SchemaReader {
 							(row.getString(4).equals(schema) ? "" : identifier(row.getString(4)) + ".")
 									+ identifier(row.getString(3)));
 				});
-		query(connection,
+		CatalogQueries.query(connection,
 				"""
 						SELECT tc.TABLE_NAME, tc.CONSTRAINT_NAME, tc.CONSTRAINT_TYPE, cc.CHECK_CLAUSE,
 						rc.UNIQUE_CONSTRAINT_SCHEMA, rc.UNIQUE_CONSTRAINT_NAME, rc.UPDATE_RULE, rc.DELETE_RULE, tc.NULLS_DISTINCT
@@ -244,6 +259,10 @@ final class H2SchemaReader implements SchemaReader {
 	/**
 	 * A column's (or an array element's) type as DDL writes it, from the columns that
 	 * {@code COLUMNS} and {@code ELEMENT_TYPES} share.
+	 * @param element the element
+	 * @param enumValues the enum values
+	 * @param row the row
+	 * @return the string
 	 */
 	private static String type(ResultSet row, @Nullable String enumValues, @Nullable String element)
 			throws SQLException {
@@ -293,7 +312,7 @@ final class H2SchemaReader implements SchemaReader {
 
 	private static Map<String, String> enumTypes(Connection connection, String schema) throws SQLException {
 		Map<String, List<String>> values = new LinkedHashMap<>();
-		query(connection,
+		CatalogQueries.query(connection,
 				"""
 						SELECT OBJECT_NAME, ENUM_IDENTIFIER, VALUE_NAME FROM INFORMATION_SCHEMA.ENUM_VALUES
 						WHERE OBJECT_SCHEMA = ? AND OBJECT_TYPE = 'TABLE' ORDER BY OBJECT_NAME, ENUM_IDENTIFIER, VALUE_ORDINAL""",
@@ -307,7 +326,7 @@ final class H2SchemaReader implements SchemaReader {
 
 	private static Map<String, String> elementTypes(Connection connection, String schema) throws SQLException {
 		Map<String, String> types = new LinkedHashMap<>();
-		query(connection,
+		CatalogQueries.query(connection,
 				"SELECT * FROM INFORMATION_SCHEMA.ELEMENT_TYPES WHERE OBJECT_SCHEMA = ? " + "AND OBJECT_TYPE = 'TABLE'",
 				schema, (row) -> {
 					try {
@@ -335,19 +354,19 @@ final class H2SchemaReader implements SchemaReader {
 
 	private List<String> notCarried(Connection connection, String schema) {
 		List<String> found = new ArrayList<>();
-		count(connection, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TRIGGERS WHERE TRIGGER_SCHEMA = ?", schema,
-				"trigger", found);
-		count(connection, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.ROUTINES WHERE ROUTINE_SCHEMA = ?", schema,
-				"function", found);
-		count(connection, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.DOMAINS WHERE DOMAIN_SCHEMA = ?", schema, "domain",
-				found);
-		count(connection, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.CONSTANTS WHERE CONSTANT_SCHEMA = ?", schema,
-				"constant", found);
-		count(connection, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SYNONYMS WHERE SYNONYM_SCHEMA = ?", schema,
-				"synonym", found);
-		count(connection, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.RIGHTS WHERE TABLE_SCHEMA = ?", schema, "grant",
-				found);
-		count(connection, """
+		CatalogQueries.count(connection, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TRIGGERS WHERE TRIGGER_SCHEMA = ?",
+				schema, "trigger", found);
+		CatalogQueries.count(connection, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.ROUTINES WHERE ROUTINE_SCHEMA = ?",
+				schema, "function", found);
+		CatalogQueries.count(connection, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.DOMAINS WHERE DOMAIN_SCHEMA = ?",
+				schema, "domain", found);
+		CatalogQueries.count(connection, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.CONSTANTS WHERE CONSTANT_SCHEMA = ?",
+				schema, "constant", found);
+		CatalogQueries.count(connection, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SYNONYMS WHERE SYNONYM_SCHEMA = ?",
+				schema, "synonym", found);
+		CatalogQueries.count(connection, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.RIGHTS WHERE TABLE_SCHEMA = ?",
+				schema, "grant", found);
+		CatalogQueries.count(connection, """
 				SELECT (SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = ?1 AND REMARKS <> '')
 				+ (SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ?1 AND REMARKS <> '')""",
 				schema, "comment", found);

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.schema;
 
 import java.sql.Connection;
@@ -17,15 +33,14 @@ import dev.migrations.schema.SchemaModel.Sequence;
 import dev.migrations.schema.SchemaModel.Table;
 import dev.migrations.schema.SchemaModel.View;
 
-import static dev.migrations.schema.CatalogQueries.count;
-import static dev.migrations.schema.CatalogQueries.query;
-
 /**
  * Reads a PostgreSQL schema from the catalog, with the server's own printers
  * ({@code pg_get_indexdef}, {@code pg_get_constraintdef}, {@code pg_get_viewdef},
  * {@code pg_get_expr}, {@code format_type}): what they print is what the server runs, so
  * an index keeps its method, predicate, expressions, {@code INCLUDE} columns, order,
  * {@code NULLS}, operator classes and collations.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 final class PostgresSchemaReader implements SchemaReader {
 
@@ -36,7 +51,7 @@ final class PostgresSchemaReader implements SchemaReader {
 
 	PostgresSchemaReader(Connection connection) throws SQLException {
 		// The words quote_ident quotes: reserved, type and function names.
-		query(connection, "SELECT word FROM pg_get_keywords() WHERE catcode <> 'U'", null,
+		CatalogQueries.query(connection, "SELECT word FROM pg_get_keywords() WHERE catcode <> 'U'", null,
 				(row) -> this.keywords.add(row.getString(1)));
 	}
 
@@ -51,7 +66,7 @@ final class PostgresSchemaReader implements SchemaReader {
 	@Override
 	public SchemaModel read(Connection connection, String schema, Set<String> excludedTables) throws SQLException {
 		Map<String, List<Column>> columns = new LinkedHashMap<>();
-		query(connection, """
+		CatalogQueries.query(connection, """
 				SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), NOT a.attnotnull,
 				  pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated,
 				  CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation
@@ -92,7 +107,7 @@ final class PostgresSchemaReader implements SchemaReader {
 						.add(new Column(row.getString(2), type, expression, row.getBoolean(4), identity, generated));
 				});
 		Map<String, List<Constraint>> constraints = new LinkedHashMap<>();
-		query(connection,
+		CatalogQueries.query(connection,
 				"""
 						SELECT c.relname, con.conname, con.contype, pg_get_constraintdef(con.oid)
 						FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -110,7 +125,7 @@ final class PostgresSchemaReader implements SchemaReader {
 						.add(new Constraint(kind, row.getString(2), false, row.getString(4)));
 				});
 		Map<String, List<Index>> indexes = new LinkedHashMap<>();
-		query(connection, """
+		CatalogQueries.query(connection, """
 				SELECT c.relname, i.relname, x.indisunique, pg_get_indexdef(x.indexrelid)
 				FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class c ON c.oid = x.indrelid
 				JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -127,8 +142,10 @@ final class PostgresSchemaReader implements SchemaReader {
 								definition.substring(using + 1)));
 				});
 		List<Table> tables = new ArrayList<>();
-		query(connection, "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-				+ "WHERE n.nspname = ? AND" + TABLES + " ORDER BY c.relname", schema, (row) -> {
+		CatalogQueries.query(connection,
+				"SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+						+ "WHERE n.nspname = ? AND" + TABLES + " ORDER BY c.relname",
+				schema, (row) -> {
 					String name = row.getString(1);
 					if (!excludedTables.contains(name.toLowerCase(Locale.ROOT))) {
 						tables.add(new Table(name, columns.getOrDefault(name, List.of()),
@@ -136,7 +153,7 @@ final class PostgresSchemaReader implements SchemaReader {
 					}
 				});
 		List<View> views = new ArrayList<>();
-		query(connection,
+		CatalogQueries.query(connection,
 				"""
 						SELECT c.relname, pg_get_viewdef(c.oid, true) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 						WHERE n.nspname = ? AND c.relkind = 'v' ORDER BY c.relname""",
@@ -148,7 +165,7 @@ final class PostgresSchemaReader implements SchemaReader {
 					views.add(new View(row.getString(1), definition));
 				});
 		List<Sequence> sequences = new ArrayList<>();
-		query(connection, """
+		CatalogQueries.query(connection, """
 				SELECT c.relname, format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement, s.seqmin, s.seqmax,
 				  s.seqcycle, s.seqcache,
 				  (SELECT quote_ident(t.relname) || '.' || quote_ident(a.attname) FROM pg_depend d
@@ -175,34 +192,44 @@ final class PostgresSchemaReader implements SchemaReader {
 	private static List<String> notCarried(Connection connection, String schema) {
 		List<String> found = new ArrayList<>();
 		String inSchema = " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ?";
-		count(connection, "SELECT count(*) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid" + inSchema
-				+ " AND NOT t.tgisinternal", schema, "trigger", found);
-		count(connection, """
-				SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = ?
-				AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')""", schema,
-				"function or procedure", "functions or procedures", found);
-		count(connection, """
-				SELECT count(*) FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = ?
-				AND (t.typtype IN ('e', 'd', 'r', 'm') OR (t.typtype = 'c'
-				  AND (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c'))
-				AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = t.oid AND d.deptype = 'e')""", schema,
-				"user-defined type or domain", "user-defined types or domains", found);
-		count(connection, "SELECT count(*) FROM pg_class c" + inSchema + " AND c.relkind = 'm'", schema,
+		CatalogQueries.count(connection,
+				"SELECT CatalogQueries.count(*) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid" + inSchema
+						+ " AND NOT t.tgisinternal",
+				schema, "trigger", found);
+		CatalogQueries.count(connection,
+				"""
+						SELECT CatalogQueries.count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = ?
+						AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')""",
+				schema, "function or procedure", "functions or procedures", found);
+		CatalogQueries.count(connection,
+				"""
+						SELECT CatalogQueries.count(*) FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = ?
+						AND (t.typtype IN ('e', 'd', 'r', 'm') OR (t.typtype = 'c'
+						  AND (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c'))
+						AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = t.oid AND d.deptype = 'e')""",
+				schema, "user-defined type or domain", "user-defined types or domains", found);
+		CatalogQueries.count(connection,
+				"SELECT CatalogQueries.count(*) FROM pg_class c" + inSchema + " AND c.relkind = 'm'", schema,
 				"materialized view", found);
-		count(connection,
-				"SELECT count(*) FROM pg_class c" + inSchema + " AND (c.relkind IN ('p', 'f') "
+		CatalogQueries.count(connection,
+				"SELECT CatalogQueries.count(*) FROM pg_class c" + inSchema + " AND (c.relkind IN ('p', 'f') "
 						+ "OR c.relispartition)",
 				schema, "partitioned, partition or foreign table", "partitioned, partition or foreign tables", found);
-		count(connection, "SELECT count(*) FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid" + inSchema, schema,
-				"row-level security policy", "row-level security policies", found);
-		count(connection,
-				"SELECT count(*) FROM pg_class c" + inSchema + " AND c.relacl IS NOT NULL "
+		CatalogQueries.count(connection,
+				"SELECT CatalogQueries.count(*) FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid" + inSchema,
+				schema, "row-level security policy", "row-level security policies", found);
+		CatalogQueries.count(connection,
+				"SELECT CatalogQueries.count(*) FROM pg_class c" + inSchema + " AND c.relacl IS NOT NULL "
 						+ "AND c.relkind IN ('r', 'v', 'm', 'S', 'p')",
 				schema, "table, view or sequence with grants", "tables, views or sequences with grants", found);
-		count(connection, "SELECT count(*) FROM pg_description d JOIN pg_class c ON c.oid = d.objoid "
-				+ "AND d.classoid = 'pg_class'::regclass" + inSchema, schema, "comment", found);
-		count(connection, "SELECT count(*) FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace "
-				+ "WHERE n.nspname = ?", schema, "extension", found);
+		CatalogQueries.count(connection,
+				"SELECT CatalogQueries.count(*) FROM pg_description d JOIN pg_class c ON c.oid = d.objoid "
+						+ "AND d.classoid = 'pg_class'::regclass" + inSchema,
+				schema, "comment", found);
+		CatalogQueries.count(connection,
+				"SELECT CatalogQueries.count(*) FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace "
+						+ "WHERE n.nspname = ?",
+				schema, "extension", found);
 		return found;
 	}
 

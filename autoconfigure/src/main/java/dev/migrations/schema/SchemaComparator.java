@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.schema;
 
 import java.sql.Connection;
@@ -14,13 +30,14 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.migrations.schema.SchemaModel.Column;
 import dev.migrations.schema.SchemaModel.Constraint;
 import dev.migrations.schema.SchemaModel.Index;
 import dev.migrations.schema.SchemaModel.Sequence;
 import dev.migrations.schema.SchemaModel.Table;
 import dev.migrations.schema.SchemaModel.View;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Compares two schemas, each read into a {@link SchemaModel} (the model the baseline
@@ -28,6 +45,8 @@ import org.jspecify.annotations.Nullable;
  * generation), primary keys, unique, check, exclusion and foreign key constraints,
  * indexes (uniqueness and their whole definition), views (their query) and sequences
  * (type, start, increment, limits, cycling, cache, owner).
+ *
+ * @author Migrations for Spring Boot contributors
  */
 public final class SchemaComparator {
 
@@ -218,6 +237,8 @@ public final class SchemaComparator {
 	 * {@code (x)::text = ANY ((ARRAY['a'::character varying, ...])::text[])}, and that,
 	 * read back, with the casts moved. Casts, parentheses and spaces are left out of the
 	 * comparison.
+	 * @param definition the definition
+	 * @return the string
 	 */
 	static String comparable(String definition) {
 		return CAST.matcher(definition).replaceAll("").replaceAll("[()\\s]", "");
@@ -242,7 +263,12 @@ public final class SchemaComparator {
 	@FunctionalInterface
 	private interface Changes<T> {
 
-		/** What differs, as {expected, actual}, or {@code null} if nothing. */
+		/**
+		 * What differs, as {expected, actual}, or {@code null} if nothing.
+		 * @param actual the actual
+		 * @param expected the expected
+		 * @return the
+		 */
 		String @Nullable [] of(T expected, T actual);
 
 	}

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.schema;
 
 import java.util.List;
@@ -14,6 +30,7 @@ import org.jspecify.annotations.Nullable;
  * @param sequences the sequences that are not a column's identity, by name
  * @param notCarried what the schema holds that this model leaves out, counted, e.g.
  * {@code 2 triggers}; empty when there is nothing of the kind
+ * @author Migrations for Spring Boot contributors
  */
 record SchemaModel(List<Table> tables, List<View> views, List<Sequence> sequences, List<String> notCarried) {
 
@@ -90,9 +107,9 @@ record SchemaModel(List<Table> tables, List<View> views, List<Sequence> sequence
 	 * @param name the name
 	 * @param kind what comes between {@code CREATE} and {@code INDEX}: empty,
 	 * {@code UNIQUE}, or on H2 {@code UNIQUE NULLS NOT DISTINCT}
-	 * @param definition everything after {@code ON <table>}: method, keys with their
-	 * order, {@code NULLS}, operator classes and collations, {@code INCLUDE} columns,
-	 * storage parameters and the predicate of a partial index
+	 * @param definition everything after {@code ON} and the table name: method, keys with
+	 * their order, {@code NULLS}, operator classes and collations, {@code INCLUDE}
+	 * columns, storage parameters and the predicate of a partial index
 	 */
 	record Index(String name, String kind, String definition) {
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.schema;
 
 import java.sql.Connection;
@@ -11,6 +27,8 @@ import dev.migrations.MigrationException;
  * Reads one schema of a database into a {@link SchemaModel}, from the database's own
  * catalog, and writes names back as that database reads them. One implementation per
  * database.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 interface SchemaReader {
 

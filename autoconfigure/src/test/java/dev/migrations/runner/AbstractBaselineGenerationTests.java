@@ -25,13 +25,12 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessException;
 
 import dev.migrations.MigrationException;
 import dev.migrations.schema.DriftReport;
 import dev.migrations.test.RevisionDirectory;
 import dev.migrations.test.TestDatabase;
-
-import org.springframework.dao.DataAccessException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -224,9 +223,6 @@ abstract class AbstractBaselineGenerationTests extends AbstractDatabaseTests {
 		}
 	}
 
-	record RoundTrip(Path file, TestDatabase fresh, DriftReport report) {
-	}
-
 	private RoundTrip assertRoundTrip() throws IOException {
 		Map<String, List<Map<String, Object>>> before = data(this.db);
 		RevisionDirectory baselineRevisions = RevisionDirectory.in(this.temp.resolve("baseline"));
@@ -266,6 +262,9 @@ abstract class AbstractBaselineGenerationTests extends AbstractDatabaseTests {
 			.isThrownBy(() -> migrator().generateBaseline(this.revisions.path(), "001"))
 			.withMessageContaining("Revision 001 exists already")
 			.withMessageContaining("1_create_users.sql");
+	}
+
+	record RoundTrip(Path file, TestDatabase fresh, DriftReport report) {
 	}
 
 }
