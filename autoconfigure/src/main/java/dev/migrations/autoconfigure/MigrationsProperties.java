@@ -11,6 +11,7 @@ import dev.migrations.command.OutputFormat;
 import dev.migrations.runner.AdoptionSource;
 import dev.migrations.runner.DriftCheckMode;
 import dev.migrations.runner.MigrationMode;
+import dev.migrations.runner.PostgresSettings;
 import dev.migrations.runner.UnknownRevisionsAction;
 import org.jspecify.annotations.Nullable;
 
@@ -187,6 +188,8 @@ public class MigrationsProperties {
 	private final Backup backup = new Backup();
 
 	private final Endpoint endpoint = new Endpoint();
+
+	private final Postgresql postgresql = new Postgresql();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -412,6 +415,10 @@ public class MigrationsProperties {
 		return this.lock;
 	}
 
+	public Postgresql getPostgresql() {
+		return this.postgresql;
+	}
+
 	/**
 	 * Adopting an existing database that has no migration history.
 	 */
@@ -536,6 +543,68 @@ public class MigrationsProperties {
 
 		public void setPgDumpPath(String pgDumpPath) {
 			this.pgDumpPath = pgDumpPath;
+		}
+
+	}
+
+	/**
+	 * Locks and timeouts of revisions on PostgreSQL.
+	 */
+	public static class Postgresql {
+
+		/**
+		 * Maximum time a transactional revision waits for a lock before it is rolled back
+		 * and tried again; 0 to wait as long as the server lets it.
+		 */
+		private Duration lockTimeout = Duration.ofSeconds(5);
+
+		/**
+		 * Number of times a revision that could not get a lock is tried again, with
+		 * pauses of 1 s, 2 s, 4 s and so on.
+		 */
+		private int lockRetries = 3;
+
+		/**
+		 * Maximum time a statement of a transactional revision may run; none if not set.
+		 */
+		private @Nullable Duration statementTimeout;
+
+		/**
+		 * Number of rows (as PostgreSQL estimates them) from which a table is large:
+		 * "check --locks" fails for a revision that would block writes to it.
+		 */
+		private long largeTableRows = PostgresSettings.DEFAULT_LARGE_TABLE_ROWS;
+
+		public Duration getLockTimeout() {
+			return this.lockTimeout;
+		}
+
+		public void setLockTimeout(Duration lockTimeout) {
+			this.lockTimeout = lockTimeout;
+		}
+
+		public int getLockRetries() {
+			return this.lockRetries;
+		}
+
+		public void setLockRetries(int lockRetries) {
+			this.lockRetries = lockRetries;
+		}
+
+		public @Nullable Duration getStatementTimeout() {
+			return this.statementTimeout;
+		}
+
+		public void setStatementTimeout(@Nullable Duration statementTimeout) {
+			this.statementTimeout = statementTimeout;
+		}
+
+		public long getLargeTableRows() {
+			return this.largeTableRows;
+		}
+
+		public void setLargeTableRows(long largeTableRows) {
+			this.largeTableRows = largeTableRows;
 		}
 
 	}

@@ -61,9 +61,21 @@ public class Migrator {
 
 	private volatile SchemaChecks schemaChecks = SchemaChecks.none();
 
+	private volatile PostgresSettings postgresql = PostgresSettings.defaults();
+
 	// Revisions compiled for this migrator's database, shared by its sessions: files are
 	// read and parsed once.
 	private final Map<String, CompiledRevision> compiled = new ConcurrentHashMap<>();
+
+	/**
+	 * Set what this migrator does about locks on PostgreSQL: lock timeout, retries, and
+	 * the size from which a table is large; {@link PostgresSettings#defaults()} unless
+	 * set.
+	 * @param settings the settings
+	 */
+	public void setPostgresSettings(PostgresSettings settings) {
+		this.postgresql = settings;
+	}
 
 	/**
 	 * Create a migrator without backups.
@@ -494,9 +506,9 @@ public class Migrator {
 			throw MigrationFailures.cannotConnect(from, ex);
 		}
 		try {
-			return new MigrationSession(connection,
-					new MigrationEngine(connection, this.settings.engine(), this.resourceLoader), this.settings,
-					historyTable(), this.compiled);
+			MigrationEngine engine = new MigrationEngine(connection, this.settings.engine(), this.resourceLoader);
+			engine.setLockTimeouts(this.postgresql.timeouts(), from);
+			return new MigrationSession(connection, engine, this.settings, historyTable(), this.compiled);
 		}
 		catch (SQLException | RuntimeException ex) {
 			try {
