@@ -44,8 +44,10 @@ public record CommandLine(Command command, @Nullable Target target, Set<String> 
 			  stamp <revision>|head        record revisions up to it as applied, without running them
 			  baseline <revision>          adopt a database without history at that revision
 			  repair <revision>            accept the edit of an applied revision: record its file's checksum
-			  check [--schema]             exit 0 when the database is at the target, 2 when it is not
+			  check [--schema] [--locks]   exit 0 when the database is at the target, 2 when it is not
 			                               (--schema: and when its schema drifted from what its revisions produce)
+			                               (--locks: and when a pending revision would block writes to a large
+			                               PostgreSQL table while it reads or rewrites it)
 			  generate-baseline <revision> [--directory=<dir>]
 			                               write <revision>_baseline.sql describing the database as it is
 			                               (default directory src/main/resources/db/migrations)
@@ -161,7 +163,7 @@ public record CommandLine(Command command, @Nullable Target target, Set<String> 
 		 * Whether the database is at the target (and, with {@code --schema}, has not
 		 * drifted).
 		 */
-		CHECK(Argument.NONE, "--schema"),
+		CHECK(Argument.NONE, "--schema", "--locks"),
 
 		/** Write the revision that describes the database as it is. */
 		GENERATE_BASELINE(Argument.REQUIRED);

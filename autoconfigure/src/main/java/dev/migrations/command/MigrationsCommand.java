@@ -10,6 +10,8 @@ import dev.migrations.actuate.MigrationsDescriptor;
 import dev.migrations.actuate.RevisionDescriptor;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionGraph;
+import dev.migrations.runner.DatabaseState;
+import dev.migrations.runner.LockReport;
 import dev.migrations.runner.MigrationStatus;
 import dev.migrations.runner.Migrator;
 import dev.migrations.runner.RevisionDetail;
@@ -86,7 +88,7 @@ final class MigrationsCommand {
 			case BASELINE -> ran(this.migrator.baseline(command.target()));
 			case REPAIR -> ran(this.migrator.repair(command.target()));
 			case CHECK -> {
-				return check(command.has("--schema"));
+				return check(command.has("--schema"), command.has("--locks"));
 			}
 			case GENERATE_BASELINE -> {
 				Path file = this.migrator.generateBaseline(Path.of(command.directory()), command.target().toString());
@@ -215,7 +217,7 @@ final class MigrationsCommand {
 					+ report.durationMs() + " ms" + ((report.backup() != null) ? ", backup " + report.backup() : ""));
 	}
 
-	private int check(boolean schema) {
+	private int check(boolean schema, boolean locks) {
 		int status;
 		String message;
 		try {
@@ -225,19 +227,36 @@ final class MigrationsCommand {
 					+ "checksums.";
 		}
 		catch (ValidationFailedException ex) {
-			status = NOT_AT_TARGET;
+			// Before a deploy, pending revisions are what --locks is about: only what
+			// they
+			// lock decides.
+			status = (locks && this.migrator.status().state() == DatabaseState.BEHIND) ? OK : NOT_AT_TARGET;
 			message = ex.getMessage() + "\n" + ex.getAction();
 		}
 		DriftReport drift = schema ? this.migrator.drift() : null;
 		if (drift != null && drift.hasDrift()) {
 			status = NOT_AT_TARGET;
 		}
+		LockReport lockReport = locks ? this.migrator.checkLocks() : null;
+		if (lockReport != null && lockReport.blocks()) {
+			status = NOT_AT_TARGET;
+		}
 		Object report = MigrationsDescriptor.of(this.migrator.status(), null);
-		if (!json((drift != null) ? java.util.Map.of("migrations", report, "drift", DriftDescriptor.of(drift))
-				: report)) {
+		java.util.Map<String, Object> parts = new java.util.LinkedHashMap<>();
+		parts.put("migrations", report);
+		if (drift != null) {
+			parts.put("drift", DriftDescriptor.of(drift));
+		}
+		if (lockReport != null) {
+			parts.put("locks", lockReport);
+		}
+		if (!json((parts.size() > 1) ? parts : report)) {
 			this.out.println(message);
 			if (drift != null) {
 				this.out.println(drift.summary());
+			}
+			if (lockReport != null) {
+				this.out.println(lockReport.summary());
 			}
 		}
 		this.out.flush();

@@ -34,9 +34,36 @@ public final class RevisionExecutor {
 
 	private final StatementSink sink;
 
+	private final boolean rollBack;
+
+	private final @Nullable StatementObserver observer;
+
 	private RevisionExecutor(MigrationEngine engine, StatementSink sink) {
+		this(engine, sink, false);
+	}
+
+	private RevisionExecutor(MigrationEngine engine, StatementSink sink, boolean rollBack) {
+		this(engine, sink, rollBack, null);
+	}
+
+	private RevisionExecutor(MigrationEngine engine, StatementSink sink, boolean rollBack,
+			@Nullable StatementObserver observer) {
 		this.engine = engine;
 		this.sink = sink;
+		this.rollBack = rollBack;
+		this.observer = observer;
+	}
+
+	/**
+	 * An executor that runs each transactional revision's statements, tells an observer
+	 * after each one while the transaction is open, and then rolls the revision back:
+	 * nothing it applies stays. Revisions that cannot run in a transaction are not run.
+	 * @param engine the engine
+	 * @param observer told after each statement
+	 * @return the executor
+	 */
+	public static RevisionExecutor measuring(MigrationEngine engine, StatementObserver observer) {
+		return new RevisionExecutor(engine, StatementSink.observing(engine, observer), true, observer);
 	}
 
 	/**
@@ -251,19 +278,19 @@ public final class RevisionExecutor {
 		}
 		boolean retried = lockTimeout != null && !lockTimeout.matches("0+\\s*[a-z]*");
 		int order = this.engine.peekOrder();
-		LockWaitObserver observer = (retried && this.engine.lockObserverSource() != null)
+		LockWaitObserver lockWaits = (retried && this.engine.lockObserverSource() != null)
 				? new LockWaitObserver(this.engine.lockObserverSource()) : null;
 		try {
 			for (int attempt = 1;; attempt++) {
 				try {
-					attempt(revision, step, lockTimeout, observer);
+					attempt(revision, step, lockTimeout, lockWaits);
 					return;
 				}
 				catch (ChangeSetFailedException ex) {
 					if (!retried || !ex.isLockTimeout()) {
 						throw ex;
 					}
-					LockWaitObserver.LockWait wait = (observer != null) ? observer.last() : null;
+					LockWaitObserver.LockWait wait = (lockWaits != null) ? lockWaits.last() : null;
 					String waited = (wait != null) ? wait.describe() : "a lock (the blocking session was not seen)";
 					if (attempt > timeouts.retries()) {
 						throw ex.withLockWait("Revision " + revision.revision().id() + " waited for " + waited
@@ -281,8 +308,8 @@ public final class RevisionExecutor {
 			}
 		}
 		finally {
-			if (observer != null) {
-				observer.close();
+			if (lockWaits != null) {
+				lockWaits.close();
 			}
 		}
 	}
@@ -305,7 +332,7 @@ public final class RevisionExecutor {
 	}
 
 	private void attempt(CompiledRevision revision, ChangeSetStep step, @Nullable String lockTimeout,
-			@Nullable LockWaitObserver observer) {
+			@Nullable LockWaitObserver lockWaits) {
 		Connection connection = this.engine.connection();
 		List<PlannedChangeSet> changeSets = revision.changeSets();
 		boolean autoCommit;
@@ -320,10 +347,13 @@ public final class RevisionExecutor {
 		PlannedChangeSet current = null;
 		AutoCloseable watch = null;
 		try {
+			if (this.observer != null) {
+				this.observer.beginning();
+			}
 			if (lockTimeout != null || this.engine.lockTimeouts().statementTimeout() != null) {
 				int pid = limitWaits(connection, lockTimeout);
-				if (observer != null && lockTimeout != null) {
-					watch = observer.watch(pid, this.engine.lockTimeouts().lockTimeout() != null
+				if (lockWaits != null && lockTimeout != null) {
+					watch = lockWaits.watch(pid, this.engine.lockTimeouts().lockTimeout() != null
 							? this.engine.lockTimeouts().lockTimeout() : java.time.Duration.ofSeconds(1));
 				}
 			}
@@ -338,9 +368,17 @@ public final class RevisionExecutor {
 				}
 				else {
 					step.run(i, current);
+					if (this.observer != null) {
+						this.observer.executed("change set " + current.id());
+					}
 				}
 			}
-			connection.commit();
+			if (this.rollBack) {
+				connection.rollback();
+			}
+			else {
+				connection.commit();
+			}
 		}
 		catch (Exception ex) {
 			rollbackQuietly(connection);

@@ -223,6 +223,20 @@ public class Migrator {
 	}
 
 	/**
+	 * What the pending revisions would lock and rewrite on PostgreSQL, measured in a
+	 * scratch database at the current revision (rolled back there) and joined with the
+	 * live tables' sizes. Writes nothing to the live database.
+	 * @return the report
+	 * @throws MigrationException if the database is not PostgreSQL, or no scratch
+	 * database can be built
+	 */
+	public LockReport checkLocks() {
+		return new LockCheck(this.dataSource, this.settings.engine(), this.resourceLoader,
+				this.postgresql.largeTableRows())
+			.check(status(), revisions());
+	}
+
+	/**
 	 * How the live schema differs from the schema its recorded revisions produce, leaving
 	 * out the objects the {@link #setSchemaChecks(SchemaChecks) schema checks} ignore.
 	 * See {@link #drift(List)}.

@@ -111,7 +111,7 @@ final class SchemaDrift {
 	 * Apply the revisions to the scratch database with the migrating engine; the schema
 	 * they went into.
 	 */
-	private String build(Connection scratch, List<Revision> revisions) throws SQLException {
+	String build(Connection scratch, List<Revision> revisions) throws SQLException {
 		if (this.engine.defaultSchema() != null) {
 			try (Statement statement = scratch.createStatement()) {
 				statement.execute("CREATE SCHEMA IF NOT EXISTS " + this.engine.defaultSchema());
@@ -186,7 +186,7 @@ final class SchemaDrift {
 				Pattern.CASE_INSENSITIVE);
 	}
 
-	private static @Nullable String text(Revision revision) {
+	static @Nullable String text(Revision revision) {
 		if (revision.content() instanceof RevisionContent.Sql sql) {
 			return sql.upgrade();
 		}
