@@ -16,6 +16,7 @@ import dev.migrations.runner.UnknownRevisionsAction;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration properties for migrations. The same class describes one database instance
@@ -505,6 +506,13 @@ public class MigrationsProperties {
 		 */
 		private String pgDumpPath = "pg_dump";
 
+		/**
+		 * Largest PostgreSQL database dumped whole before a migration; above it only the
+		 * tables the pending revisions write to are dumped (with the schema of every
+		 * table), or no backup is taken when even they are larger.
+		 */
+		private DataSize maxSize = DataSize.ofGigabytes(1);
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -539,6 +547,14 @@ public class MigrationsProperties {
 
 		public String getPgDumpPath() {
 			return this.pgDumpPath;
+		}
+
+		public DataSize getMaxSize() {
+			return this.maxSize;
+		}
+
+		public void setMaxSize(DataSize maxSize) {
+			this.maxSize = maxSize;
 		}
 
 		public void setPgDumpPath(String pgDumpPath) {

@@ -44,6 +44,8 @@ public record CommandLine(Command command, @Nullable Target target, Set<String> 
 			  stamp <revision>|head        record revisions up to it as applied, without running them
 			  baseline <revision>          adopt a database without history at that revision
 			  repair <revision>            accept the edit of an applied revision: record its file's checksum
+			  backup                       take a backup of the whole database now, whatever its size
+			                               (for a deploy step before the upgrade)
 			  check [--schema] [--locks]   exit 0 when the database is at the target, 2 when it is not
 			                               (--schema: and when its schema drifted from what its revisions produce)
 			                               (--locks: and when a pending revision would block writes to a large
@@ -164,6 +166,9 @@ public record CommandLine(Command command, @Nullable Target target, Set<String> 
 		 * drifted).
 		 */
 		CHECK(Argument.NONE, "--schema", "--locks"),
+
+		/** Take a backup of the whole database, whatever its size. */
+		BACKUP(Argument.NONE),
 
 		/** Write the revision that describes the database as it is. */
 		GENERATE_BASELINE(Argument.REQUIRED);

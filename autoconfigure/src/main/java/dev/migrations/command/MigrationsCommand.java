@@ -8,6 +8,7 @@ import java.util.Optional;
 import dev.migrations.actuate.DriftDescriptor;
 import dev.migrations.actuate.MigrationsDescriptor;
 import dev.migrations.actuate.RevisionDescriptor;
+import dev.migrations.backup.Backup;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionGraph;
 import dev.migrations.runner.DatabaseState;
@@ -87,6 +88,13 @@ final class MigrationsCommand {
 			case STAMP -> ran(this.migrator.stamp(command.target()));
 			case BASELINE -> ran(this.migrator.baseline(command.target()));
 			case REPAIR -> ran(this.migrator.repair(command.target()));
+			case BACKUP -> {
+				Backup backup = this.migrator.backup();
+				if (!json(java.util.Map.of("backup", backup.file().toString(), "restore", backup.restoreCommand()))) {
+					this.out
+						.println("Backup written to " + backup.file() + " (restore: " + backup.restoreCommand() + ")");
+				}
+			}
 			case CHECK -> {
 				return check(command.has("--schema"), command.has("--locks"));
 			}

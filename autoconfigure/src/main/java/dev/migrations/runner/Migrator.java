@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 import dev.migrations.MigrationException;
+import dev.migrations.backup.Backup;
 import dev.migrations.backup.DatabaseBackups;
 import dev.migrations.engine.CompiledRevision;
 import dev.migrations.engine.MigrationEngine;
@@ -220,6 +221,25 @@ public class Migrator {
 	public DriftReport drift(List<String> ignore) {
 		return new SchemaDrift(this.dataSource, this.settings.engine(), this.resourceLoader).check(status(),
 				revisions(), ignore);
+	}
+
+	/**
+	 * Take a backup of the whole database now, whatever its size (the {@code backup}
+	 * command of a deploy step), named after its current revision.
+	 * @return the backup
+	 * @throws MigrationException if this migrator takes no backups or it fails
+	 */
+	public Backup backup() {
+		if (this.backups == null) {
+			throw new MigrationException("This migrator takes no backups.",
+					"Configure migrations.backup.* (backups are on by default in the auto-configuration).");
+		}
+		try (MigrationSession session = openSession()) {
+			String current = session.status(revisions(), null, "head").current();
+			session.endReadTransaction();
+			return this.backups.takeWhole(session.connection(), session.database(),
+					(current != null) ? current : "base");
+		}
 	}
 
 	/**

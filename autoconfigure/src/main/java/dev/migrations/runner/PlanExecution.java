@@ -75,7 +75,8 @@ final class PlanExecution {
 					&& (status.userTables() > 0 || !status.history().isEmpty())) {
 				backup = backups.take(this.session.connection(), this.session.database(),
 						Migrator.orBase(status.current()).replace(" (no revision)", ""),
-						(targetId != null) ? targetId : "base");
+						(targetId != null) ? targetId : "base",
+						WrittenTables.of(plan.apply(), plan.revert(), this.settings.engine().historyTable()));
 				if (backup != null) {
 					progress.backup(backup.file().toString());
 				}
