@@ -591,6 +591,13 @@ public class MigrationsProperties {
 		 */
 		private long largeTableRows = PostgresSettings.DEFAULT_LARGE_TABLE_ROWS;
 
+		/**
+		 * Whether a startup upgrade first measures what the pending revisions lock (as
+		 * "check --locks" does, in a scratch database) and refuses to start when one
+		 * would block writes to a large table while it reads or rewrites it.
+		 */
+		private boolean refuseBlockingLocks;
+
 		public Duration getLockTimeout() {
 			return this.lockTimeout;
 		}
@@ -621,6 +628,14 @@ public class MigrationsProperties {
 
 		public void setLargeTableRows(long largeTableRows) {
 			this.largeTableRows = largeTableRows;
+		}
+
+		public boolean isRefuseBlockingLocks() {
+			return this.refuseBlockingLocks;
+		}
+
+		public void setRefuseBlockingLocks(boolean refuseBlockingLocks) {
+			this.refuseBlockingLocks = refuseBlockingLocks;
 		}
 
 	}

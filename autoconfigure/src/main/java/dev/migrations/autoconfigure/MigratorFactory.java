@@ -179,7 +179,7 @@ final class MigratorFactory {
 		return new PostgresSettings(
 				new LockTimeouts(postgresql.getLockTimeout(), postgresql.getLockRetries(),
 						postgresql.getStatementTimeout(), LockTimeouts.DEFAULTS.backoff()),
-				postgresql.getLargeTableRows());
+				postgresql.getLargeTableRows(), postgresql.isRefuseBlockingLocks());
 	}
 
 	private static MigrationSettings settings(MigrationsProperties properties) {

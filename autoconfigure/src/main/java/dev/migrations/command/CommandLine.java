@@ -37,7 +37,7 @@ public record CommandLine(Command command, @Nullable Target target, Set<String> 
 			  heads                        the application's head revision(s)
 			  history [--verbose]          every revision, oldest first, with state, applied-at and duration
 			  show <revision>              one revision in full, with its SQL
-			  upgrade [<revision>|head] [--sql]
+			  upgrade [<revision>|head] [--sql [--locks]]
 			                               apply pending revisions up to the target (default head)
 			  downgrade <revision>|base [--sql]
 			                               reverse the revisions above the target
@@ -53,7 +53,8 @@ public record CommandLine(Command command, @Nullable Target target, Set<String> 
 			  generate-baseline <revision> [--directory=<dir>]
 			                               write <revision>_baseline.sql describing the database as it is
 			                               (default directory src/main/resources/db/migrations)
-			--sql prints the SQL instead of running it. migrations.output=json prints JSON.
+			--sql prints the SQL instead of running it (with --locks: headed by what it locks, as comments).
+			migrations.output=json prints JSON.
 			With several databases (migrations.instances), --instance=<name> says which one.
 			Exit status: 0 done, 1 failed, 2 check found work.""";
 
@@ -147,7 +148,7 @@ public record CommandLine(Command command, @Nullable Target target, Set<String> 
 		SHOW(Argument.REQUIRED),
 
 		/** Apply pending revisions. */
-		UPGRADE(Argument.OPTIONAL, "--sql"),
+		UPGRADE(Argument.OPTIONAL, "--sql", "--locks"),
 
 		/** Reverse revisions. */
 		DOWNGRADE(Argument.REQUIRED, "--sql"),

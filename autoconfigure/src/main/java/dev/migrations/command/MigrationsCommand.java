@@ -71,7 +71,11 @@ final class MigrationsCommand {
 			case SHOW -> show(command);
 			case UPGRADE -> {
 				if (command.has("--sql")) {
-					sql(this.migrator.previewUpgrade(command.target()));
+					SqlScript script = this.migrator.previewUpgrade(command.target());
+					if (command.has("--locks")) {
+						this.out.println(this.migrator.checkLocks().summary().replaceAll("(?m)^", "-- "));
+					}
+					sql(script);
 				}
 				else {
 					ran(this.migrator.upgrade(command.target()));

@@ -334,9 +334,32 @@ public class Migrator {
 	public @Nullable RunReport migrate() {
 		SchemaChecks checks = this.schemaChecks;
 		checks.beforeStartupRun(this);
+		refuseBlockingLocks();
 		RunReport report = migrateAsConfigured();
 		checks.afterStartupRun(this);
 		return report;
+	}
+
+	/**
+	 * With {@code migrations.postgresql.refuse-blocking-locks}: measure the pending
+	 * revisions' locks before a startup upgrade, and refuse to start when one would block
+	 * writes to a large table while it reads or rewrites it.
+	 */
+	private void refuseBlockingLocks() {
+		if (!this.postgresql.refuseBlockingLocks() || this.settings.mode() != MigrationMode.UPGRADE
+				|| this.settings.dryRunOutput() != null || !status().database().isPostgres()) {
+			return;
+		}
+		LockReport report = checkLocks();
+		if (report.blocks()) {
+			throw new MigrationException(
+					"migrations.postgresql.refuse-blocking-locks=true: a pending revision would block writes to a "
+							+ "large table while it reads or rewrites it. Nothing was written.\n" + report.summary(),
+					"Rewrite the revision with the pattern named above, accept its locks with the header "
+							+ "'-- locks: accepted' (e.g. for a maintenance window), or run it as a deploy step "
+							+ "(java -jar app.jar --migrations.command=upgrade).");
+		}
+		logger.info(report.summary());
 	}
 
 	private @Nullable RunReport migrateAsConfigured() {

@@ -129,6 +129,41 @@ class PostgresLockCheckCommandTests {
 		assertThat(check.status()).isZero();
 	}
 
+	@Test
+	void upgradeSqlWithLocksHeadsThePreviewWithWhatItLocks() {
+		this.revisions.add("002_index_minutes.sql", "CREATE INDEX time_entries_minutes ON time_entries (minutes);");
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		int status = new MigrationsCommand(migrator(1000), OutputFormat.TEXT,
+				new PrintStream(bytes, true, StandardCharsets.UTF_8))
+			.run(CommandLine.parse("upgrade --sql --locks"));
+		String output = bytes.toString(StandardCharsets.UTF_8);
+		assertThat(status).isZero();
+		assertThat(output).contains("-- 002 statement 1 takes SHARE on public.time_entries and reads all of it")
+			.contains("CREATE INDEX time_entries_minutes ON time_entries (minutes)");
+		assertThat(output.indexOf("-- 002 statement 1")).isLessThan(output.indexOf("CREATE INDEX"));
+		assertLiveDatabaseUntouched();
+	}
+
+	@Test
+	void startupRefusesARevisionThatBlocksALargeTableWhenAskedTo() {
+		this.revisions.add("002_index_minutes.sql", "CREATE INDEX time_entries_minutes ON time_entries (minutes);");
+		Migrator migrator = migrator(1000);
+		migrator.setPostgresSettings(new PostgresSettings(LockTimeouts.DEFAULTS, 1000, true));
+		org.assertj.core.api.Assertions.assertThatExceptionOfType(dev.migrations.MigrationException.class)
+			.isThrownBy(migrator::migrate)
+			.withMessageContaining("migrations.postgresql.refuse-blocking-locks=true")
+			.withMessageContaining("002 statement 1 takes SHARE on public.time_entries");
+		assertLiveDatabaseUntouched();
+		this.revisions.add("002_index_minutes.sql", """
+				-- locks: accepted
+				CREATE INDEX time_entries_minutes ON time_entries (minutes);
+				""");
+		Migrator accepted = migrator(1000);
+		accepted.setPostgresSettings(new PostgresSettings(LockTimeouts.DEFAULTS, 1000, true));
+		accepted.migrate();
+		assertThat(this.db.history()).extracting((row) -> row.get("TAG")).containsExactly("001", "002");
+	}
+
 	private void assertLiveDatabaseUntouched() {
 		assertThat(this.db.history()).extracting((row) -> row.get("TAG")).containsExactly("001");
 		assertThat(this.db.jdbc()
