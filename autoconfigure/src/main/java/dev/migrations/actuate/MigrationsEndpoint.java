@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.migrations.MigrationException;
+import dev.migrations.runner.LockReport;
 import dev.migrations.runner.MigrationStatus;
 import dev.migrations.runner.Migrator;
 import dev.migrations.runner.Migrators;
@@ -37,6 +38,12 @@ public class MigrationsEndpoint {
 	 * {@code /actuator/migrations/<name>/drift}.
 	 */
 	public static final String DRIFT = "drift";
+
+	/**
+	 * The selector of the lock check of the pending revisions (PostgreSQL):
+	 * {@code /actuator/migrations/locks}, {@code /actuator/migrations/<name>/locks}.
+	 */
+	public static final String LOCKS = "locks";
 
 	private final Migrators migrators;
 
@@ -100,6 +107,9 @@ public class MigrationsEndpoint {
 			if (DRIFT.equals(revision)) {
 				return drift(this.migrators.single());
 			}
+			if (LOCKS.equals(revision)) {
+				return locks(this.migrators.single());
+			}
 			return this.migrators.single().show(revision).map(RevisionDescriptor::of).orElse(null);
 		}
 		Migrator migrator = this.migrators.get(revision);
@@ -119,6 +129,9 @@ public class MigrationsEndpoint {
 		if (migrator != null && DRIFT.equals(revision)) {
 			return drift(migrator);
 		}
+		if (migrator != null && LOCKS.equals(revision)) {
+			return locks(migrator);
+		}
 		return (migrator != null) ? migrator.show(revision).map(RevisionDescriptor::of).orElse(null) : null;
 	}
 
@@ -133,6 +146,24 @@ public class MigrationsEndpoint {
 	protected Object drift(Migrator migrator) {
 		try {
 			return DriftDescriptor.of(migrator.drift());
+		}
+		catch (MigrationException ex) {
+			return new WebEndpointResponse<>(Map.of("error", ex.getDescription(), "action", ex.getAction()),
+					WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR);
+		}
+	}
+
+	/**
+	 * What the pending revisions of one database would lock and rewrite, measured in a
+	 * scratch database (PostgreSQL). Reads the live database only; each call measures
+	 * anew.
+	 * @param migrator the database's migrator
+	 * @return the {@link LockReport}, or a 500 response saying why the check could not
+	 * run
+	 */
+	protected Object locks(Migrator migrator) {
+		try {
+			return migrator.checkLocks();
 		}
 		catch (MigrationException ex) {
 			return new WebEndpointResponse<>(Map.of("error", ex.getDescription(), "action", ex.getAction()),

@@ -589,7 +589,7 @@ public class MigrationsProperties {
 		 * Number of rows (as PostgreSQL estimates them) from which a table is large:
 		 * "check --locks" fails for a revision that would block writes to it.
 		 */
-		private long largeTableRows = PostgresSettings.DEFAULT_LARGE_TABLE_ROWS;
+		private long largeTableRows = 100_000;
 
 		/**
 		 * Whether a startup upgrade first measures what the pending revisions lock (as

@@ -350,7 +350,8 @@ public final class RevisionExecutor {
 			if (this.observer != null) {
 				this.observer.beginning();
 			}
-			if (lockTimeout != null || this.engine.lockTimeouts().statementTimeout() != null) {
+			if (this.engine.databaseInfo().isPostgres() && revision.transactional()
+					&& (lockTimeout != null || this.engine.lockTimeouts().statementTimeout() != null)) {
 				int pid = limitWaits(connection, lockTimeout);
 				if (lockWaits != null && lockTimeout != null) {
 					watch = lockWaits.watch(pid, this.engine.lockTimeouts().lockTimeout() != null

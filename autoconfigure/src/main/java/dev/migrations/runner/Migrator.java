@@ -79,6 +79,14 @@ public class Migrator {
 	}
 
 	/**
+	 * What this migrator does about locks on PostgreSQL.
+	 * @return the settings
+	 */
+	public PostgresSettings postgresSettings() {
+		return this.postgresql;
+	}
+
+	/**
 	 * Create a migrator without backups.
 	 * @param dataSource where to migrate; on PostgreSQL preferably a non-pooled source,
 	 * as the lock is held on its connection

@@ -113,6 +113,22 @@ class PostgresLockTimeoutTests {
 		}
 	}
 
+	@Test
+	void statementTimeoutEndsALongStatementWithoutRetrying() {
+		this.revisions.add("002_add_account_email.sql", """
+				ALTER TABLE accounts ADD COLUMN email VARCHAR(200);
+				SELECT pg_sleep(5);
+				""");
+		Migrator migrator = migrator(
+				new LockTimeouts(Duration.ofSeconds(5), 3, Duration.ofMillis(300), Duration.ofSeconds(1)));
+		long started = System.nanoTime();
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(migrator::migrate)
+			.withMessageContaining("statement timeout")
+			.withMessageContaining("rolled back completely");
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
+		assertThat(this.db.history()).extracting((row) -> row.get("TAG")).containsExactly("001");
+	}
+
 	private void holdReadLock(Connection blocker) throws SQLException {
 		blocker.setAutoCommit(false);
 		try (Statement statement = blocker.createStatement()) {
