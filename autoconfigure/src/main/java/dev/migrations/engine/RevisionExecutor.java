@@ -293,8 +293,8 @@ public final class RevisionExecutor {
 					LockWaitObserver.LockWait wait = (lockWaits != null) ? lockWaits.last() : null;
 					String waited = (wait != null) ? wait.describe() : "a lock (the blocking session was not seen)";
 					if (attempt > timeouts.retries()) {
-						throw ex.withLockWait("Revision " + revision.revision().id() + " waited for " + waited
-								+ "; lock_timeout " + lockTimeout + ", tried " + attempt + " time(s)");
+						throw ex.withLockWait("it waited for " + waited + "; lock_timeout " + lockTimeout + ", tried "
+								+ attempt + " time(s)");
 					}
 					this.engine.resetOrder(order);
 					java.time.Duration pause = timeouts.pauseBefore(attempt);

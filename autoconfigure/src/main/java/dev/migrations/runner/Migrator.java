@@ -69,24 +69,6 @@ public class Migrator {
 	private final Map<String, CompiledRevision> compiled = new ConcurrentHashMap<>();
 
 	/**
-	 * Set what this migrator does about locks on PostgreSQL: lock timeout, retries, and
-	 * the size from which a table is large; {@link PostgresSettings#defaults()} unless
-	 * set.
-	 * @param settings the settings
-	 */
-	public void setPostgresSettings(PostgresSettings settings) {
-		this.postgresql = settings;
-	}
-
-	/**
-	 * What this migrator does about locks on PostgreSQL.
-	 * @return the settings
-	 */
-	public PostgresSettings postgresSettings() {
-		return this.postgresql;
-	}
-
-	/**
 	 * Create a migrator without backups.
 	 * @param dataSource where to migrate; on PostgreSQL preferably a non-pooled source,
 	 * as the lock is held on its connection
@@ -282,6 +264,24 @@ public class Migrator {
 	 */
 	public void setSchemaChecks(SchemaChecks checks) {
 		this.schemaChecks = checks;
+	}
+
+	/**
+	 * Set what this migrator does about locks on PostgreSQL: lock timeout, retries, and
+	 * the size from which a table is large; {@link PostgresSettings#defaults()} unless
+	 * set.
+	 * @param settings the settings
+	 */
+	public void setPostgresSettings(PostgresSettings settings) {
+		this.postgresql = settings;
+	}
+
+	/**
+	 * What this migrator does about locks on PostgreSQL.
+	 * @return the settings
+	 */
+	public PostgresSettings postgresSettings() {
+		return this.postgresql;
 	}
 
 	/**
