@@ -93,7 +93,7 @@ final class LockCheck {
 			}
 			LiveSizes sizes = new LiveSizes(live, this.largeTableRows);
 			String original = live.getSchema();
-			try (ScratchDatabase scratch = ScratchDatabase.create(this.dataSource, live)) {
+			try (ScratchDatabase scratch = ScratchDatabase.create(this.dataSource, live, "lock check")) {
 				new SchemaDrift(this.dataSource, this.engine, this.resourceLoader).build(scratch.connection(),
 						recorded);
 				try (MigrationEngine engine = new MigrationEngine(scratch.connection(), this.engine,
