@@ -74,6 +74,25 @@ public record LockTimeouts(@Nullable Duration lockTimeout, int retries, @Nullabl
 		return Duration.ofMillis(Math.min(millis, 30_000));
 	}
 
+	/**
+	 * A PostgreSQL duration as a header gives it ({@code 500ms}, {@code 30s},
+	 * {@code 2min}, {@code 1h}; a bare number is milliseconds).
+	 */
+	static Duration parse(String value) {
+		java.util.regex.Matcher matcher = Pattern.compile("(\\d+)\\s*([a-z]*)", Pattern.CASE_INSENSITIVE)
+			.matcher(value.trim());
+		if (!matcher.matches()) {
+			return Duration.ZERO;
+		}
+		long amount = Long.parseLong(matcher.group(1));
+		return switch (matcher.group(2).toLowerCase(java.util.Locale.ROOT)) {
+			case "s" -> Duration.ofSeconds(amount);
+			case "min" -> Duration.ofMinutes(amount);
+			case "h" -> Duration.ofHours(amount);
+			default -> Duration.ofMillis(amount);
+		};
+	}
+
 	static String postgres(Duration duration) {
 		return duration.toMillis() + "ms";
 	}

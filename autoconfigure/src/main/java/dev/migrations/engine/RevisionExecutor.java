@@ -354,8 +354,7 @@ public final class RevisionExecutor {
 					&& (lockTimeout != null || this.engine.lockTimeouts().statementTimeout() != null)) {
 				int pid = limitWaits(connection, lockTimeout);
 				if (lockWaits != null && lockTimeout != null) {
-					watch = lockWaits.watch(pid, this.engine.lockTimeouts().lockTimeout() != null
-							? this.engine.lockTimeouts().lockTimeout() : java.time.Duration.ofSeconds(1));
+					watch = lockWaits.watch(pid, LockTimeouts.parse(lockTimeout));
 				}
 			}
 			for (int i = 0; i < changeSets.size(); i++) {
