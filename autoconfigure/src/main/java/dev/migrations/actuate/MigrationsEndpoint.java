@@ -1,37 +1,22 @@
-/*
- * Copyright 2026-present the original author or authors.
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *      https://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
- */
-
 package dev.migrations.actuate;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.migrations.MigrationException;
+import dev.migrations.runner.LockReport;
+import dev.migrations.runner.MigrationStatus;
+import dev.migrations.runner.Migrator;
+import dev.migrations.runner.Migrators;
+import dev.migrations.runner.RunReport;
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
-
-import dev.migrations.MigrationException;
-import dev.migrations.runner.MigrationStatus;
-import dev.migrations.runner.Migrator;
-import dev.migrations.runner.Migrators;
-import dev.migrations.runner.RunReport;
 
 /**
  * {@link Endpoint @Endpoint} reporting where the database stands: state, current
@@ -44,8 +29,6 @@ import dev.migrations.runner.RunReport;
  * {@code {"instances": {"<name>": <report>, ...}}} in run order; then
  * {@code /actuator/migrations/<name>} is one instance's report and
  * {@code /actuator/migrations/<name>/<revision>} one of its revisions.
- *
- * @author Migrations for Spring Boot contributors
  */
 @Endpoint(id = "migrations", defaultAccess = Access.READ_ONLY)
 public class MigrationsEndpoint {
@@ -55,6 +38,12 @@ public class MigrationsEndpoint {
 	 * {@code /actuator/migrations/<name>/drift}.
 	 */
 	public static final String DRIFT = "drift";
+
+	/**
+	 * The selector of the lock check of the pending revisions (PostgreSQL):
+	 * {@code /actuator/migrations/locks}, {@code /actuator/migrations/<name>/locks}.
+	 */
+	public static final String LOCKS = "locks";
 
 	private final Migrators migrators;
 
@@ -118,6 +107,9 @@ public class MigrationsEndpoint {
 			if (DRIFT.equals(revision)) {
 				return drift(this.migrators.single());
 			}
+			if (LOCKS.equals(revision)) {
+				return locks(this.migrators.single());
+			}
 			return this.migrators.single().show(revision).map(RevisionDescriptor::of).orElse(null);
 		}
 		Migrator migrator = this.migrators.get(revision);
@@ -137,6 +129,9 @@ public class MigrationsEndpoint {
 		if (migrator != null && DRIFT.equals(revision)) {
 			return drift(migrator);
 		}
+		if (migrator != null && LOCKS.equals(revision)) {
+			return locks(migrator);
+		}
 		return (migrator != null) ? migrator.show(revision).map(RevisionDescriptor::of).orElse(null) : null;
 	}
 
@@ -151,6 +146,24 @@ public class MigrationsEndpoint {
 	protected Object drift(Migrator migrator) {
 		try {
 			return DriftDescriptor.of(migrator.drift());
+		}
+		catch (MigrationException ex) {
+			return new WebEndpointResponse<>(Map.of("error", ex.getDescription(), "action", ex.getAction()),
+					WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR);
+		}
+	}
+
+	/**
+	 * What the pending revisions of one database would lock and rewrite, measured in a
+	 * scratch database (PostgreSQL). Reads the live database only; each call measures
+	 * anew.
+	 * @param migrator the database's migrator
+	 * @return the {@link LockReport}, or a 500 response saying why the check could not
+	 * run
+	 */
+	protected Object locks(Migrator migrator) {
+		try {
+			return migrator.checkLocks();
 		}
 		catch (MigrationException ex) {
 			return new WebEndpointResponse<>(Map.of("error", ex.getDescription(), "action", ex.getAction()),

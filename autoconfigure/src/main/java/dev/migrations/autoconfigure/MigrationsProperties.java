@@ -1,19 +1,3 @@
-/*
- * Copyright 2026-present the original author or authors.
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *      https://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
- */
-
 package dev.migrations.autoconfigure;
 
 import java.nio.file.Path;
@@ -23,20 +7,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.jspecify.annotations.Nullable;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import dev.migrations.command.OutputFormat;
 import dev.migrations.runner.AdoptionSource;
 import dev.migrations.runner.DriftCheckMode;
 import dev.migrations.runner.MigrationMode;
+import dev.migrations.runner.PostgresSettings;
 import dev.migrations.runner.UnknownRevisionsAction;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration properties for migrations. The same class describes one database instance
  * under {@code migrations.instances.<name>}: every database setting applies there too.
- *
- * @author Migrations for Spring Boot contributors
  */
 @ConfigurationProperties("migrations")
 public class MigrationsProperties {
@@ -205,6 +189,8 @@ public class MigrationsProperties {
 	private final Backup backup = new Backup();
 
 	private final Endpoint endpoint = new Endpoint();
+
+	private final Postgresql postgresql = new Postgresql();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -430,6 +416,10 @@ public class MigrationsProperties {
 		return this.lock;
 	}
 
+	public Postgresql getPostgresql() {
+		return this.postgresql;
+	}
+
 	/**
 	 * Adopting an existing database that has no migration history.
 	 */
@@ -516,6 +506,13 @@ public class MigrationsProperties {
 		 */
 		private String pgDumpPath = "pg_dump";
 
+		/**
+		 * Largest PostgreSQL database dumped whole before a migration; above it only the
+		 * tables the pending revisions write to are dumped (with the schema of every
+		 * table), or no backup is taken when even they are larger.
+		 */
+		private DataSize maxSize = DataSize.ofGigabytes(1);
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -552,8 +549,93 @@ public class MigrationsProperties {
 			return this.pgDumpPath;
 		}
 
+		public DataSize getMaxSize() {
+			return this.maxSize;
+		}
+
+		public void setMaxSize(DataSize maxSize) {
+			this.maxSize = maxSize;
+		}
+
 		public void setPgDumpPath(String pgDumpPath) {
 			this.pgDumpPath = pgDumpPath;
+		}
+
+	}
+
+	/**
+	 * Locks and timeouts of revisions on PostgreSQL.
+	 */
+	public static class Postgresql {
+
+		/**
+		 * Maximum time a transactional revision waits for a lock before it is rolled back
+		 * and tried again; 0 to wait as long as the server lets it.
+		 */
+		private Duration lockTimeout = Duration.ofSeconds(5);
+
+		/**
+		 * Number of times a revision that could not get a lock is tried again, with
+		 * pauses of 1 s, 2 s, 4 s and so on.
+		 */
+		private int lockRetries = 3;
+
+		/**
+		 * Maximum time a statement of a transactional revision may run; none if not set.
+		 */
+		private @Nullable Duration statementTimeout;
+
+		/**
+		 * Number of rows (as PostgreSQL estimates them) from which a table is large:
+		 * "check --locks" fails for a revision that would block writes to it.
+		 */
+		private long largeTableRows = 100_000;
+
+		/**
+		 * Whether a startup upgrade first measures what the pending revisions lock (as
+		 * "check --locks" does, in a scratch database) and refuses to start when one
+		 * would block writes to a large table while it reads or rewrites it.
+		 */
+		private boolean refuseBlockingLocks;
+
+		public Duration getLockTimeout() {
+			return this.lockTimeout;
+		}
+
+		public void setLockTimeout(Duration lockTimeout) {
+			this.lockTimeout = lockTimeout;
+		}
+
+		public int getLockRetries() {
+			return this.lockRetries;
+		}
+
+		public void setLockRetries(int lockRetries) {
+			this.lockRetries = lockRetries;
+		}
+
+		public @Nullable Duration getStatementTimeout() {
+			return this.statementTimeout;
+		}
+
+		public void setStatementTimeout(@Nullable Duration statementTimeout) {
+			this.statementTimeout = statementTimeout;
+		}
+
+		public long getLargeTableRows() {
+			return this.largeTableRows;
+		}
+
+		public void setLargeTableRows(long largeTableRows) {
+			this.largeTableRows = largeTableRows;
+		}
+
+		public boolean isRefuseBlockingLocks() {
+			return this.refuseBlockingLocks;
+		}
+
+		public void setRefuseBlockingLocks(boolean refuseBlockingLocks) {
+			this.refuseBlockingLocks = refuseBlockingLocks;
 		}
 
 	}

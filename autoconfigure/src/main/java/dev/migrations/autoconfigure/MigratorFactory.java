@@ -31,11 +31,13 @@ import dev.migrations.MigrationException;
 import dev.migrations.backup.BackupSettings;
 import dev.migrations.backup.DatabaseBackups;
 import dev.migrations.engine.EngineSettings;
+import dev.migrations.engine.LockTimeouts;
 import dev.migrations.revision.Placeholders;
 import dev.migrations.revision.RevisionScanner;
 import dev.migrations.runner.MigrationListener;
 import dev.migrations.runner.MigrationSettings;
 import dev.migrations.runner.Migrator;
+import dev.migrations.runner.PostgresSettings;
 import dev.migrations.runner.RevisionSource;
 import dev.migrations.runner.SchemaChecks;
 
@@ -94,6 +96,7 @@ final class MigratorFactory {
 				connection.readDataSource(dataSource, migrationDataSource),
 				RevisionSource.withJavaRevisions(source(name, prefix, properties), () -> javaRevisions(prefix)),
 				settings, this.resourceLoader, backups(properties, connection, prefix));
+		migrator.setPostgresSettings(postgresSettings(properties.getPostgresql(), prefix));
 		migrator.setSchemaChecks(new SchemaChecks(properties.getAdopt(), properties.getDrift().getOnStartup(),
 				properties.getDrift().getIgnore()));
 		// Looked up at each run, not now: listeners such as the metrics binder depend on
@@ -182,8 +185,24 @@ final class MigratorFactory {
 					"Invalid value '" + backup.getKeep() + "' for " + prefix + ".backup.keep. Nothing was written.",
 					"Set " + prefix + ".backup.keep to 1 or more, or " + prefix + ".backup.enabled=false.");
 		}
-		return new DatabaseBackups(new BackupSettings(backup.isEnabled(), backup.isRequired(), backup.getDirectory(),
-				backup.getKeep(), backup.getPgDumpPath(), connection.url(), connection.user(), connection.password()));
+		DatabaseBackups backups = new DatabaseBackups(
+				new BackupSettings(backup.isEnabled(), backup.isRequired(), backup.getDirectory(), backup.getKeep(),
+						backup.getPgDumpPath(), connection.url(), connection.user(), connection.password()));
+		backups.setMaxSize((backup.getMaxSize() != null) ? backup.getMaxSize().toBytes() : null);
+		return backups;
+	}
+
+	private static PostgresSettings postgresSettings(MigrationsProperties.Postgresql postgresql, String prefix) {
+		if (postgresql.getLockRetries() < 0) {
+			throw new MigrationException(
+					"Invalid value '" + postgresql.getLockRetries() + "' for " + prefix
+							+ ".postgresql.lock-retries. Nothing was written.",
+					"Set " + prefix + ".postgresql.lock-retries to 0 (no retry) or more.");
+		}
+		return new PostgresSettings(
+				new LockTimeouts(postgresql.getLockTimeout(), postgresql.getLockRetries(),
+						postgresql.getStatementTimeout(), LockTimeouts.DEFAULTS.backoff()),
+				postgresql.getLargeTableRows(), postgresql.isRefuseBlockingLocks());
 	}
 
 	private static MigrationSettings settings(MigrationsProperties properties) {

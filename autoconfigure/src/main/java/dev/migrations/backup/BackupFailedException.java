@@ -34,4 +34,8 @@ public class BackupFailedException extends MigrationException {
 				cause);
 	}
 
+	BackupFailedException(String description, String action, Throwable cause) {
+		super(description, action, cause);
+	}
+
 }

@@ -71,12 +71,72 @@ public class DatabaseBackups {
 
 	private volatile boolean warned;
 
+	// PostgreSQL's size rule (migrations.backup.max-size): see DumpScope.
+	private volatile @Nullable Long maxSize;
+
+	private volatile java.time.Duration progressEvery = java.time.Duration.ofSeconds(5);
+
 	/**
 	 * Create a backup service.
 	 * @param settings how to take backups
 	 */
 	public DatabaseBackups(BackupSettings settings) {
 		this.settings = settings;
+	}
+
+	/**
+	 * Set the largest backup taken before a migration of a PostgreSQL database: above it
+	 * only the tables the pending revisions write to are dumped (with the schema of every
+	 * table), or none when even they are above it.
+	 * @param maxSize the size in bytes, or {@code null} for no limit
+	 */
+	public void setMaxSize(@Nullable Long maxSize) {
+		this.maxSize = maxSize;
+	}
+
+	/**
+	 * Set how often a running dump logs its size.
+	 * @param every the interval
+	 */
+	public void setProgressInterval(java.time.Duration every) {
+		this.progressEvery = every;
+	}
+
+	/**
+	 * Take a backup of the whole database now, whatever its size: the {@code backup}
+	 * command of a deploy step.
+	 * @param connection a connection to the database
+	 * @param database the database
+	 * @param revision the database's current revision
+	 * @return the backup
+	 * @throws BackupFailedException if it cannot be taken
+	 */
+	public Backup takeWhole(Connection connection, DatabaseInfo database, String revision) {
+		Backup backup = take(connection, database, revision, "backup", null, false, true);
+		if (backup == null) {
+			throw new BackupFailedException(
+					"backups are disabled (migrations.backup.enabled=false) or the database " + "is in memory",
+					new IllegalStateException("no backup"));
+		}
+		return backup;
+	}
+
+	/**
+	 * Take a backup if this database can and should have one; on PostgreSQL above
+	 * {@link #setMaxSize(Long) the size limit}, only the tables the pending revisions
+	 * write to.
+	 * @param connection a connection to the database
+	 * @param database the database
+	 * @param from the revision before the migration
+	 * @param to the revision after it
+	 * @param written the tables the pending revisions write to ({@code name} or
+	 * {@code schema.name}, lower case), or {@code null} if not known
+	 * @return the backup, or {@code null} when none was taken
+	 * @throws BackupFailedException if a required backup cannot be taken
+	 */
+	public @Nullable Backup take(Connection connection, DatabaseInfo database, String from, String to,
+			java.util.@Nullable Set<String> written) {
+		return take(connection, database, from, to, written, true, this.settings.required());
 	}
 
 	/**
@@ -90,6 +150,11 @@ public class DatabaseBackups {
 	 * @throws BackupFailedException if a required backup cannot be taken
 	 */
 	public @Nullable Backup take(Connection connection, DatabaseInfo database, String from, String to) {
+		return take(connection, database, from, to, null, false, this.settings.required());
+	}
+
+	private @Nullable Backup take(Connection connection, DatabaseInfo database, String from, String to,
+			java.util.@Nullable Set<String> written, boolean limited, boolean required) {
 		if (!this.settings.enabled()) {
 			return null;
 		}
@@ -100,7 +165,8 @@ public class DatabaseBackups {
 		try {
 			Backup backup;
 			if (database.isPostgres()) {
-				backup = pgDump(connection, database, from, to);
+				DumpScope scope = limited ? DumpScope.decide(connection, this.maxSize, written) : DumpScope.whole();
+				backup = pgDump(connection, database, from, to, scope);
 			}
 			else if (database.isH2()) {
 				backup = h2Script(connection, database, from, to);
@@ -114,7 +180,19 @@ public class DatabaseBackups {
 			return backup;
 		}
 		catch (IOException | SQLException | RuntimeException ex) {
-			if (this.settings.required()) {
+			if (required && ex instanceof DumpScope.TooLarge) {
+				throw new BackupFailedException(
+						"No backup was taken before migrating " + database.url() + ": " + ex.getMessage()
+								+ ". A dump that large is not taken at startup, where a startup probe would "
+								+ "kill it. Nothing was written to the database.",
+						"Take the backup as a deploy step before the application starts: java -jar app.jar "
+								+ "--migrations.command=backup (it dumps the whole database, whatever its size), "
+								+ "then run the upgrade the same way (--migrations.command=upgrade) or start the "
+								+ "application; or raise migrations.backup.max-size, or set "
+								+ "migrations.backup.required=false to migrate without it.",
+						ex);
+			}
+			if (required) {
 				throw new BackupFailedException(ex.getMessage(), ex);
 			}
 			if (!this.warned) {
@@ -150,7 +228,7 @@ public class DatabaseBackups {
 				+ "  (in an empty database, e.g. after DROP ALL OBJECTS)");
 	}
 
-	private Backup pgDump(Connection connection, DatabaseInfo database, String from, String to)
+	private Backup pgDump(Connection connection, DatabaseInfo database, String from, String to, DumpScope scope)
 			throws IOException, SQLException, InterruptedException {
 		if (this.settings.jdbcUrl() == null) {
 			throw new IOException("the connection settings of the database are unknown to the starter (a DataSource "
@@ -170,13 +248,27 @@ public class DatabaseBackups {
 		if (this.settings.user() != null) {
 			command.add("--username=" + this.settings.user());
 		}
-		run(command, "pg_dump");
+		command.addAll(scope.arguments());
+		if (scope.partial()) {
+			logger.info("Backup of {} before migrating: {}", database.url(), scope.description());
+		}
+		try (DumpProgress progress = DumpProgress.watch(partial, database.url(), this.progressEvery)) {
+			run(command, "pg_dump");
+		}
 		ownerOnly(partial);
 		run(List.of(sibling("pg_restore"), "--list", partial.toAbsolutePath().toString()), "pg_restore --list");
 		Path file = complete(partial);
 		String restore = "pg_restore --clean --if-exists --no-owner --host=" + target.host() + " --port="
 				+ target.port() + ((this.settings.user() != null) ? " --username=" + this.settings.user() : "")
 				+ " --dbname=" + target.database() + " " + file.toAbsolutePath();
+		if (scope.partial()) {
+			// Restoring it over the database with --clean would empty every table whose
+			// data it leaves out.
+			restore = "pg_restore --no-owner --host=" + target.host() + " --port=" + target.port()
+					+ ((this.settings.user() != null) ? " --username=" + this.settings.user() : "")
+					+ " --dbname=<a new, empty database> " + file.toAbsolutePath() + "  (tables-only backup: "
+					+ scope.description() + "; copy those tables back from there, see docs/postgresql-production.md)";
+		}
 		return new Backup(file, restore);
 	}
 

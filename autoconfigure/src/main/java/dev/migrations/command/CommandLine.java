@@ -55,19 +55,24 @@ public record CommandLine(Command command, @Nullable Target target, Set<String> 
 			  heads                        the application's head revision(s)
 			  history [--verbose]          every revision, oldest first, with state, applied-at and duration
 			  show <revision>              one revision in full, with its SQL
-			  upgrade [<revision>|head] [--sql]
+			  upgrade [<revision>|head] [--sql [--locks]]
 			                               apply pending revisions up to the target (default head)
 			  downgrade <revision>|base [--sql]
 			                               reverse the revisions above the target
 			  stamp <revision>|head        record revisions up to it as applied, without running them
 			  baseline <revision>          adopt a database without history at that revision
 			  repair <revision>            accept the edit of an applied revision: record its file's checksum
-			  check [--schema]             exit 0 when the database is at the target, 2 when it is not
+			  backup                       take a backup of the whole database now, whatever its size
+			                               (for a deploy step before the upgrade)
+			  check [--schema] [--locks]   exit 0 when the database is at the target, 2 when it is not
 			                               (--schema: and when its schema drifted from what its revisions produce)
+			                               (--locks: and when a pending revision would block writes to a large
+			                               PostgreSQL table while it reads or rewrites it)
 			  generate-baseline <revision> [--directory=<dir>]
 			                               write <revision>_baseline.sql describing the database as it is
 			                               (default directory src/main/resources/db/migrations)
-			--sql prints the SQL instead of running it. migrations.output=json prints JSON.
+			--sql prints the SQL instead of running it (with --locks: headed by what it locks, as comments).
+			migrations.output=json prints JSON.
 			With several databases (migrations.instances), --instance=<name> says which one.
 			Exit status: 0 done, 1 failed, 2 check found work.""";
 
@@ -161,7 +166,7 @@ public record CommandLine(Command command, @Nullable Target target, Set<String> 
 		SHOW(Argument.REQUIRED),
 
 		/** Apply pending revisions. */
-		UPGRADE(Argument.OPTIONAL, "--sql"),
+		UPGRADE(Argument.OPTIONAL, "--sql", "--locks"),
 
 		/** Reverse revisions. */
 		DOWNGRADE(Argument.REQUIRED, "--sql"),
@@ -179,7 +184,10 @@ public record CommandLine(Command command, @Nullable Target target, Set<String> 
 		 * Whether the database is at the target (and, with {@code --schema}, has not
 		 * drifted).
 		 */
-		CHECK(Argument.NONE, "--schema"),
+		CHECK(Argument.NONE, "--schema", "--locks"),
+
+		/** Take a backup of the whole database, whatever its size. */
+		BACKUP(Argument.NONE),
 
 		/** Write the revision that describes the database as it is. */
 		GENERATE_BASELINE(Argument.REQUIRED);

@@ -26,8 +26,11 @@ import org.jspecify.annotations.Nullable;
 import dev.migrations.actuate.DriftDescriptor;
 import dev.migrations.actuate.MigrationsDescriptor;
 import dev.migrations.actuate.RevisionDescriptor;
+import dev.migrations.backup.Backup;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionGraph;
+import dev.migrations.runner.DatabaseState;
+import dev.migrations.runner.LockReport;
 import dev.migrations.runner.MigrationStatus;
 import dev.migrations.runner.Migrator;
 import dev.migrations.runner.RevisionDetail;
@@ -87,7 +90,11 @@ final class MigrationsCommand {
 			case SHOW -> show(command);
 			case UPGRADE -> {
 				if (command.has("--sql")) {
-					sql(this.migrator.previewUpgrade(command.target()));
+					SqlScript script = this.migrator.previewUpgrade(command.target());
+					if (command.has("--locks")) {
+						this.out.println(this.migrator.checkLocks().summary().replaceAll("(?m)^", "-- "));
+					}
+					sql(script);
 				}
 				else {
 					ran(this.migrator.upgrade(command.target()));
@@ -104,8 +111,15 @@ final class MigrationsCommand {
 			case STAMP -> ran(this.migrator.stamp(command.target()));
 			case BASELINE -> ran(this.migrator.baseline(command.target()));
 			case REPAIR -> ran(this.migrator.repair(command.target()));
+			case BACKUP -> {
+				Backup backup = this.migrator.backup();
+				if (!json(java.util.Map.of("backup", backup.file().toString(), "restore", backup.restoreCommand()))) {
+					this.out
+						.println("Backup written to " + backup.file() + " (restore: " + backup.restoreCommand() + ")");
+				}
+			}
 			case CHECK -> {
-				return check(command.has("--schema"));
+				return check(command.has("--schema"), command.has("--locks"));
 			}
 			case GENERATE_BASELINE -> {
 				Path file = this.migrator.generateBaseline(Path.of(command.directory()), command.target().toString());
@@ -234,7 +248,7 @@ final class MigrationsCommand {
 					+ report.durationMs() + " ms" + ((report.backup() != null) ? ", backup " + report.backup() : ""));
 	}
 
-	private int check(boolean schema) {
+	private int check(boolean schema, boolean locks) {
 		int status;
 		String message;
 		try {
@@ -244,19 +258,36 @@ final class MigrationsCommand {
 					+ "checksums.";
 		}
 		catch (ValidationFailedException ex) {
-			status = NOT_AT_TARGET;
+			// Before a deploy, pending revisions are what --locks is about: only what
+			// they
+			// lock decides.
+			status = (locks && this.migrator.status().state() == DatabaseState.BEHIND) ? OK : NOT_AT_TARGET;
 			message = ex.getMessage() + "\n" + ex.getAction();
 		}
 		DriftReport drift = schema ? this.migrator.drift() : null;
 		if (drift != null && drift.hasDrift()) {
 			status = NOT_AT_TARGET;
 		}
+		LockReport lockReport = locks ? this.migrator.checkLocks() : null;
+		if (lockReport != null && lockReport.blocks()) {
+			status = NOT_AT_TARGET;
+		}
 		Object report = MigrationsDescriptor.of(this.migrator.status(), null);
-		if (!json((drift != null) ? java.util.Map.of("migrations", report, "drift", DriftDescriptor.of(drift))
-				: report)) {
+		java.util.Map<String, Object> parts = new java.util.LinkedHashMap<>();
+		parts.put("migrations", report);
+		if (drift != null) {
+			parts.put("drift", DriftDescriptor.of(drift));
+		}
+		if (lockReport != null) {
+			parts.put("locks", lockReport);
+		}
+		if (!json((parts.size() > 1) ? parts : report)) {
 			this.out.println(message);
 			if (drift != null) {
 				this.out.println(drift.summary());
+			}
+			if (lockReport != null) {
+				this.out.println(lockReport.summary());
 			}
 		}
 		this.out.flush();

@@ -31,11 +31,54 @@ public class ChangeSetFailedException extends RuntimeException {
 
 	private final boolean rolledBack;
 
+	private final @Nullable String lockWait;
+
 	ChangeSetFailedException(String changeSet, @Nullable String statement, boolean rolledBack, Throwable cause) {
+		this(changeSet, statement, rolledBack, cause, null);
+	}
+
+	private ChangeSetFailedException(String changeSet, @Nullable String statement, boolean rolledBack, Throwable cause,
+			@Nullable String lockWait) {
 		super(rootMessage(cause), cause);
 		this.changeSet = changeSet;
 		this.statement = statement;
 		this.rolledBack = rolledBack;
+		this.lockWait = lockWait;
+	}
+
+	/**
+	 * This failure, as a lock wait that used up its retries.
+	 * @param lockWait what the revision waited for and how often it tried
+	 * @return the failure
+	 */
+	ChangeSetFailedException withLockWait(String lockWait) {
+		return new ChangeSetFailedException(this.changeSet, this.statement, this.rolledBack, getCause(), lockWait);
+	}
+
+	/**
+	 * Whether the database gave up waiting for a lock ({@code lock_timeout}, SQLState
+	 * {@code 55P03}).
+	 * @return {@code true} for a lock timeout
+	 */
+	public boolean isLockTimeout() {
+		for (Throwable cause = getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof java.sql.SQLException sql && "55P03".equals(sql.getSQLState())) {
+				return true;
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * When the revision could not get a lock within its lock timeout, however often it
+	 * was tried: the lock, the table and the sessions holding it.
+	 * @return the description, or {@code null} for any other failure
+	 */
+	public @Nullable String getLockWait() {
+		return this.lockWait;
 	}
 
 	/**

@@ -75,6 +75,10 @@ public final class MigrationEngine implements AutoCloseable {
 
 	private int nextOrder = 1;
 
+	private LockTimeouts lockTimeouts = LockTimeouts.DEFAULTS;
+
+	private javax.sql.@Nullable DataSource lockObserverSource;
+
 	// The history INSERT, prepared once per session and reused for every row it records.
 	private @Nullable PreparedStatement historyInsert;
 
@@ -105,6 +109,26 @@ public final class MigrationEngine implements AutoCloseable {
 				DatabaseInfo.sanitize(meta.getURL()), (schema != null) ? schema : "");
 		this.history = new HistoryTable(settings.historyTable(), settings.defaultSchema());
 		this.deploymentId = String.valueOf(System.currentTimeMillis()).substring(3);
+	}
+
+	/**
+	 * Set how long a transactional revision waits for a lock on PostgreSQL, and how often
+	 * it is retried; {@link LockTimeouts#DEFAULTS} unless set.
+	 * @param timeouts the timeouts
+	 * @param observer where to open a connection that watches what a waiting revision
+	 * waits for, to name the blocking session; or {@code null}
+	 */
+	public void setLockTimeouts(LockTimeouts timeouts, javax.sql.@Nullable DataSource observer) {
+		this.lockTimeouts = timeouts;
+		this.lockObserverSource = observer;
+	}
+
+	LockTimeouts lockTimeouts() {
+		return this.lockTimeouts;
+	}
+
+	javax.sql.@Nullable DataSource lockObserverSource() {
+		return this.lockObserverSource;
 	}
 
 	/**
@@ -395,6 +419,14 @@ public final class MigrationEngine implements AutoCloseable {
 
 	int nextOrder() {
 		return this.nextOrder++;
+	}
+
+	int peekOrder() {
+		return this.nextOrder;
+	}
+
+	void resetOrder(int order) {
+		this.nextOrder = order;
 	}
 
 	static String liquibaseVersion() {

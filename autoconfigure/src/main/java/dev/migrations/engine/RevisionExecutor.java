@@ -53,9 +53,36 @@ public final class RevisionExecutor {
 
 	private final StatementSink sink;
 
+	private final boolean rollBack;
+
+	private final @Nullable StatementObserver observer;
+
 	private RevisionExecutor(MigrationEngine engine, StatementSink sink) {
+		this(engine, sink, false);
+	}
+
+	private RevisionExecutor(MigrationEngine engine, StatementSink sink, boolean rollBack) {
+		this(engine, sink, rollBack, null);
+	}
+
+	private RevisionExecutor(MigrationEngine engine, StatementSink sink, boolean rollBack,
+			@Nullable StatementObserver observer) {
 		this.engine = engine;
 		this.sink = sink;
+		this.rollBack = rollBack;
+		this.observer = observer;
+	}
+
+	/**
+	 * An executor that runs each transactional revision's statements, tells an observer
+	 * after each one while the transaction is open, and then rolls the revision back:
+	 * nothing it applies stays. Revisions that cannot run in a transaction are not run.
+	 * @param engine the engine
+	 * @param observer told after each statement
+	 * @return the executor
+	 */
+	public static RevisionExecutor measuring(MigrationEngine engine, StatementObserver observer) {
+		return new RevisionExecutor(engine, StatementSink.observing(engine, observer), true, observer);
 	}
 
 	/**
@@ -261,6 +288,70 @@ public final class RevisionExecutor {
 			}
 			return;
 		}
+		LockTimeouts timeouts = this.engine.lockTimeouts();
+		String lockTimeout = lockTimeout(revision, timeouts);
+		if (!this.engine.databaseInfo().isPostgres() || !revision.transactional()
+				|| (lockTimeout == null && timeouts.statementTimeout() == null)) {
+			attempt(revision, step, null, null);
+			return;
+		}
+		boolean retried = lockTimeout != null && !lockTimeout.matches("0+\\s*[a-z]*");
+		int order = this.engine.peekOrder();
+		LockWaitObserver lockWaits = (retried && this.engine.lockObserverSource() != null)
+				? new LockWaitObserver(this.engine.lockObserverSource()) : null;
+		try {
+			for (int attempt = 1;; attempt++) {
+				try {
+					attempt(revision, step, lockTimeout, lockWaits);
+					return;
+				}
+				catch (ChangeSetFailedException ex) {
+					if (!retried || !ex.isLockTimeout()) {
+						throw ex;
+					}
+					LockWaitObserver.LockWait wait = (lockWaits != null) ? lockWaits.last() : null;
+					String waited = (wait != null) ? wait.describe() : "a lock (the blocking session was not seen)";
+					if (attempt > timeouts.retries()) {
+						throw ex.withLockWait("it waited for " + waited + "; lock_timeout " + lockTimeout + ", tried "
+								+ attempt + " time(s)");
+					}
+					this.engine.resetOrder(order);
+					java.time.Duration pause = timeouts.pauseBefore(attempt);
+					logger.warn(
+							"Revision {} could not get its lock within lock_timeout {} (attempt {}/{}): it waited for "
+									+ "{}. Rolled back, nothing of it was written; trying again in {} ms",
+							revision.revision().id(), lockTimeout, attempt, timeouts.retries() + 1, waited,
+							pause.toMillis());
+					sleep(pause);
+				}
+			}
+		}
+		finally {
+			if (lockWaits != null) {
+				lockWaits.close();
+			}
+		}
+	}
+
+	private static @Nullable String lockTimeout(CompiledRevision revision, LockTimeouts timeouts) {
+		String header = revision.revision().header(LockTimeouts.HEADER);
+		if (header != null && LockTimeouts.isValidHeader(header)) {
+			return header.trim().replace(" ", "");
+		}
+		return (timeouts.lockTimeout() != null) ? LockTimeouts.postgres(timeouts.lockTimeout()) : null;
+	}
+
+	private static void sleep(java.time.Duration pause) {
+		try {
+			Thread.sleep(pause.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private void attempt(CompiledRevision revision, ChangeSetStep step, @Nullable String lockTimeout,
+			@Nullable LockWaitObserver lockWaits) {
 		Connection connection = this.engine.connection();
 		List<PlannedChangeSet> changeSets = revision.changeSets();
 		boolean autoCommit;
@@ -273,7 +364,18 @@ public final class RevisionExecutor {
 		}
 		boolean committedSome = false;
 		PlannedChangeSet current = null;
+		AutoCloseable watch = null;
 		try {
+			if (this.observer != null) {
+				this.observer.beginning();
+			}
+			if (this.engine.databaseInfo().isPostgres() && revision.transactional()
+					&& (lockTimeout != null || this.engine.lockTimeouts().statementTimeout() != null)) {
+				int pid = limitWaits(connection, lockTimeout);
+				if (lockWaits != null && lockTimeout != null) {
+					watch = lockWaits.watch(pid, LockTimeouts.parse(lockTimeout));
+				}
+			}
 			for (int i = 0; i < changeSets.size(); i++) {
 				current = changeSets.get(i);
 				if (!current.runInTransaction()) {
@@ -285,9 +387,17 @@ public final class RevisionExecutor {
 				}
 				else {
 					step.run(i, current);
+					if (this.observer != null) {
+						this.observer.executed("change set " + current.id());
+					}
 				}
 			}
-			connection.commit();
+			if (this.rollBack) {
+				connection.rollback();
+			}
+			else {
+				connection.commit();
+			}
 		}
 		catch (Exception ex) {
 			rollbackQuietly(connection);
@@ -299,11 +409,42 @@ public final class RevisionExecutor {
 					!committedSome && this.engine.databaseInfo().isPostgres(), cause);
 		}
 		finally {
+			closeQuietly(watch);
 			try {
 				connection.setAutoCommit(autoCommit);
 			}
 			catch (SQLException ex) {
 				logger.debug("Could not restore auto-commit", ex);
+			}
+		}
+	}
+
+	/**
+	 * Set the transaction's lock and statement timeouts ({@code SET LOCAL}); the
+	 * session's backend pid, for the observer.
+	 */
+	private int limitWaits(Connection connection, @Nullable String lockTimeout) throws SQLException {
+		java.time.Duration statementTimeout = this.engine.lockTimeouts().statementTimeout();
+		try (java.sql.PreparedStatement statement = connection.prepareStatement(
+				"SELECT pg_backend_pid(), set_config('lock_timeout', coalesce(?, current_setting('lock_timeout')), "
+						+ "true), set_config('statement_timeout', coalesce(?, current_setting('statement_timeout')), "
+						+ "true)")) {
+			statement.setString(1, lockTimeout);
+			statement.setString(2, (statementTimeout != null) ? LockTimeouts.postgres(statementTimeout) : null);
+			try (java.sql.ResultSet result = statement.executeQuery()) {
+				result.next();
+				return result.getInt(1);
+			}
+		}
+	}
+
+	private static void closeQuietly(@Nullable AutoCloseable closeable) {
+		if (closeable != null) {
+			try {
+				closeable.close();
+			}
+			catch (Exception ex) {
+				logger.debug("Could not stop watching the lock wait", ex);
 			}
 		}
 	}

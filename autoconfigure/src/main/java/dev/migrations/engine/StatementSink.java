@@ -36,8 +36,19 @@ final class StatementSink {
 
 	private final List<String> collected = new ArrayList<>();
 
+	private final @Nullable StatementObserver observer;
+
 	private StatementSink(@Nullable MigrationEngine engine) {
+		this(engine, null);
+	}
+
+	private StatementSink(@Nullable MigrationEngine engine, @Nullable StatementObserver observer) {
 		this.engine = engine;
+		this.observer = observer;
+	}
+
+	static StatementSink observing(MigrationEngine engine, StatementObserver observer) {
+		return new StatementSink(engine, observer);
 	}
 
 	static StatementSink executing(MigrationEngine engine) {
@@ -63,6 +74,14 @@ final class StatementSink {
 	void statement(String sql) {
 		if (this.engine != null) {
 			this.engine.execute(sql);
+			if (this.observer != null) {
+				try {
+					this.observer.executed(sql);
+				}
+				catch (java.sql.SQLException ex) {
+					throw new MigrationEngine.StatementFailedException(sql, ex);
+				}
+			}
 		}
 		else {
 			this.collected.add(sql);

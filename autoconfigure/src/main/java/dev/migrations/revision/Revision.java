@@ -18,6 +18,8 @@ package dev.migrations.revision;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One revision: an id, what it is about, the revisions it follows and what it executes.
  *
@@ -35,6 +37,19 @@ public record Revision(RevisionId id, String description, List<RevisionId> paren
 	public Revision {
 		// null only while the scanner has not yet assigned the default parent
 		parents = (parents != null) ? List.copyOf(parents) : null;
+	}
+
+	/**
+	 * A header of the revision's file: a comment among its first lines such as
+	 * {@code -- lock_timeout: 30s}.
+	 * @param name the header's name, lower case
+	 * @return its value, or {@code null} if the file has no such header (or the revision
+	 * is not a file)
+	 */
+	public @Nullable String header(String name) {
+		String text = (this.content instanceof RevisionContent.Sql sql) ? sql.upgrade()
+				: (this.content instanceof RevisionContent.LiquibaseChangelog changelog) ? changelog.text() : null;
+		return (text != null) ? RevisionScanner.header(text).get(name) : null;
 	}
 
 	/**

@@ -225,6 +225,9 @@ final class MigrationFailures {
 		if (lost != null) {
 			return connectionLostInRevision(revision, ex, lost, database, current, done, downgrade, backup, progress);
 		}
+		if (ex.getLockWait() != null) {
+			return lockWaitFailed(revision, ex, current, done, downgrade, backup, progress);
+		}
 		String verb = downgrade ? "Downgrading revision " : "Revision ";
 		String leftState;
 		if (ex.isRolledBack()) {
@@ -251,6 +254,26 @@ final class MigrationFailures {
 						+ (ex.isRolledBack() ? "" : ", after removing what its statements left behind")
 						+ ", then restart." + ((backup != null)
 								? " To go back to the state before this run, restore " + backup.file() + "." : ""),
+				ex, progress);
+	}
+
+	/**
+	 * A revision could not get a lock within its lock timeout, retries included: another
+	 * session holds it. The revision is not at fault, and was rolled back.
+	 */
+	private static RunFailedException lockWaitFailed(Revision revision, ChangeSetFailedException ex,
+			@Nullable String current, List<String> done, boolean downgrade, @Nullable Backup backup,
+			RunProgress progress) {
+		return new RunFailedException(
+				(downgrade ? "Downgrading revision " : "Revision ") + revision.label() + " (" + revision.file()
+						+ ") could not get the lock it needs: " + ex.getLockWait() + ".\n"
+						+ ((ex.getStatement() != null) ? "Statement: " + ex.getStatement() + "\n" : "")
+						+ "Each attempt was rolled back: nothing of " + revision.id()
+						+ " was written, the database is unchanged at revision " + Migrator.orBase(current) + "."
+						+ doneText(done, downgrade) + backupText(backup),
+				"End or wait for the blocking session (a long transaction, or one left idle in transaction), then "
+						+ "restart. If the revision must wait longer, give it a header '-- lock_timeout: 30s' or raise "
+						+ "migrations.postgresql.lock-timeout / lock-retries.",
 				ex, progress);
 	}
 

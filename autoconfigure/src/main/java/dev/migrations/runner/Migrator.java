@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ResourceLoader;
 
 import dev.migrations.MigrationException;
+import dev.migrations.backup.Backup;
 import dev.migrations.backup.DatabaseBackups;
 import dev.migrations.engine.CompiledRevision;
 import dev.migrations.engine.MigrationEngine;
@@ -78,6 +79,8 @@ public class Migrator {
 	private volatile @Nullable RevisionGraph graph;
 
 	private volatile SchemaChecks schemaChecks = SchemaChecks.none();
+
+	private volatile PostgresSettings postgresql = PostgresSettings.defaults();
 
 	// Revisions compiled for this migrator's database, shared by its sessions: files are
 	// read and parsed once.
@@ -229,6 +232,39 @@ public class Migrator {
 	}
 
 	/**
+	 * Take a backup of the whole database now, whatever its size (the {@code backup}
+	 * command of a deploy step), named after its current revision.
+	 * @return the backup
+	 * @throws MigrationException if this migrator takes no backups or it fails
+	 */
+	public Backup backup() {
+		if (this.backups == null) {
+			throw new MigrationException("This migrator takes no backups.",
+					"Configure migrations.backup.* (backups are on by default in the auto-configuration).");
+		}
+		try (MigrationSession session = openSession()) {
+			String current = session.status(revisions(), null, "head").current();
+			session.endReadTransaction();
+			return this.backups.takeWhole(session.connection(), session.database(),
+					(current != null) ? current : "base");
+		}
+	}
+
+	/**
+	 * What the pending revisions would lock and rewrite on PostgreSQL, measured in a
+	 * scratch database at the current revision (rolled back there) and joined with the
+	 * live tables' sizes. Writes nothing to the live database.
+	 * @return the report
+	 * @throws MigrationException if the database is not PostgreSQL, or no scratch
+	 * database can be built
+	 */
+	public LockReport checkLocks() {
+		return new LockCheck(this.dataSource, this.settings.engine(), this.resourceLoader,
+				this.postgresql.largeTableRows())
+			.check(status(), revisions());
+	}
+
+	/**
 	 * How the live schema differs from the schema its recorded revisions produce, leaving
 	 * out the objects the {@link #setSchemaChecks(SchemaChecks) schema checks} ignore.
 	 * See {@link #drift(List)}.
@@ -246,6 +282,24 @@ public class Migrator {
 	 */
 	public void setSchemaChecks(SchemaChecks checks) {
 		this.schemaChecks = checks;
+	}
+
+	/**
+	 * Set what this migrator does about locks on PostgreSQL: lock timeout, retries, and
+	 * the size from which a table is large; {@link PostgresSettings#defaults()} unless
+	 * set.
+	 * @param settings the settings
+	 */
+	public void setPostgresSettings(PostgresSettings settings) {
+		this.postgresql = settings;
+	}
+
+	/**
+	 * What this migrator does about locks on PostgreSQL.
+	 * @return the settings
+	 */
+	public PostgresSettings postgresSettings() {
+		return this.postgresql;
 	}
 
 	/**
@@ -307,9 +361,32 @@ public class Migrator {
 	public @Nullable RunReport migrate() {
 		SchemaChecks checks = this.schemaChecks;
 		checks.beforeStartupRun(this);
+		refuseBlockingLocks();
 		RunReport report = migrateAsConfigured();
 		checks.afterStartupRun(this);
 		return report;
+	}
+
+	/**
+	 * With {@code migrations.postgresql.refuse-blocking-locks}: measure the pending
+	 * revisions' locks before a startup upgrade, and refuse to start when one would block
+	 * writes to a large table while it reads or rewrites it.
+	 */
+	private void refuseBlockingLocks() {
+		if (!this.postgresql.refuseBlockingLocks() || this.settings.mode() != MigrationMode.UPGRADE
+				|| this.settings.dryRunOutput() != null || !status().database().isPostgres()) {
+			return;
+		}
+		LockReport report = checkLocks();
+		if (report.blocks()) {
+			throw new MigrationException(
+					"migrations.postgresql.refuse-blocking-locks=true: a pending revision would block writes to a "
+							+ "large table while it reads or rewrites it. Nothing was written.\n" + report.summary(),
+					"Rewrite the revision with the pattern named above, accept its locks with the header "
+							+ "'-- locks: accepted' (e.g. for a maintenance window), or run it as a deploy step "
+							+ "(java -jar app.jar --migrations.command=upgrade).");
+		}
+		logger.info(report.summary());
 	}
 
 	private @Nullable RunReport migrateAsConfigured() {
@@ -518,9 +595,9 @@ public class Migrator {
 			throw MigrationFailures.cannotConnect(from, ex);
 		}
 		try {
-			return new MigrationSession(connection,
-					new MigrationEngine(connection, this.settings.engine(), this.resourceLoader), this.settings,
-					historyTable(), this.compiled);
+			MigrationEngine engine = new MigrationEngine(connection, this.settings.engine(), this.resourceLoader);
+			engine.setLockTimeouts(this.postgresql.timeouts(), from);
+			return new MigrationSession(connection, engine, this.settings, historyTable(), this.compiled);
 		}
 		catch (SQLException | RuntimeException ex) {
 			try {

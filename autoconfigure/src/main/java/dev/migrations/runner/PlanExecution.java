@@ -100,7 +100,8 @@ final class PlanExecution {
 					&& (status.userTables() > 0 || !status.history().isEmpty())) {
 				backup = backups.take(this.session.connection(), this.session.database(),
 						Migrator.orBase(status.current()).replace(" (no revision)", ""),
-						(targetId != null) ? targetId : "base");
+						(targetId != null) ? targetId : "base",
+						WrittenTables.of(plan.apply(), plan.revert(), this.settings.engine().historyTable()));
 				if (backup != null) {
 					progress.backup(backup.file().toString());
 				}
@@ -160,12 +161,19 @@ final class PlanExecution {
 			Revision revision = plan.apply().get(i);
 			long started = System.nanoTime();
 			this.executor.note("revision " + revision.label());
+			CompiledRevision compiled = this.session.compiled(revision);
+			List<String> invalid = this.executor.executes() ? InvalidIndexes.leftBy(this.session, compiled) : List.of();
+			if (!invalid.isEmpty()) {
+				throw InvalidIndexes.refused(revision, invalid, Migrator.orBase(progress.current()), progress);
+			}
 			try {
-				this.executor.apply(this.session.compiled(revision));
+				this.executor.apply(compiled);
 			}
 			catch (ChangeSetFailedException ex) {
-				throw MigrationFailures.revisionFailed(revision, ex, this.session.database(), progress.current(),
-						progress.applied(), false, backup, progress);
+				RunFailedException failure = MigrationFailures.revisionFailed(revision, ex, this.session.database(),
+						progress.current(), progress.applied(), false, backup, progress);
+				invalid = InvalidIndexes.leftBy(this.session, compiled);
+				throw invalid.isEmpty() ? failure : InvalidIndexes.withIndexes(failure, invalid, progress);
 			}
 			progress.applied(revision.id().value());
 			if (this.executor.executes()) {

@@ -134,7 +134,7 @@ final class SchemaDrift {
 	 * @param scratch the scratch
 	 * @return the string
 	 */
-	private String build(Connection scratch, List<Revision> revisions) throws SQLException {
+	String build(Connection scratch, List<Revision> revisions) throws SQLException {
 		if (this.engine.defaultSchema() != null) {
 			try (Statement statement = scratch.createStatement()) {
 				statement.execute("CREATE SCHEMA IF NOT EXISTS " + this.engine.defaultSchema());
@@ -212,7 +212,7 @@ final class SchemaDrift {
 				Pattern.CASE_INSENSITIVE);
 	}
 
-	private static @Nullable String text(Revision revision) {
+	static @Nullable String text(Revision revision) {
 		if (revision.content() instanceof RevisionContent.Sql sql) {
 			return sql.upgrade();
 		}

@@ -73,6 +73,19 @@ public final class ScratchDatabase implements AutoCloseable {
 	 * @throws MigrationException if none can be created, saying why and what to do
 	 */
 	public static ScratchDatabase create(DataSource live, Connection liveConnection) {
+		return create(live, liveConnection, "drift check");
+	}
+
+	/**
+	 * Create a scratch database beside the live one, for a check named in messages.
+	 * @param live the live database's data source: on PostgreSQL its user must be allowed
+	 * to create databases
+	 * @param liveConnection an open connection to the live database
+	 * @param check the check it is for, such as {@code lock check}
+	 * @return the scratch database
+	 * @throws MigrationException if none can be created, saying why and what to do
+	 */
+	public static ScratchDatabase create(DataSource live, Connection liveConnection, String check) {
 		try {
 			DatabaseMetaData meta = liveConnection.getMetaData();
 			String product = meta.getDatabaseProductName();
@@ -80,7 +93,7 @@ public final class ScratchDatabase implements AutoCloseable {
 				return new ScratchDatabase(DriverManager.getConnection(h2Url(meta.getURL()), "sa", ""), null, null);
 			}
 			if (product.toLowerCase(Locale.ROOT).contains("postgres")) {
-				return postgres(live, liveConnection, meta);
+				return postgres(live, liveConnection, meta, check);
 			}
 			throw new MigrationException(
 					"The drift check cannot build the expected schema on " + product
@@ -107,8 +120,8 @@ public final class ScratchDatabase implements AutoCloseable {
 		return url.toString();
 	}
 
-	private static ScratchDatabase postgres(DataSource live, Connection liveConnection, DatabaseMetaData meta)
-			throws SQLException {
+	private static ScratchDatabase postgres(DataSource live, Connection liveConnection, DatabaseMetaData meta,
+			String check) throws SQLException {
 		String name = "migrations_scratch_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
 		String user = meta.getUserName();
 		boolean autoCommit = liveConnection.getAutoCommit();
@@ -119,8 +132,8 @@ public final class ScratchDatabase implements AutoCloseable {
 		catch (SQLException ex) {
 			if ("42501".equals(ex.getSQLState())) {
 				throw new MigrationException(
-						"The database user '" + user + "' may not create a database (" + ex.getMessage()
-								+ "): the drift check builds the schema the revisions produce in a "
+						"The database user '" + user + "' may not create a database (" + ex.getMessage() + "): the "
+								+ check + " builds the schema the revisions produce in a "
 								+ "temporary database on the same server, dropped right after. Nothing was written.",
 						"Grant the user that right (ALTER ROLE " + user + " CREATEDB), or run the check with a user "
 								+ "that has it: migrations.url, migrations.user and migrations.password give the "
@@ -128,7 +141,7 @@ public final class ScratchDatabase implements AutoCloseable {
 						ex);
 			}
 			throw new MigrationException(
-					"Cannot create the temporary database " + name + " for the drift check: " + ex.getMessage(),
+					"Cannot create the temporary database " + name + " for the " + check + ": " + ex.getMessage(),
 					"Check the database server and the user's privileges. Nothing was written.", ex);
 		}
 		finally {
@@ -143,14 +156,14 @@ public final class ScratchDatabase implements AutoCloseable {
 			if (password != null) {
 				properties.setProperty("password", password);
 			}
-			properties.setProperty("ApplicationName", "migrations drift check");
+			properties.setProperty("ApplicationName", "migrations " + check);
 			Connection connection = DriverManager.getConnection(otherDatabase(meta.getURL(), name), properties);
 			return new ScratchDatabase(connection, name, live);
 		}
 		catch (SQLException | RuntimeException ex) {
 			drop(live, name);
 			throw new MigrationException(
-					"Cannot connect to the temporary database " + name + " for the drift check: " + ex.getMessage()
+					"Cannot connect to the temporary database " + name + " for the " + check + ": " + ex.getMessage()
 							+ ". It was dropped again.",
 					"The check connects with the migrator's own user and password: give the migrator a connection of "
 							+ "its own (migrations.url, migrations.user, migrations.password) if its data source does "
