@@ -1,8 +1,31 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.actuate;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.actuate.endpoint.Access;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 import dev.migrations.MigrationException;
 import dev.migrations.runner.LockReport;
@@ -10,13 +33,6 @@ import dev.migrations.runner.MigrationStatus;
 import dev.migrations.runner.Migrator;
 import dev.migrations.runner.Migrators;
 import dev.migrations.runner.RunReport;
-import org.jspecify.annotations.Nullable;
-
-import org.springframework.boot.actuate.endpoint.Access;
-import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
-import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
-import org.springframework.boot.actuate.endpoint.annotation.Selector;
-import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 /**
  * {@link Endpoint @Endpoint} reporting where the database stands: state, current
@@ -29,6 +45,8 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
  * {@code {"instances": {"<name>": <report>, ...}}} in run order; then
  * {@code /actuator/migrations/<name>} is one instance's report and
  * {@code /actuator/migrations/<name>/<revision>} one of its revisions.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 @Endpoint(id = "migrations", defaultAccess = Access.READ_ONLY)
 public class MigrationsEndpoint {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.autoconfigure;
 
 import java.nio.file.Path;
@@ -7,20 +23,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
 import dev.migrations.command.OutputFormat;
 import dev.migrations.runner.AdoptionSource;
 import dev.migrations.runner.DriftCheckMode;
 import dev.migrations.runner.MigrationMode;
-import dev.migrations.runner.PostgresSettings;
 import dev.migrations.runner.UnknownRevisionsAction;
-import org.jspecify.annotations.Nullable;
-
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration properties for migrations. The same class describes one database instance
  * under {@code migrations.instances.<name>}: every database setting applies there too.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 @ConfigurationProperties("migrations")
 public class MigrationsProperties {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.engine;
 
 import java.sql.Connection;
@@ -24,6 +40,8 @@ import org.slf4j.LoggerFactory;
  * revision runs: the lock it wants, on which table, and the sessions that hold it
  * ({@code pg_blocking_pids}). The connection is opened only once a revision has run for a
  * while, so a quick revision costs nothing.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 final class LockWaitObserver implements AutoCloseable {
 

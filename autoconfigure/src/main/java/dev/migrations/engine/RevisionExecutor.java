@@ -422,6 +422,9 @@ public final class RevisionExecutor {
 	/**
 	 * Set the transaction's lock and statement timeouts ({@code SET LOCAL}); the
 	 * session's backend pid, for the observer.
+	 * @param connection the connection
+	 * @param lockTimeout the lock timeout
+	 * @return the int
 	 */
 	private int limitWaits(Connection connection, @Nullable String lockTimeout) throws SQLException {
 		java.time.Duration statementTimeout = this.engine.lockTimeouts().statementTimeout();

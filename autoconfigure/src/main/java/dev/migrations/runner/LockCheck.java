@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.runner;
 
 import java.sql.Array;
@@ -18,6 +34,9 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.ResourceLoader;
+
 import dev.migrations.MigrationException;
 import dev.migrations.engine.ChangeSetFailedException;
 import dev.migrations.engine.CompiledRevision;
@@ -28,9 +47,6 @@ import dev.migrations.engine.StatementObserver;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionGraph;
 import dev.migrations.schema.ScratchDatabase;
-import org.jspecify.annotations.Nullable;
-
-import org.springframework.core.io.ResourceLoader;
 
 /**
  * The lock check: measures what each pending revision locks and rewrites on PostgreSQL,
@@ -41,6 +57,8 @@ import org.springframework.core.io.ResourceLoader;
  * ({@code pg_stat_xact_user_tables.seq_scan}, counted even on empty tables) are read;
  * then it is rolled back and applied for the next one. The live database is only read,
  * for its tables' sizes.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 final class LockCheck {
 
@@ -192,6 +210,8 @@ final class LockCheck {
 
 	/**
 	 * The safe pattern for what a statement does, where one is known.
+	 * @param observed the observed
+	 * @return the string
 	 */
 	static @Nullable String advice(Probe.Observed observed) {
 		String sql = observed.sql;

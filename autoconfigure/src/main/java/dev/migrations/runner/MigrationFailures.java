@@ -260,6 +260,14 @@ final class MigrationFailures {
 	/**
 	 * A revision could not get a lock within its lock timeout, retries included: another
 	 * session holds it. The revision is not at fault, and was rolled back.
+	 * @param ex the ex
+	 * @param revision the revision
+	 * @param backup the backup
+	 * @param current the current
+	 * @param done the done
+	 * @param downgrade the downgrade
+	 * @param progress the progress
+	 * @return the run failed exception
 	 */
 	private static RunFailedException lockWaitFailed(Revision revision, ChangeSetFailedException ex,
 			@Nullable String current, List<String> done, boolean downgrade, @Nullable Backup backup,

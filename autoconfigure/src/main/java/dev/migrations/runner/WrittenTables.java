@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.runner;
 
 import java.util.ArrayList;
@@ -8,9 +24,10 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionContent;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The tables a plan's revisions write to, read from their text: what a tables-only backup
@@ -18,6 +35,8 @@ import org.jspecify.annotations.Nullable;
  * ({@code INSERT}, {@code UPDATE}, {@code DELETE}, {@code TRUNCATE}, {@code COPY},
  * {@code ALTER TABLE}, {@code DROP TABLE}), and Liquibase's {@code tableName} attributes.
  * A Java revision's tables cannot be read: then they are unknown.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 final class WrittenTables {
 
@@ -40,6 +59,9 @@ final class WrittenTables {
 	/**
 	 * The tables the revisions to apply and to reverse write to, lower case, as written
 	 * ({@code name} or {@code schema.name}), and the history table.
+	 * @param applied the applied
+	 * @param historyTable the history table
+	 * @param reverted the reverted
 	 * @return the tables, or {@code null} if a revision's tables cannot be read
 	 */
 	static @Nullable Set<String> of(List<Revision> applied, List<Revision> reverted, String historyTable) {
