@@ -70,6 +70,15 @@ public final class MigrationsAutoConfiguration {
 		return LazyInitializationExcludeFilter.forBeanTypes(MigrationsInitializer.class);
 	}
 
+	/**
+	 * A key under {@code migrations.} that no setting binds fails the start instead of
+	 * being ignored.
+	 */
+	@Bean
+	static UnknownMigrationsProperties unknownMigrationsProperties() {
+		return new UnknownMigrationsProperties();
+	}
+
 	private static MigratorFactory factory(ResourceLoader resourceLoader, Environment environment,
 			ObjectProvider<MigrationListener> listeners, ObjectProvider<MigrationsCustomizer> customizers,
 			ObjectProvider<MigrationsRevisionPreloader.RevisionPreload> preload,
