@@ -252,8 +252,11 @@ public final class MigrationsAutoConfiguration {
 					.resolve(new PropertiesMigrationsConnectionDetails(properties), application));
 			}
 			catch (MigrationException ex) {
-				throw new MigrationException("Database instance '" + name + "': " + ex.getDescription(),
-						ex.getAction() + " The settings of this database are under " + prefix + ".", ex);
+				throw new MigrationException(
+						"Database instance '" + name + "': " + Migrators.inSettingsOf(name, ex.getDescription()),
+						Migrators.inSettingsOf(name, ex.getAction()) + " The settings of this database are under "
+								+ prefix + ".",
+						ex);
 			}
 		}
 

@@ -1,6 +1,7 @@
 package dev.migrations.command;
 
 import dev.migrations.MigrationException;
+import dev.migrations.runner.Migrators;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.ExitCodeGenerator;
@@ -23,7 +24,10 @@ class CommandFailedException extends MigrationException implements ExitCodeGener
 		String what = "The command '" + command.command().label() + "'"
 				+ ((instance != null) ? " on database instance '" + instance + "'" : "") + " failed: ";
 		if (ex instanceof MigrationException migration) {
-			return new CommandFailedException(what + migration.getMessage(), migration.getAction(), ex);
+			return (instance != null)
+					? new CommandFailedException(what + Migrators.inSettingsOf(instance, migration.getMessage()),
+							Migrators.inSettingsOf(instance, migration.getAction()), ex)
+					: new CommandFailedException(what + migration.getMessage(), migration.getAction(), ex);
 		}
 		return new CommandFailedException(what + ex, "See the cause below.", ex);
 	}
