@@ -1,5 +1,15 @@
 package dev.migrations.backup;
 
+import dev.migrations.runner.SchemaChecks;
+
+import dev.migrations.runner.DriftCheckMode;
+
+import dev.migrations.runner.AdoptionSource;
+
+import org.flywaydb.core.Flyway;
+
+import java.util.zip.GZIPInputStream;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -123,6 +133,30 @@ class BackupTests {
 			.hasSize(2)
 			.anyMatch((name) -> name.startsWith("app-003-to-004"))
 			.anyMatch((name) -> name.startsWith("app-004-to-005"));
+	}
+
+	@Test
+	void adoptingAFlywayDatabaseTakesTheBackupBeforeWritingTheHistory() throws IOException {
+		TestDatabase db = h2File();
+		Path flyway = Files.createDirectories(this.temp.resolve("flyway"));
+		Files.writeString(flyway.resolve("V1__create_users.sql"),
+				"CREATE TABLE users (id INTEGER PRIMARY KEY, name VARCHAR(100));");
+		Flyway.configure()
+			.dataSource(db.url(), db.user(), db.password())
+			.locations("filesystem:" + flyway)
+			.load()
+			.migrate();
+		this.revisions.add("002_create_projects.sql", "CREATE TABLE projects (id INTEGER PRIMARY KEY);");
+		Migrator migrator = migrator(db, settings(db, true, 10, "pg_dump"));
+		migrator.setSchemaChecks(new SchemaChecks(AdoptionSource.FLYWAY, DriftCheckMode.OFF, List.of()));
+		migrator.migrate();
+		Path adoption = backupFiles().stream()
+			.filter((file) -> file.getFileName().toString().startsWith("app-flyway-to-001-"))
+			.findFirst()
+			.orElseThrow();
+		String script = new String(new GZIPInputStream(Files.newInputStream(adoption)).readAllBytes());
+		assertThat(script).contains("flyway_schema_history").doesNotContain("\"DATABASECHANGELOG\"(");
+		assertThat(db.history()).extracting((row) -> row.get("ID")).containsExactly("001", "002");
 	}
 
 	@Test
