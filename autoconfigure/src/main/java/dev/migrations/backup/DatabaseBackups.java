@@ -52,6 +52,9 @@ public class DatabaseBackups {
 
 	private volatile boolean warned;
 
+	// The file of the backup being written, until it is complete.
+	private volatile @Nullable Path writing;
+
 	/**
 	 * Create a backup service.
 	 * @param settings how to take backups
@@ -95,12 +98,13 @@ public class DatabaseBackups {
 			return backup;
 		}
 		catch (IOException | SQLException | RuntimeException ex) {
+			BackupFailure failure = failure(ex);
 			if (this.settings.required()) {
-				throw new BackupFailedException(ex.getMessage(), ex);
+				throw new BackupFailedException(failure, ex);
 			}
 			if (!this.warned) {
-				logger.warn("No backup taken before migrating {}: {} (migrations.backup.required=false, going on)",
-						database.url(), ex.getMessage());
+				logger.warn("No backup taken before migrating {}: {} {} (migrations.backup.required=false, going on "
+						+ "without a backup)", database.url(), failure.reason(), failure.action());
 				this.warned = true;
 			}
 			return null;
@@ -159,6 +163,26 @@ public class DatabaseBackups {
 				+ target.port() + ((this.settings.user() != null) ? " --username=" + this.settings.user() : "")
 				+ " --dbname=" + target.database() + " " + file.toAbsolutePath();
 		return new Backup(file, restore);
+	}
+
+	/**
+	 * The failure of a backup, its cause told apart. A file the failed tool began is
+	 * deleted at once: it is never a usable backup, and a disk it filled stays full while
+	 * it is there. (A process killed mid-backup leaves it; see the docs.)
+	 */
+	private BackupFailure failure(Exception ex) {
+		Path partial = this.writing;
+		this.writing = null;
+		boolean deleted = false;
+		if (partial != null) {
+			try {
+				deleted = Files.deleteIfExists(partial);
+			}
+			catch (IOException deletion) {
+				logger.debug("Cannot delete {}", partial, deletion);
+			}
+		}
+		return BackupFailure.of(ex, this.settings, partial, deleted);
 	}
 
 	private int pgDumpMajorVersion() throws IOException, InterruptedException {
@@ -222,6 +246,7 @@ public class DatabaseBackups {
 		catch (UnsupportedOperationException ex) {
 			Files.createFile(partial);
 		}
+		this.writing = partial;
 		return partial;
 	}
 
@@ -234,7 +259,8 @@ public class DatabaseBackups {
 		return file.resolveSibling(file.getFileName() + PARTIAL);
 	}
 
-	private static Path complete(Path partial) throws IOException {
+	private Path complete(Path partial) throws IOException {
+		this.writing = null;
 		String name = partial.getFileName().toString();
 		Path file = partial.resolveSibling(name.substring(0, name.length() - PARTIAL.length()));
 		try {

@@ -1,5 +1,11 @@
 package dev.migrations.backup;
 
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import org.springframework.boot.test.system.CapturedOutput;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import dev.migrations.runner.SchemaChecks;
 
 import dev.migrations.runner.DriftCheckMode;
@@ -40,6 +46,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * file database and on PostgreSQL ({@code pg_dump} must be installed; {@code .ci/run}
  * installs it).
  */
+@ExtendWith(OutputCaptureExtension.class)
 class BackupTests {
 
 	@TempDir
@@ -197,6 +204,60 @@ class BackupTests {
 			.withMessageContaining("Nothing was written");
 		assertThat(db.tables()).doesNotContain("more_data");
 		assertThat(db.history()).extracting((row) -> row.get("ID")).containsExactly("001");
+	}
+
+	/**
+	 * A pg_dump that writes part of the file, then fails as pg_dump does on a full disk:
+	 * a real full disk needs root (a small tmpfs) and is not portable.
+	 */
+	String diskFullPgDump() throws IOException {
+		Path script = this.temp.resolve("bin/pg_dump");
+		Files.createDirectories(script.getParent());
+		Files.writeString(script, """
+				#!/bin/sh
+				case "$1" in --version) exec pg_dump --version;; esac
+				for argument in "$@"; do case "$argument" in --file=*) file="${argument#--file=}";; esac; done
+				head -c 65536 /dev/zero > "$file"
+				echo "pg_dump: error: could not write to output file: No space left on device" >&2
+				exit 1
+				""");
+		script.toFile().setExecutable(true);
+		return script.toString();
+	}
+
+	@Test
+	void aFullBackupDiskNamesTheDirectoryItsFreeSpaceAndDeletesThePartialFile() throws IOException {
+		TestDatabase db = TestDatabases.postgres();
+		migrator(db, settings(db, true, 10, "pg_dump")).migrate();
+		this.revisions.add("002_more.sql", "CREATE TABLE more_data (id INTEGER);");
+		String pgDump = diskFullPgDump();
+		String directory = this.backups.toAbsolutePath().normalize().toString();
+		assertThatExceptionOfType(MigrationException.class)
+			.isThrownBy(() -> migrator(db, settings(db, true, 10, pgDump)).migrate())
+			.withMessageContaining("No space left on device")
+			.withMessageContaining("The backup directory " + directory + " is full: ")
+			.withMessageContaining(" free of ")
+			.withMessageContaining(".dump.partial, was deleted")
+			.withMessageContaining("Nothing was written")
+			.satisfies(
+					(ex) -> assertThat(((MigrationException) ex).getAction()).startsWith("Free space in " + directory)
+						.contains("migrations.backup.directory")
+						.doesNotContain("install", "Install"));
+		assertThat(backupFiles()).noneMatch((file) -> file.getFileName().toString().endsWith(".partial"));
+		assertThat(db.tables()).doesNotContain("more_data");
+	}
+
+	@Test
+	void anOptionalBackupOnAFullDiskWarnsWithTheSameAdviceAndMigrates(CapturedOutput output) throws IOException {
+		TestDatabase db = TestDatabases.postgres();
+		migrator(db, settings(db, false, 10, "pg_dump")).migrate();
+		this.revisions.add("002_more.sql", "CREATE TABLE more_data (id INTEGER);");
+		RunReport report = migrator(db, settings(db, false, 10, diskFullPgDump())).migrate();
+		assertThat(report.applied()).containsExactly("002");
+		assertThat(output).contains("No backup taken before migrating", "No space left on device",
+				"The backup directory " + this.backups.toAbsolutePath().normalize() + " is full: ", "was deleted",
+				"Free space in ", "migrations.backup.required=false, going on without a backup");
+		assertThat(backupFiles()).noneMatch((file) -> file.getFileName().toString().endsWith(".partial"));
 	}
 
 	@Test
