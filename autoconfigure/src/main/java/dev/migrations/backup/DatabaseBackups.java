@@ -122,17 +122,11 @@ public class DatabaseBackups {
 			statement
 				.execute("SCRIPT TO '" + partial.toAbsolutePath().toString().replace("'", "''") + "' COMPRESSION GZIP");
 		}
+		H2Scripts.releaseMigrationLocks(partial);
 		ownerOnly(partial);
-		try (InputStream in = new GZIPInputStream(Files.newInputStream(partial))) {
-			byte[] head = in.readNBytes(64);
-			if (head.length == 0) {
-				throw new IOException("backup " + partial + " is empty");
-			}
-			in.transferTo(java.io.OutputStream.nullOutputStream());
-		}
 		Path file = complete(partial);
-		return new Backup(file, "RUNSCRIPT FROM '" + file.toAbsolutePath() + "' COMPRESSION GZIP"
-				+ "  (in an empty database, e.g. after DROP ALL OBJECTS)");
+		return new Backup(file, "DROP ALL OBJECTS; RUNSCRIPT FROM '" + file.toAbsolutePath() + "' COMPRESSION GZIP"
+				+ " (in the database, with the application stopped)");
 	}
 
 	private Backup pgDump(Connection connection, DatabaseInfo database, String from, String to)
@@ -159,10 +153,24 @@ public class DatabaseBackups {
 		ownerOnly(partial);
 		run(List.of(sibling("pg_restore"), "--list", partial.toAbsolutePath().toString()), "pg_restore --list");
 		Path file = complete(partial);
-		String restore = "pg_restore --clean --if-exists --no-owner --host=" + target.host() + " --port="
-				+ target.port() + ((this.settings.user() != null) ? " --username=" + this.settings.user() : "")
-				+ " --dbname=" + target.database() + " " + file.toAbsolutePath();
+		String restore = restoreInPlace(target, database.schema(), file);
 		return new Backup(file, restore);
+	}
+
+	/**
+	 * The commands that restore a backup in place, whatever revisions ran after it: the
+	 * migrated schema dropped and created again, then the dump's objects of that schema
+	 * restored into it. ({@code pg_restore --clean} only drops what the dump holds: a
+	 * table a later revision added, with foreign keys to the dump's tables, blocks it.)
+	 */
+	private String restoreInPlace(PgTarget target, String schema, Path file) {
+		String name = schema;
+		String connect = "--host=" + target.host() + " --port=" + target.port()
+				+ ((this.settings.user() != null) ? " --username=" + this.settings.user() : "") + " --dbname="
+				+ target.database();
+		return "psql " + connect + " --set=ON_ERROR_STOP=1 --command='DROP SCHEMA \"" + name + "\" CASCADE; "
+				+ "CREATE SCHEMA \"" + name + "\";' && pg_restore --no-owner --exit-on-error --schema=" + name + " "
+				+ connect + " " + file.toAbsolutePath();
 	}
 
 	/**
