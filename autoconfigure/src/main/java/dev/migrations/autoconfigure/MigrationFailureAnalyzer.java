@@ -18,6 +18,7 @@ package dev.migrations.autoconfigure;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.core.Ordered;
 
 import dev.migrations.MigrationException;
 
@@ -27,7 +28,14 @@ import dev.migrations.MigrationException;
  *
  * @author Migrations for Spring Boot contributors
  */
-class MigrationFailureAnalyzer extends AbstractFailureAnalyzer<MigrationException> {
+class MigrationFailureAnalyzer extends AbstractFailureAnalyzer<MigrationException> implements Ordered {
+
+	@Override
+	public int getOrder() {
+		// Before Spring Boot's analyzers of a failed binding, which would report an
+		// unknown migrations setting without its closest known name.
+		return Ordered.HIGHEST_PRECEDENCE;
+	}
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, MigrationException cause) {

@@ -92,6 +92,15 @@ public final class MigrationsAutoConfiguration {
 		return LazyInitializationExcludeFilter.forBeanTypes(MigrationsInitializer.class);
 	}
 
+	/**
+	 * A key under {@code migrations.} that no setting binds fails the start instead of
+	 * being ignored.
+	 */
+	@Bean
+	static UnknownMigrationsProperties unknownMigrationsProperties() {
+		return new UnknownMigrationsProperties();
+	}
+
 	private static MigratorFactory factory(ResourceLoader resourceLoader, Environment environment,
 			ObjectProvider<MigrationListener> listeners, ObjectProvider<MigrationsCustomizer> customizers,
 			ObjectProvider<MigrationsRevisionPreloader.RevisionPreload> preload,
@@ -265,8 +274,11 @@ public final class MigrationsAutoConfiguration {
 					.resolve(new PropertiesMigrationsConnectionDetails(properties), application));
 			}
 			catch (MigrationException ex) {
-				throw new MigrationException("Database instance '" + name + "': " + ex.getDescription(),
-						ex.getAction() + " The settings of this database are under " + prefix + ".", ex);
+				throw new MigrationException(
+						"Database instance '" + name + "': " + Migrators.inSettingsOf(name, ex.getDescription()),
+						Migrators.inSettingsOf(name, ex.getAction()) + " The settings of this database are under "
+								+ prefix + ".",
+						ex);
 			}
 		}
 

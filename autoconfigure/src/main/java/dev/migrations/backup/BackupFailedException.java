@@ -25,6 +25,11 @@ import dev.migrations.MigrationException;
  */
 public class BackupFailedException extends MigrationException {
 
+	BackupFailedException(BackupFailure failure, Throwable cause) {
+		super("No backup could be taken before migrating (migrations.backup.required=true): " + failure.reason()
+				+ " Nothing was written to the database.", failure.action(), cause);
+	}
+
 	BackupFailedException(String reason, Throwable cause) {
 		super("No backup could be taken before migrating (migrations.backup.required=true): " + reason
 				+ ". Nothing was written to the database.",

@@ -76,6 +76,9 @@ public class DatabaseBackups {
 
 	private volatile java.time.Duration progressEvery = java.time.Duration.ofSeconds(5);
 
+	// The file of the backup being written, until it is complete.
+	private volatile @Nullable Path writing;
+
 	/**
 	 * Create a backup service.
 	 * @param settings how to take backups
@@ -192,12 +195,13 @@ public class DatabaseBackups {
 								+ "migrations.backup.required=false to migrate without it.",
 						ex);
 			}
+			BackupFailure failure = failure(ex);
 			if (required) {
-				throw new BackupFailedException(ex.getMessage(), ex);
+				throw new BackupFailedException(failure, ex);
 			}
 			if (!this.warned) {
-				logger.warn("No backup taken before migrating {}: {} (migrations.backup.required=false, going on)",
-						database.url(), ex.getMessage());
+				logger.warn("No backup taken before migrating {}: {} {} (migrations.backup.required=false, going on "
+						+ "without a backup)", database.url(), failure.reason(), failure.action());
 				this.warned = true;
 			}
 			return null;
@@ -215,17 +219,11 @@ public class DatabaseBackups {
 			statement
 				.execute("SCRIPT TO '" + partial.toAbsolutePath().toString().replace("'", "''") + "' COMPRESSION GZIP");
 		}
+		H2Scripts.releaseMigrationLocks(partial);
 		ownerOnly(partial);
-		try (InputStream in = new GZIPInputStream(Files.newInputStream(partial))) {
-			byte[] head = in.readNBytes(64);
-			if (head.length == 0) {
-				throw new IOException("backup " + partial + " is empty");
-			}
-			in.transferTo(java.io.OutputStream.nullOutputStream());
-		}
 		Path file = complete(partial);
-		return new Backup(file, "RUNSCRIPT FROM '" + file.toAbsolutePath() + "' COMPRESSION GZIP"
-				+ "  (in an empty database, e.g. after DROP ALL OBJECTS)");
+		return new Backup(file, "DROP ALL OBJECTS; RUNSCRIPT FROM '" + file.toAbsolutePath() + "' COMPRESSION GZIP"
+				+ " (in the database, with the application stopped)");
 	}
 
 	private Backup pgDump(Connection connection, DatabaseInfo database, String from, String to, DumpScope scope)
@@ -258,9 +256,7 @@ public class DatabaseBackups {
 		ownerOnly(partial);
 		run(List.of(sibling("pg_restore"), "--list", partial.toAbsolutePath().toString()), "pg_restore --list");
 		Path file = complete(partial);
-		String restore = "pg_restore --clean --if-exists --no-owner --host=" + target.host() + " --port="
-				+ target.port() + ((this.settings.user() != null) ? " --username=" + this.settings.user() : "")
-				+ " --dbname=" + target.database() + " " + file.toAbsolutePath();
+		String restore = restoreInPlace(target, database.schema(), file);
 		if (scope.partial()) {
 			// Restoring it over the database with --clean would empty every table whose
 			// data it leaves out.
@@ -270,6 +266,42 @@ public class DatabaseBackups {
 					+ scope.description() + "; copy those tables back from there, see docs/postgresql-production.md)";
 		}
 		return new Backup(file, restore);
+	}
+
+	/**
+	 * The commands that restore a backup in place, whatever revisions ran after it: the
+	 * migrated schema dropped and created again, then the dump's objects of that schema
+	 * restored into it. ({@code pg_restore --clean} only drops what the dump holds: a
+	 * table a later revision added, with foreign keys to the dump's tables, blocks it.)
+	 */
+	private String restoreInPlace(PgTarget target, String schema, Path file) {
+		String name = schema;
+		String connect = "--host=" + target.host() + " --port=" + target.port()
+				+ ((this.settings.user() != null) ? " --username=" + this.settings.user() : "") + " --dbname="
+				+ target.database();
+		return "psql " + connect + " --set=ON_ERROR_STOP=1 --command='DROP SCHEMA \"" + name + "\" CASCADE; "
+				+ "CREATE SCHEMA \"" + name + "\";' && pg_restore --no-owner --exit-on-error --schema=" + name + " "
+				+ connect + " " + file.toAbsolutePath();
+	}
+
+	/**
+	 * The failure of a backup, its cause told apart. A file the failed tool began is
+	 * deleted at once: it is never a usable backup, and a disk it filled stays full while
+	 * it is there. (A process killed mid-backup leaves it; see the docs.)
+	 */
+	private BackupFailure failure(Exception ex) {
+		Path partial = this.writing;
+		this.writing = null;
+		boolean deleted = false;
+		if (partial != null) {
+			try {
+				deleted = Files.deleteIfExists(partial);
+			}
+			catch (IOException deletion) {
+				logger.debug("Cannot delete {}", partial, deletion);
+			}
+		}
+		return BackupFailure.of(ex, this.settings, partial, deleted);
 	}
 
 	private int pgDumpMajorVersion() throws IOException, InterruptedException {
@@ -333,6 +365,7 @@ public class DatabaseBackups {
 		catch (UnsupportedOperationException ex) {
 			Files.createFile(partial);
 		}
+		this.writing = partial;
 		return partial;
 	}
 
@@ -347,7 +380,8 @@ public class DatabaseBackups {
 		return file.resolveSibling(file.getFileName() + PARTIAL);
 	}
 
-	private static Path complete(Path partial) throws IOException {
+	private Path complete(Path partial) throws IOException {
+		this.writing = null;
 		String name = partial.getFileName().toString();
 		Path file = partial.resolveSibling(name.substring(0, name.length() - PARTIAL.length()));
 		try {

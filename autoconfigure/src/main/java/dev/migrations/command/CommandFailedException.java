@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.ExitCodeGenerator;
 
 import dev.migrations.MigrationException;
+import dev.migrations.runner.Migrators;
 
 /**
  * A command failed: the process exits with status 1 after Spring Boot's failure analysis
@@ -41,7 +42,10 @@ class CommandFailedException extends MigrationException implements ExitCodeGener
 		String what = "The command '" + command.command().label() + "'"
 				+ ((instance != null) ? " on database instance '" + instance + "'" : "") + " failed: ";
 		if (ex instanceof MigrationException migration) {
-			return new CommandFailedException(what + migration.getMessage(), migration.getAction(), ex);
+			return (instance != null)
+					? new CommandFailedException(what + Migrators.inSettingsOf(instance, migration.getMessage()),
+							Migrators.inSettingsOf(instance, migration.getAction()), ex)
+					: new CommandFailedException(what + migration.getMessage(), migration.getAction(), ex);
 		}
 		return new CommandFailedException(what + ex, "See the cause below.", ex);
 	}

@@ -35,8 +35,11 @@ import dev.migrations.runner.Migrators;
  * Runs {@code migrations.command} instead of the startup migration, then ends the
  * process: it takes the startup runner's place in the context refresh, so the command
  * runs before anything that uses the database is created, and the process exits before
- * the web server, schedulers, listeners or runners start. A failure is thrown, so that
- * the refresh fails with Spring Boot's failure analysis and exit status 1.
+ * the web server, schedulers, listeners or runners start. A command that fails ends the
+ * process the same way: its failure (what happened, and the action) printed once on
+ * standard error, and exit status 1 — not an application that "failed to start", and not
+ * the context's failed refresh and close, which only add stack traces unrelated to the
+ * command.
  *
  * @author Migrations for Spring Boot contributors
  */
@@ -52,6 +55,8 @@ public class MigrationsCommandRunner extends MigrationsInitializer {
 
 	private final @Nullable PrintStream out;
 
+	private final @Nullable PrintStream err;
+
 	/**
 	 * Create a runner that prints to the process's standard output and ends the process.
 	 * @param migrators the databases' operations: one, or several named instances
@@ -59,13 +64,14 @@ public class MigrationsCommandRunner extends MigrationsInitializer {
 	 * @param format how to print
 	 */
 	public MigrationsCommandRunner(Migrators migrators, String commandText, OutputFormat format) {
-		this(migrators, commandText, format, System::exit, null);
+		this(migrators, commandText, format, System::exit, null, null);
 	}
 
 	MigrationsCommandRunner(Migrators migrators, String commandText, OutputFormat format, IntConsumer exit,
-			@Nullable PrintStream out) {
+			@Nullable PrintStream out, @Nullable PrintStream err) {
 		super(migrators);
 		this.out = out;
+		this.err = err;
 		this.commandText = commandText;
 		this.format = format;
 		this.exit = exit;
@@ -73,6 +79,37 @@ public class MigrationsCommandRunner extends MigrationsInitializer {
 
 	@Override
 	public void afterPropertiesSet() {
+		int status;
+		try {
+			status = runCommand();
+		}
+		catch (CommandFailedException ex) {
+			printFailure(ex);
+			this.exit.accept(ex.getExitCode());
+			// Only reached where the exit does not end the process (tests).
+			throw ex;
+		}
+		this.exit.accept(status);
+	}
+
+	private void printFailure(CommandFailedException failure) {
+		PrintStream err = (this.err != null) ? this.err : System.err;
+		err.println();
+		err.println("Command '" + this.commandText.trim() + "' failed (exit status " + failure.getExitCode() + ").");
+		err.println();
+		err.println(failure.getDescription());
+		err.println();
+		err.println("Action:");
+		err.println();
+		err.println(failure.getAction());
+		if (!(failure.getCause() instanceof dev.migrations.MigrationException) && failure.getCause() != null) {
+			err.println();
+			failure.getCause().printStackTrace(err);
+		}
+		err.flush();
+	}
+
+	private int runCommand() {
 		CommandLine command;
 		try {
 			command = CommandLine.parse(this.commandText);
@@ -97,7 +134,7 @@ public class MigrationsCommandRunner extends MigrationsInitializer {
 				throw CommandFailedException.of(command, (getMigrators().size() > 1) ? name : null, ex);
 			}
 		}
-		this.exit.accept(status);
+		return status;
 	}
 
 	/**

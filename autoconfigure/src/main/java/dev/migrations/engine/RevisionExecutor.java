@@ -381,8 +381,10 @@ public final class RevisionExecutor {
 				if (!current.runInTransaction()) {
 					connection.commit();
 					connection.setAutoCommit(true);
-					step.run(i, current);
+					// Each statement of this change set commits as it runs: a failure
+					// (or a lost connection) part-way leaves what ran before it.
 					committedSome = true;
+					step.run(i, current);
 					connection.setAutoCommit(false);
 				}
 				else {

@@ -26,6 +26,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,6 +35,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.migrations.MigrationException;
+import dev.migrations.backup.Backup;
+import dev.migrations.backup.DatabaseBackups;
 import dev.migrations.engine.RevisionExecutor;
 import dev.migrations.lock.MigrationLock;
 import dev.migrations.revision.Revision;
@@ -63,9 +66,12 @@ final class ForeignHistoryAdoption {
 
 	private final RevisionGraph graph;
 
-	ForeignHistoryAdoption(AdoptionSource source, RevisionGraph graph) {
+	private final @Nullable DatabaseBackups backups;
+
+	ForeignHistoryAdoption(AdoptionSource source, RevisionGraph graph, @Nullable DatabaseBackups backups) {
 		this.source = source;
 		this.graph = graph;
+		this.backups = backups;
 	}
 
 	RunReport adopt(MigrationSession session, RunProgress progress) {
@@ -84,6 +90,16 @@ final class ForeignHistoryAdoption {
 				// Another instance adopted the database while this one waited for the
 				// lock.
 				return progress.report(RunReport.Outcome.UP_TO_DATE, null);
+			}
+			if (this.backups != null) {
+				// The backup comes before the first write: the history table is one. No
+				// transaction stays open while pg_dump runs.
+				session.endReadTransaction();
+				Backup backup = this.backups.take(session.connection(), session.database(),
+						this.source.name().toLowerCase(Locale.ROOT), plan.get(plan.size() - 1).revision().id().value());
+				if (backup != null) {
+					progress.backup(backup.file().toString());
+				}
 			}
 			RevisionExecutor executor = RevisionExecutor.executing(session.engine());
 			executor.createHistoryTable();

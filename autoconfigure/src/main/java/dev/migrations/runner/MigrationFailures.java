@@ -311,9 +311,14 @@ final class MigrationFailures {
 					+ " may be recorded as well; the next start reads the history and goes on from there.";
 		}
 		else {
-			leftState = "The history records the database at revision " + Migrator.orBase(current) + ", but "
-					+ database.product() + " commits DDL immediately (or the change set ran outside a transaction), so "
-					+ "statements of " + revision.id() + " that ran before the connection was lost may remain.";
+			leftState = "This is not a revision boundary: the history records the database at revision "
+					+ Migrator.orBase(current) + " and " + revision.id() + " is not recorded, but "
+					+ (database.isPostgres() ? "change set " + ex.getChangeSet()
+							+ " ran outside a transaction ('-- transactional: "
+							+ "false' or runInTransaction: false), so each of its statements committed as it ran"
+							: database.product() + " commits DDL immediately")
+					+ ": statements of " + revision.id() + " that ran before the connection was lost may remain in "
+					+ "the database.";
 		}
 		return new RunFailedException(
 				"The connection to the database " + database.url() + " was lost while "
@@ -322,11 +327,13 @@ final class MigrationFailures {
 						+ leftState + doneText(done, downgrade) + backupText(backup),
 				"Nothing points at " + revision.file() + ": the server ended the session (pg_terminate_backend, a "
 						+ "failover or restart, a server timeout) or the network dropped it. Restart once the database is "
-						+ "reachable: the next start resumes at " + (downgrade ? "the downgrade of " : "revision ")
-						+ revision.id()
-						+ (ex.isRolledBack() ? "." : ", after removing what its statements left behind.")
-						+ ((backup != null) ? " To go back to the state before this run, restore " + backup.file() + "."
-								: ""),
+						+ "reachable"
+						+ (ex.isRolledBack() ? ""
+								: ", after removing what the statements of " + revision.id() + " left behind (or "
+										+ "making them safe to run again)")
+						+ ": the next start resumes after revision " + Migrator.orBase(current) + ", with "
+						+ (downgrade ? "the downgrade of " : "") + revision.id() + "." + ((backup != null)
+								? " To go back to the state before this run, restore " + backup.file() + "." : ""),
 				ex, progress);
 	}
 
@@ -358,7 +365,7 @@ final class MigrationFailures {
 				"The revision files are not at fault: the server ended the session (pg_terminate_backend, a failover "
 						+ "or restart, a server timeout) or the network dropped it. Restart once the database is "
 						+ "reachable: the next start takes the lock again" + (backups ? ", takes a new backup" : "")
-						+ " and resumes at revision " + Migrator.orBase(current) + ".",
+						+ " and resumes after revision " + Migrator.orBase(current) + ".",
 				cause, progress);
 	}
 

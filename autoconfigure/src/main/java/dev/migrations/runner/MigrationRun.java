@@ -95,7 +95,7 @@ final class MigrationRun {
 			try {
 				// The edited revision fails the checksum check until it is repaired,
 				// under the lock.
-				plan = repairs.isEmpty() ? this.planner.plan(status, this.graph, resolved) : null;
+				plan = repairs.isEmpty() ? plan(session, status, resolved) : null;
 			}
 			catch (MigrationException ex) {
 				if (!mayBeMigrating(status, session)) {
@@ -146,7 +146,7 @@ final class MigrationRun {
 								repair.file());
 					}
 				}
-				plan = this.planner.plan(status, this.graph, resolved);
+				plan = plan(session, status, resolved);
 				// A repair took the backup before the first write.
 				PlanExecution.executing(session, this.settings)
 					.run(status, plan, targetId(target), repairs.isEmpty() ? this.backups : null, progress);
@@ -167,7 +167,7 @@ final class MigrationRun {
 		Request.Resolved resolved = resolve(request);
 		try (MigrationSession session = this.sessions.get()) {
 			MigrationStatus status = session.status(this.graph, resolved.target(), resolved.targetName());
-			Planner.Plan plan = this.planner.plan(status, this.graph, resolved);
+			Planner.Plan plan = plan(session, status, resolved);
 			PlanExecution preview = PlanExecution.previewing(session, this.settings);
 			preview.run(status, plan, targetId(resolved.target()), null, new RunProgress(Instant.now()));
 			logger.info(
@@ -230,6 +230,19 @@ final class MigrationRun {
 					status.database().url(), Migrator.orBase(status.current()), status.history().size());
 			progress.start(status.current());
 			return progress.report(RunReport.Outcome.VALIDATED, null);
+		}
+	}
+
+	/**
+	 * The plan; a downgrade refused for its recorded states names everything else in its
+	 * range that blocks it too.
+	 */
+	private Planner.Plan plan(MigrationSession session, MigrationStatus status, Request.Resolved resolved) {
+		try {
+			return this.planner.plan(status, this.graph, resolved);
+		}
+		catch (DowngradeRefusal ex) {
+			throw ex.complete(session::reversal);
 		}
 	}
 

@@ -334,20 +334,17 @@ final class MigrationSession implements AutoCloseable {
 		for (Revision revision : plan.revert()) {
 			this.engine.requirePlaceholders(compiled(revision), true);
 		}
-		List<String> irreversible = new ArrayList<>();
-		for (Revision revision : plan.revert()) {
-			Reversal reversal = this.engine.reversal(compiled(revision));
-			if (!reversal.reversible()) {
-				irreversible.add(revision.id() + " (" + revision.file() + "): " + reversal.how());
-			}
+		MigrationException refusal = DowngradeRefusal.describe(plan.revert(), Map.of(), null, this::reversal);
+		if (refusal != null) {
+			throw refusal;
 		}
-		if (!irreversible.isEmpty()) {
-			throw new MigrationException(
-					"Cannot downgrade: " + irreversible.size() + " revision(s) in the range cannot be reversed: "
-							+ String.join("; ", irreversible) + ". Nothing was written.",
-					"Add the missing downgrade (a <revision>_<slug>.down.sql file, or a rollback block in the changelog), "
-							+ "or choose a target above these revisions.");
-		}
+	}
+
+	/**
+	 * How a revision is reversed, or why it cannot be.
+	 */
+	Reversal reversal(Revision revision) {
+		return this.engine.reversal(compiled(revision));
 	}
 
 	/**

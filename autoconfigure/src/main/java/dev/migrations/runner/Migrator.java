@@ -330,7 +330,7 @@ public class Migrator {
 			RevisionGraph graph = revisions();
 			graph.requireSingleHead();
 			try (MigrationSession session = openSession()) {
-				return new ForeignHistoryAdoption(from, graph).adopt(session, progress);
+				return new ForeignHistoryAdoption(from, graph, this.backups).adopt(session, progress);
 			}
 		});
 	}

@@ -20,6 +20,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -38,6 +39,9 @@ import dev.migrations.MigrationException;
 public final class Migrators {
 
 	private static final Logger logger = LoggerFactory.getLogger(Migrators.class);
+
+	private static final Pattern INSTANCE_SETTING = Pattern
+		.compile("(?<![\\w./\\-])migrations\\.(?!instances\\b|command\\b|output\\b|endpoint\\.)(?=[a-z])");
 
 	private final Map<String, Migrator> migrators;
 
@@ -127,14 +131,28 @@ public final class Migrators {
 				List<String> untouched = names().subList(index, this.migrators.size());
 				throw new MigrationException(
 						"Database instance '" + name + "' (" + index + " of " + this.migrators.size() + "): "
-								+ ex.getDescription()
+								+ inSettingsOf(name, ex.getDescription())
 								+ (untouched.isEmpty() ? ""
 										: " The instances after it were not migrated: " + String.join(", ", untouched)
 												+ "."),
-						ex.getAction() + " The settings of this database are under migrations.instances." + name + ".",
+						inSettingsOf(name, ex.getAction()) + " The settings of this database are under "
+								+ "migrations.instances." + name + ".",
 						ex);
 			}
 		}
+	}
+
+	/**
+	 * A failure's text with every setting it names moved under the instance: an instance
+	 * is configured by {@code migrations.instances.<name>.*}, and the top-level
+	 * {@code migrations.*} database settings are ignored next to instances. Settings of
+	 * the whole application ({@code command}, {@code output}, {@code endpoint.*}) stay.
+	 * @param name the instance name
+	 * @param text a failure's description or action
+	 * @return the text naming the instance's settings
+	 */
+	public static String inSettingsOf(String name, String text) {
+		return INSTANCE_SETTING.matcher(text).replaceAll("migrations.instances." + name + ".");
 	}
 
 	@Override

@@ -18,8 +18,10 @@ package dev.migrations.runner;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -119,31 +121,25 @@ final class Planner {
 							: "An upgrade never reverses revisions: upgrade to head, or downgrade to "
 									+ request.targetName() + ".");
 		}
-		List<String> refused = new ArrayList<>();
-		for (RevisionStatus revision : beyond) {
-			if (revision.state() == RevisionState.BASELINE) {
-				refused.add(revision.revision() + " is part of the baseline, the floor a downgrade cannot cross");
-			}
-			else if (revision.state() == RevisionState.STAMPED) {
-				refused.add(revision.revision() + " was stamped, never executed by migrations, so its reverse SQL "
-						+ "is not run");
-			}
-			else if (revision.state() == RevisionState.ADOPTED) {
-				refused.add(revision.revision() + " was adopted from another tool's history, never executed by "
-						+ "migrations, so its reverse SQL is not run");
-			}
-		}
-		if (!refused.isEmpty()) {
-			throw new MigrationException(
-					"Cannot downgrade to " + request.targetName() + ": " + String.join("; ", refused)
-							+ ". Nothing was written.",
-					"Choose a target at or above the newest baselined, stamped or adopted revision.");
-		}
 		List<Revision> revert = new ArrayList<>(graph.ordered()
 			.stream()
 			.filter((revision) -> beyond.stream().anyMatch((b) -> b.revision().equals(revision.id().value())))
 			.toList());
 		Collections.reverse(revert);
+		List<String> refused = new ArrayList<>();
+		Map<String, RevisionState> states = new HashMap<>();
+		for (RevisionStatus revision : beyond) {
+			states.put(revision.revision(), revision.state());
+			if (revision.state() == RevisionState.BASELINE || revision.state() == RevisionState.STAMPED
+					|| revision.state() == RevisionState.ADOPTED) {
+				refused.add(revision.revision() + " is " + revision.state());
+			}
+		}
+		if (!refused.isEmpty()) {
+			// Completed with the reverse SQL of every revision in the range by the run,
+			// which can read it.
+			throw new DowngradeRefusal(revert, states, request.targetName(), refused);
+		}
 		return revert;
 	}
 

@@ -236,6 +236,24 @@ class MigrationsInstancesTests {
 	}
 
 	@Test
+	void anInstanceAheadOfTheCodeNamesTheInstanceSettingNotTheTopLevelOne(CapturedOutput output) {
+		run().close();
+		this.billing.jdbc()
+			.execute("INSERT INTO BILLING_HISTORY (ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, "
+					+ "EXECTYPE, TAG) VALUES ('004', 'x', '004_from_a_newer_version.sql', CURRENT_TIMESTAMP, 4, "
+					+ "'EXECUTED', '004')");
+		assertThatException().isThrownBy(() -> run("migrations.instances.billing.on-unknown-revisions=fail"));
+		assertThat(output).contains("migrations.instances.billing.on-unknown-revisions=warn")
+			.doesNotContain(" migrations.on-unknown-revisions");
+	}
+
+	@Test
+	void anInvalidInstanceValueNamesTheInstanceProperty(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> run("migrations.instances.billing.target=not a revision!"));
+		assertThat(output).contains("for migrations.instances.billing.target").doesNotContain("for migrations.target");
+	}
+
+	@Test
 	void aDisabledInstanceIsNotMigrated() {
 		try (ConfigurableApplicationContext context = run("migrations.instances.orders.enabled=false")) {
 			assertThat(this.orders.tables()).isEmpty();

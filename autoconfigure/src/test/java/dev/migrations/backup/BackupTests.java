@@ -16,6 +16,22 @@
 
 package dev.migrations.backup;
 
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import org.springframework.boot.test.system.CapturedOutput;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.migrations.runner.SchemaChecks;
+
+import dev.migrations.runner.DriftCheckMode;
+
+import dev.migrations.runner.AdoptionSource;
+
+import org.flywaydb.core.Flyway;
+
+import java.util.zip.GZIPInputStream;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +62,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * file database and on PostgreSQL ({@code pg_dump} must be installed; {@code .ci/run}
  * installs it).
  */
+@ExtendWith(OutputCaptureExtension.class)
 class BackupTests {
 
 	@TempDir
@@ -110,6 +127,35 @@ class BackupTests {
 	}
 
 	@Test
+	void h2RestoreInPlaceWithThePrintedCommandLeavesNoHeldMigrationLock(CapturedOutput output) throws IOException {
+		TestDatabase db = h2File();
+		migrator(db, settings(db, true, 10, "pg_dump")).migrate();
+		db.jdbc().update("INSERT INTO users (id, name) VALUES (1, 'Ada')");
+		List<Map<String, Object>> before = users(db);
+		this.revisions.add("002_create_projects.sql",
+				"CREATE TABLE projects (id INTEGER PRIMARY KEY, owner_id INTEGER REFERENCES users (id));"
+						+ "INSERT INTO projects VALUES (1, 1);");
+		RunReport report = migrator(db, settings(db, true, 10, "pg_dump")).migrate();
+		String restore = output.getAll()
+			.lines()
+			.filter((line) -> line.contains("taken before migrating: " + report.backup()))
+			.map((line) -> line.substring(line.indexOf("(restore: ") + "(restore: ".length(),
+					line.indexOf(" (in the database")))
+			.findFirst()
+			.orElseThrow();
+		assertThat(restore).startsWith("DROP ALL OBJECTS; RUNSCRIPT FROM '");
+		for (String statement : restore.split("; ")) {
+			db.jdbc().execute(statement);
+		}
+		assertThat(users(db)).isEqualTo(before);
+		assertThat(db.tables()).doesNotContain("projects");
+		assertThat(db.history()).extracting((row) -> row.get("ID")).containsExactly("001");
+		assertThat(db.jdbc().queryForList("SELECT LOCKED FROM DATABASECHANGELOGLOCK", Boolean.class))
+			.containsExactly(false);
+		assertThat(migrator(db, settings(db, true, 10, "pg_dump")).migrate().applied()).containsExactly("002");
+	}
+
+	@Test
 	void noBackupOnANoOpStartOrForAnInMemoryDatabase() throws IOException {
 		TestDatabase file = h2File();
 		migrator(file, settings(file, true, 10, "pg_dump")).migrate();
@@ -142,6 +188,30 @@ class BackupTests {
 	}
 
 	@Test
+	void adoptingAFlywayDatabaseTakesTheBackupBeforeWritingTheHistory() throws IOException {
+		TestDatabase db = h2File();
+		Path flyway = Files.createDirectories(this.temp.resolve("flyway"));
+		Files.writeString(flyway.resolve("V1__create_users.sql"),
+				"CREATE TABLE users (id INTEGER PRIMARY KEY, name VARCHAR(100));");
+		Flyway.configure()
+			.dataSource(db.url(), db.user(), db.password())
+			.locations("filesystem:" + flyway)
+			.load()
+			.migrate();
+		this.revisions.add("002_create_projects.sql", "CREATE TABLE projects (id INTEGER PRIMARY KEY);");
+		Migrator migrator = migrator(db, settings(db, true, 10, "pg_dump"));
+		migrator.setSchemaChecks(new SchemaChecks(AdoptionSource.FLYWAY, DriftCheckMode.OFF, List.of()));
+		migrator.migrate();
+		Path adoption = backupFiles().stream()
+			.filter((file) -> file.getFileName().toString().startsWith("app-flyway-to-001-"))
+			.findFirst()
+			.orElseThrow();
+		String script = new String(new GZIPInputStream(Files.newInputStream(adoption)).readAllBytes());
+		assertThat(script).contains("flyway_schema_history").doesNotContain("\"DATABASECHANGELOG\"(");
+		assertThat(db.history()).extracting((row) -> row.get("ID")).containsExactly("001", "002");
+	}
+
+	@Test
 	void postgresBackupRestoresWithPgRestore() throws Exception {
 		TestDatabase db = TestDatabases.postgres();
 		migrator(db, settings(db, true, 10, "pg_dump")).migrate();
@@ -167,6 +237,90 @@ class BackupTests {
 		assertThat(restored.history()).extracting((row) -> row.get("ID")).containsExactly("001");
 	}
 
+	/**
+	 * The restore drill: back up, apply a revision that adds a table with foreign keys to
+	 * the backed-up ones, a sequence and rows, then restore in place with the very
+	 * commands the starter printed, and compare the whole database with its state before.
+	 */
+	@Test
+	void postgresRestoreInPlaceWithThePrintedCommandsGivesBackTheDatabaseBeforeTheRun(CapturedOutput output)
+			throws Exception {
+		TestDatabase db = TestDatabases.postgres();
+		this.revisions.add("002_create_projects.sql", """
+				CREATE TABLE projects (id SERIAL PRIMARY KEY, owner_id INTEGER NOT NULL REFERENCES users (id),
+				    name VARCHAR(100));
+				CREATE SEQUENCE invoice_numbers START WITH 2000;
+				""");
+		migrator(db, settings(db, true, 10, "pg_dump")).migrate();
+		db.jdbc().update("INSERT INTO users (id, name) VALUES (1, 'Ada'), (2, 'O''Brien')");
+		db.jdbc().update("INSERT INTO projects (owner_id, name) VALUES (1, 'Website'), (2, 'Shop')");
+		db.jdbc().queryForObject("SELECT nextval('invoice_numbers')", Long.class);
+		Map<String, Object> before = snapshot(db);
+		this.revisions.add("003_create_project_costs.sql", """
+				CREATE TABLE project_costs (id BIGSERIAL PRIMARY KEY,
+				    project_id INTEGER NOT NULL REFERENCES projects (id),
+				    user_id INTEGER NOT NULL REFERENCES users (id), amount NUMERIC(10, 2));
+				CREATE SEQUENCE cost_numbers;
+				INSERT INTO project_costs (project_id, user_id, amount) VALUES (1, 1, 10.50), (2, 2, 7);
+				INSERT INTO users (id, name) VALUES (3, 'Grace');
+				SELECT nextval('invoice_numbers');
+				""");
+		RunReport upgrade = migrator(db, settings(db, true, 10, "pg_dump")).migrate();
+		assertThat(upgrade.applied()).containsExactly("003");
+		String restore = output.getAll()
+			.lines()
+			.filter((line) -> line.contains("taken before migrating: " + upgrade.backup()))
+			.map((line) -> line.substring(line.indexOf("(restore: ") + "(restore: ".length(), line.length() - 1))
+			.findFirst()
+			.orElseThrow();
+		assertThat(restore).startsWith("psql ").contains("DROP SCHEMA \"public\" CASCADE", " && pg_restore ");
+		runAsAnOperatorWould(db, restore);
+		assertThat(snapshot(db)).isEqualTo(before);
+		assertThat(migrator(db, settings(db, true, 10, "pg_dump")).migrate().applied()).containsExactly("003");
+		assertThat(db.tables()).contains("project_costs");
+	}
+
+	private Map<String, Object> snapshot(TestDatabase db) {
+		Map<String, Object> state = new java.util.LinkedHashMap<>();
+		state.put("tables", db.tables());
+		state.put("columns", db.jdbc()
+			.queryForList("SELECT table_name || '.' || column_name || ' ' || data_type || ' ' || "
+					+ "coalesce(column_default, '') FROM information_schema.columns WHERE table_schema = 'public' "
+					+ "ORDER BY 1", String.class));
+		state.put("constraints",
+				db.jdbc()
+					.queryForList("SELECT conrelid::regclass || ' ' || pg_get_constraintdef(oid) FROM pg_constraint "
+							+ "WHERE connamespace = 'public'::regnamespace ORDER BY 1", String.class));
+		state.put("sequences",
+				db.jdbc()
+					.queryForList("SELECT sequencename || ' ' || coalesce(last_value, 0) || ' ' || start_value "
+							+ "FROM pg_sequences WHERE schemaname = 'public' ORDER BY 1", String.class));
+		state.put("users", users(db));
+		state.put("projects", db.jdbc().queryForList("SELECT id, owner_id, name FROM projects ORDER BY id"));
+		state.put("history", db.history().stream().map((row) -> row.get("ID") + " " + row.get("MD5SUM")).toList());
+		return state;
+	}
+
+	/**
+	 * The printed commands run by a shell, as an operator would; where the machine has no
+	 * psql, its SQL goes through JDBC and pg_restore still runs as printed.
+	 */
+	private void runAsAnOperatorWould(TestDatabase db, String commands) throws Exception {
+		boolean psql = new ProcessBuilder("sh", "-c", "command -v psql").start().waitFor() == 0;
+		String shell = commands;
+		if (!psql) {
+			String sql = commands.substring(commands.indexOf("--command='") + "--command='".length(),
+					commands.indexOf("' && "));
+			db.jdbc().execute(sql);
+			shell = commands.substring(commands.indexOf(" && ") + 4);
+		}
+		ProcessBuilder process = new ProcessBuilder("sh", "-c", shell).redirectErrorStream(true);
+		process.environment().put("PGPASSWORD", db.password());
+		Process started = process.start();
+		String text = new String(started.getInputStream().readAllBytes());
+		assertThat(started.waitFor()).as(text).isZero();
+	}
+
 	@Test
 	void requiredBackupWithoutPgDumpLeavesTheDatabaseUntouched() {
 		TestDatabase db = TestDatabases.postgres();
@@ -179,6 +333,60 @@ class BackupTests {
 			.withMessageContaining("Nothing was written");
 		assertThat(db.tables()).doesNotContain("more_data");
 		assertThat(db.history()).extracting((row) -> row.get("ID")).containsExactly("001");
+	}
+
+	/**
+	 * A pg_dump that writes part of the file, then fails as pg_dump does on a full disk:
+	 * a real full disk needs root (a small tmpfs) and is not portable.
+	 */
+	String diskFullPgDump() throws IOException {
+		Path script = this.temp.resolve("bin/pg_dump");
+		Files.createDirectories(script.getParent());
+		Files.writeString(script, """
+				#!/bin/sh
+				case "$1" in --version) exec pg_dump --version;; esac
+				for argument in "$@"; do case "$argument" in --file=*) file="${argument#--file=}";; esac; done
+				head -c 65536 /dev/zero > "$file"
+				echo "pg_dump: error: could not write to output file: No space left on device" >&2
+				exit 1
+				""");
+		script.toFile().setExecutable(true);
+		return script.toString();
+	}
+
+	@Test
+	void aFullBackupDiskNamesTheDirectoryItsFreeSpaceAndDeletesThePartialFile() throws IOException {
+		TestDatabase db = TestDatabases.postgres();
+		migrator(db, settings(db, true, 10, "pg_dump")).migrate();
+		this.revisions.add("002_more.sql", "CREATE TABLE more_data (id INTEGER);");
+		String pgDump = diskFullPgDump();
+		String directory = this.backups.toAbsolutePath().normalize().toString();
+		assertThatExceptionOfType(MigrationException.class)
+			.isThrownBy(() -> migrator(db, settings(db, true, 10, pgDump)).migrate())
+			.withMessageContaining("No space left on device")
+			.withMessageContaining("The backup directory " + directory + " is full: ")
+			.withMessageContaining(" free of ")
+			.withMessageContaining(".dump.partial, was deleted")
+			.withMessageContaining("Nothing was written")
+			.satisfies(
+					(ex) -> assertThat(((MigrationException) ex).getAction()).startsWith("Free space in " + directory)
+						.contains("migrations.backup.directory")
+						.doesNotContain("install", "Install"));
+		assertThat(backupFiles()).noneMatch((file) -> file.getFileName().toString().endsWith(".partial"));
+		assertThat(db.tables()).doesNotContain("more_data");
+	}
+
+	@Test
+	void anOptionalBackupOnAFullDiskWarnsWithTheSameAdviceAndMigrates(CapturedOutput output) throws IOException {
+		TestDatabase db = TestDatabases.postgres();
+		migrator(db, settings(db, false, 10, "pg_dump")).migrate();
+		this.revisions.add("002_more.sql", "CREATE TABLE more_data (id INTEGER);");
+		RunReport report = migrator(db, settings(db, false, 10, diskFullPgDump())).migrate();
+		assertThat(report.applied()).containsExactly("002");
+		assertThat(output).contains("No backup taken before migrating", "No space left on device",
+				"The backup directory " + this.backups.toAbsolutePath().normalize() + " is full: ", "was deleted",
+				"Free space in ", "migrations.backup.required=false, going on without a backup");
+		assertThat(backupFiles()).noneMatch((file) -> file.getFileName().toString().endsWith(".partial"));
 	}
 
 	@Test

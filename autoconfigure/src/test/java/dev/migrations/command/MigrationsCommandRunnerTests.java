@@ -56,6 +56,8 @@ class MigrationsCommandRunnerTests {
 
 	private Migrators migrators;
 
+	private final java.io.ByteArrayOutputStream errors = new java.io.ByteArrayOutputStream();
+
 	private final List<Integer> exits = new ArrayList<>();
 
 	private final ByteArrayOutputStream output = new ByteArrayOutputStream();
@@ -82,7 +84,8 @@ class MigrationsCommandRunnerTests {
 	private String run(String command) {
 		this.output.reset();
 		new MigrationsCommandRunner(this.migrators, command, OutputFormat.TEXT, this.exits::add,
-				new PrintStream(this.output, true, StandardCharsets.UTF_8))
+				new PrintStream(this.output, true, StandardCharsets.UTF_8),
+				new PrintStream(this.errors, true, StandardCharsets.UTF_8))
 			.afterPropertiesSet();
 		return this.output.toString(StandardCharsets.UTF_8);
 	}
@@ -107,13 +110,25 @@ class MigrationsCommandRunnerTests {
 	}
 
 	@Test
+	void aFailedCommandPrintsOneMessageOnStandardErrorAndExitsWithStatusOne() {
+		assertThatExceptionOfType(CommandFailedException.class).isThrownBy(() -> run("downgrade 001"));
+		assertThat(this.exits).containsExactly(1);
+		assertThat(this.errors.toString(StandardCharsets.UTF_8))
+			.startsWith(
+					"\nCommand 'downgrade 001' failed (exit status 1).\n\nThe command 'downgrade' needs the database "
+							+ "instance it is for")
+			.contains("\nAction:\n\nAdd --instance=<name> to the command")
+			.doesNotContain("APPLICATION FAILED TO START", "Exception");
+	}
+
+	@Test
 	void commandsForOneDatabaseNeedTheInstance() {
 		assertThatExceptionOfType(CommandFailedException.class).isThrownBy(() -> run("downgrade 001"))
 			.withMessageContaining("needs the database instance it is for: this application migrates orders, billing")
 			.satisfies((ex) -> assertThat(ex.getExitCode()).isEqualTo(1));
 		assertThatExceptionOfType(CommandFailedException.class).isThrownBy(() -> run("current --instance=shop"))
 			.withMessageContaining("names the database instance 'shop', which does not exist");
-		assertThat(this.exits).isEmpty();
+		assertThat(this.exits).containsExactly(1, 1);
 		assertThat(this.orders.tables()).isEmpty();
 	}
 

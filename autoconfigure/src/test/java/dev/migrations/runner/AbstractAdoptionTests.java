@@ -255,7 +255,8 @@ abstract class AbstractAdoptionTests extends AbstractDatabaseTests {
 		this.revisions.add("002_create_projects.down.sql", "DROP TABLE projects;");
 		migrator().adopt(AdoptionSource.FLYWAY);
 		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrator().downgrade(Target.of("001")))
-			.withMessageContaining("002 was adopted from another tool's history, never executed by migrations");
+			.withMessageContaining(
+					"002 (002_create_projects.sql): adopted from another tool's history, never executed by migrations");
 		assertThat(this.db.tables()).contains("projects");
 	}
 

@@ -114,9 +114,36 @@ abstract class AbstractDowngradeAndDryRunTests extends AbstractDatabaseTests {
 		this.db.jdbc().execute("CREATE TABLE projects (id INTEGER PRIMARY KEY, name VARCHAR(100))");
 		migrator(MigrationSettings.defaults().withBaseline("002", "legacy")).migrate();
 		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrator().downgrade(Target.of("001")))
-			.withMessageContaining("002 is part of the baseline, the floor a downgrade cannot cross");
+			.withMessageContaining(
+					"002 (002_create_projects.sql): part of the baseline, the floor a downgrade cannot cross");
 		assertThat(this.db.tables()).contains("projects", "tags");
 		assertThat(migrator().downgrade(Target.of("002")).reverted()).containsExactly("004", "003");
+	}
+
+	@Test
+	void aRefusedDowngradeNamesEveryBlockingRevisionAndTheLowestTargetThatWorks() {
+		migrator(MigrationSettings.defaults().withTarget("001")).migrate();
+		this.db.jdbc().execute("CREATE TABLE projects (id INTEGER PRIMARY KEY, name VARCHAR(100))");
+		migrator().stamp(Target.of("002"));
+		this.revisions.add("005_add_rates.sql", "CREATE TABLE rates (id INTEGER);")
+			.add("006_add_fees.sql", "CREATE TABLE fees (id INTEGER);")
+			.add("006_add_fees.down.sql", "DROP TABLE fees;");
+		migrator().migrate();
+		List<Map<String, Object>> history = this.db.history();
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrator().downgrade(Target.of("001")))
+			.withMessageContaining("Cannot downgrade to 001: 2 revision(s) in the range cannot be reversed: "
+					+ "002 (002_create_projects.sql): stamped, never executed by migrations")
+			.withMessageContaining("; 005 (005_add_rates.sql): change set 005::migrations: it has no .down.sql file")
+			.satisfies((ex) -> assertThat(ex.getAction()).startsWith("The lowest target that works is 005 "));
+		assertThat(this.db.history()).isEqualTo(history);
+		assertThat(migrator().downgrade(Target.of("005")).reverted()).containsExactly("006");
+
+		this.revisions.add("007_add_taxes.sql", "CREATE TABLE taxes (id INTEGER);");
+		migrator().migrate();
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrator().downgrade(Target.of("004")))
+			.withMessageContaining("005 (005_add_rates.sql)")
+			.withMessageContaining("007 (007_add_taxes.sql)")
+			.satisfies((ex) -> assertThat(ex.getAction()).startsWith("No target below 007 works"));
 	}
 
 	@Test
@@ -125,7 +152,7 @@ abstract class AbstractDowngradeAndDryRunTests extends AbstractDatabaseTests {
 		this.db.jdbc().execute("CREATE TABLE projects (id INTEGER PRIMARY KEY, name VARCHAR(100))");
 		migrator().stamp(Target.of("002"));
 		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrator().downgrade(Target.of("001")))
-			.withMessageContaining("002 was stamped, never executed by migrations");
+			.withMessageContaining("002 (002_create_projects.sql): stamped, never executed by migrations");
 		assertThat(this.db.tables()).contains("projects");
 	}
 

@@ -126,11 +126,44 @@ class PostgresSessionLossTests {
 			.withMessageContaining("terminating connection due to administrator command")
 			.withMessageContaining("the database is at revision 001, a revision boundary")
 			.satisfies((ex) -> assertThat(((MigrationException) ex).getAction()).startsWith("Nothing points at")
-				.contains("the next start resumes at revision 002")
+				.contains("the next start resumes after revision 001, with 002.")
 				.doesNotContain("Fix "));
 		assertThat(recorded()).containsExactly("001");
 		assertThat(this.db.tables()).containsExactly("accounts", "databasechangelog");
 		assertThat(migrator(false).migrate().applied()).containsExactly("002");
+	}
+
+	@Test
+	void backendTerminatedDuringANonTransactionalRevisionSaysWhatMayHaveBeenLeft() throws Exception {
+		this.revisions.add("002_add_account_code.sql", """
+				-- transactional: false
+				ALTER TABLE accounts ADD COLUMN code VARCHAR(20);
+				SELECT pg_sleep(30);
+				ALTER TABLE accounts ADD COLUMN region VARCHAR(20);
+				""");
+		CompletableFuture<RunReport> run = CompletableFuture.supplyAsync(() -> migrator(false).migrate());
+		await("revision 002 is running", () -> migratorRunning("pg_sleep"));
+		terminateMigrator();
+		assertThat(run).failsWithin(Duration.ofSeconds(30))
+			.withThrowableOfType(java.util.concurrent.ExecutionException.class)
+			.havingCause()
+			.isInstanceOf(MigrationException.class)
+			.withMessageContaining("was lost while revision 002 add account code")
+			.withMessageContaining("This is not a revision boundary: the history records the database at revision "
+					+ "001 and 002 is not recorded")
+			.withMessageContaining("ran outside a transaction")
+			.withMessageContaining("statements of 002 that ran before the connection was lost may remain")
+			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("rolled back", "a revision boundary ("))
+			.satisfies((ex) -> assertThat(((MigrationException) ex).getAction())
+				.contains("after removing what the statements of 002 left behind")
+				.contains("the next start resumes after revision 001, with 002."));
+		assertThat(recorded()).containsExactly("001");
+		// What the operator finds: the first statement's column is there.
+		assertThat(this.db.jdbc()
+			.queryForList("SELECT column_name FROM information_schema.columns WHERE table_name = 'accounts'",
+					String.class))
+			.contains("code")
+			.doesNotContain("region");
 	}
 
 	@Test
@@ -152,7 +185,7 @@ class PostgresSessionLossTests {
 			.withMessageContaining("Backup taken before this run: ")
 			.satisfies((ex) -> assertThat(((MigrationException) ex).getAction())
 				.contains("Restart once the database is reachable")
-				.contains("resumes at revision 001"));
+				.contains("resumes after revision 001."));
 		assertThat(this.db.history()).isEqualTo(history);
 		assertThat(this.db.tables()).containsExactly("accounts", "databasechangelog");
 	}
