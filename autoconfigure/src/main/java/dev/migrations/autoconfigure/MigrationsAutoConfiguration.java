@@ -95,6 +95,7 @@ public final class MigrationsAutoConfiguration {
 	/**
 	 * A key under {@code migrations.} that no setting binds fails the start instead of
 	 * being ignored.
+	 * @return the unknown migrations properties
 	 */
 	@Bean
 	static UnknownMigrationsProperties unknownMigrationsProperties() {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.backup;
 
 import java.io.IOException;
@@ -14,6 +30,7 @@ import org.jspecify.annotations.Nullable;
  * @param reason what failed, with where (the directory, its free space, the file left
  * behind)
  * @param action what to do
+ * @author Migrations for Spring Boot contributors
  */
 record BackupFailure(String reason, String action) {
 
@@ -29,9 +46,11 @@ record BackupFailure(String reason, String action) {
 	static BackupFailure of(Throwable failure, BackupSettings settings, @Nullable Path partial, boolean deleted) {
 		String message = String.valueOf(failure.getMessage());
 		Path directory = settings.directory().toAbsolutePath().normalize();
-		String leftOver = (partial == null) ? ""
-				: deleted ? " The file it had begun, " + partial.toAbsolutePath().normalize() + ", was deleted."
-						: " It left " + partial.toAbsolutePath().normalize() + " behind: delete it.";
+		String leftOver = "";
+		if (partial != null) {
+			leftOver = deleted ? " The file it had begun, " + partial.toAbsolutePath().normalize() + ", was deleted."
+					: " It left " + partial.toAbsolutePath().normalize() + " behind: delete it.";
+		}
 		if (isDiskFull(message)) {
 			return new BackupFailure(
 					message + ". The backup directory " + directory + " is full: " + free(directory) + "." + leftOver,

@@ -17,7 +17,6 @@
 package dev.migrations.backup;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -38,7 +37,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -273,6 +271,10 @@ public class DatabaseBackups {
 	 * migrated schema dropped and created again, then the dump's objects of that schema
 	 * restored into it. ({@code pg_restore --clean} only drops what the dump holds: a
 	 * table a later revision added, with foreign keys to the dump's tables, blocks it.)
+	 * @param file the file
+	 * @param schema the schema
+	 * @param target the target
+	 * @return the string
 	 */
 	private String restoreInPlace(PgTarget target, String schema, Path file) {
 		String name = schema;
@@ -288,6 +290,8 @@ public class DatabaseBackups {
 	 * The failure of a backup, its cause told apart. A file the failed tool began is
 	 * deleted at once: it is never a usable backup, and a disk it filled stays full while
 	 * it is there. (A process killed mid-backup leaves it; see the docs.)
+	 * @param ex the ex
+	 * @return the backup failure
 	 */
 	private BackupFailure failure(Exception ex) {
 		Path partial = this.writing;

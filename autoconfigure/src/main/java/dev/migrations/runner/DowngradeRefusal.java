@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.runner;
 
 import java.util.ArrayList;
@@ -5,15 +21,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.migrations.MigrationException;
 import dev.migrations.engine.Reversal;
 import dev.migrations.revision.Revision;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A downgrade that cannot run, with everything in its range that blocks it: revisions
  * never executed by migrations (baselined, stamped, adopted) and revisions without
  * reverse SQL, each with its reason, and the lowest target that would work, if any.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 final class DowngradeRefusal extends MigrationException {
 
@@ -76,7 +95,7 @@ final class DowngradeRefusal extends MigrationException {
 			return null;
 		}
 		String newest = range.get(0).id().value();
-		String working = (lowestWorking == null) ? null : lowestWorking.id().value();
+		String working = (lowestWorking != null) ? lowestWorking.id().value() : null;
 		String action;
 		if (newest.equals(working)) {
 			action = "No target below " + newest + " works: " + newest + " itself cannot be reversed. Add the missing "

@@ -236,6 +236,10 @@ final class MigrationRun {
 	/**
 	 * The plan; a downgrade refused for its recorded states names everything else in its
 	 * range that blocks it too.
+	 * @param resolved the resolved
+	 * @param session the session
+	 * @param status the status
+	 * @return the planner plan
 	 */
 	private Planner.Plan plan(MigrationSession session, MigrationStatus status, Request.Resolved resolved) {
 		try {

@@ -342,6 +342,8 @@ final class MigrationSession implements AutoCloseable {
 
 	/**
 	 * How a revision is reversed, or why it cannot be.
+	 * @param revision the revision
+	 * @return the reversal
 	 */
 	Reversal reversal(Revision revision) {
 		return this.engine.reversal(compiled(revision));

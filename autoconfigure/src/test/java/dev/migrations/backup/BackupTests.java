@@ -16,22 +16,6 @@
 
 package dev.migrations.backup;
 
-import org.springframework.boot.test.system.OutputCaptureExtension;
-
-import org.springframework.boot.test.system.CapturedOutput;
-
-import org.junit.jupiter.api.extension.ExtendWith;
-
-import dev.migrations.runner.SchemaChecks;
-
-import dev.migrations.runner.DriftCheckMode;
-
-import dev.migrations.runner.AdoptionSource;
-
-import org.flywaydb.core.Flyway;
-
-import java.util.zip.GZIPInputStream;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,17 +23,25 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.io.DefaultResourceLoader;
 
 import dev.migrations.MigrationException;
+import dev.migrations.runner.AdoptionSource;
+import dev.migrations.runner.DriftCheckMode;
 import dev.migrations.runner.MigrationSettings;
 import dev.migrations.runner.Migrator;
 import dev.migrations.runner.RevisionSource;
 import dev.migrations.runner.RunReport;
+import dev.migrations.runner.SchemaChecks;
 import dev.migrations.test.RevisionDirectory;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabases;
