@@ -1,7 +1,6 @@
 package dev.migrations.engine;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,7 +12,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -28,11 +26,11 @@ final class HistoryTable {
 
 	private final String qualifiedName;
 
-	private final @Nullable String schema;
+	private final Container container;
 
-	HistoryTable(String table, @Nullable String schema) {
+	HistoryTable(String table, @Nullable String schema, Container container) {
 		this.table = table;
-		this.schema = schema;
+		this.container = container;
 		this.qualifiedName = (schema != null) ? schema + "." + table : table;
 	}
 
@@ -41,25 +39,7 @@ final class HistoryTable {
 	}
 
 	boolean exists(Connection connection) throws SQLException {
-		return tableExists(connection, this.schema, this.table);
-	}
-
-	static boolean tableExists(Connection connection, @Nullable String schema, String table) throws SQLException {
-		DatabaseMetaData meta = connection.getMetaData();
-		String schemaName = (schema != null) ? storedCase(meta, schema) : connection.getSchema();
-		try (ResultSet tables = meta.getTables(null, schemaName, storedCase(meta, table), null)) {
-			return tables.next();
-		}
-	}
-
-	static String storedCase(DatabaseMetaData meta, String identifier) throws SQLException {
-		if (meta.storesLowerCaseIdentifiers()) {
-			return identifier.toLowerCase(Locale.ROOT);
-		}
-		if (meta.storesUpperCaseIdentifiers()) {
-			return identifier.toUpperCase(Locale.ROOT);
-		}
-		return identifier;
+		return this.container.hasTable(connection, this.table);
 	}
 
 	List<HistoryRow> read(Connection connection) throws SQLException {

@@ -44,7 +44,7 @@ public final class MigrationEngine implements AutoCloseable {
 
 	private final DatabaseInfo info;
 
-	private final @Nullable String originalSchema;
+	private final Container originalContainer;
 
 	private @Nullable String originalSearchPath;
 
@@ -73,19 +73,25 @@ public final class MigrationEngine implements AutoCloseable {
 		this.connection = connection;
 		this.settings = settings;
 		this.resourceLoader = resourceLoader;
-		this.originalSchema = connection.getSchema();
 		DatabaseMetaData meta = connection.getMetaData();
+		Container container;
 		if (settings.defaultSchema() != null) {
+			this.originalContainer = (Container.kindOf(meta.getDatabaseProductName()) == Container.Kind.DATABASE)
+					? new Container(Container.Kind.DATABASE, String.valueOf(connection.getCatalog()))
+					: Container.current(connection);
 			// On PostgreSQL setSchema replaces the whole search path: keep it, to put it
 			// back on close.
 			this.originalSearchPath = DatabaseInfo.isPostgres(meta.getDatabaseProductName()) ? searchPath(connection)
 					: null;
-			connection.setSchema(HistoryTable.storedCase(meta, settings.defaultSchema()));
+			container = Container.use(connection, settings.defaultSchema());
 		}
-		String schema = (settings.defaultSchema() != null) ? connection.getSchema() : this.originalSchema;
+		else {
+			this.originalContainer = Container.current(connection);
+			container = this.originalContainer;
+		}
 		this.info = new DatabaseInfo(meta.getDatabaseProductName(), meta.getDatabaseProductVersion(),
-				DatabaseInfo.sanitize(meta.getURL()), (schema != null) ? schema : "");
-		this.history = new HistoryTable(settings.historyTable(), settings.defaultSchema());
+				DatabaseInfo.sanitize(meta.getURL()), container);
+		this.history = new HistoryTable(settings.historyTable(), settings.defaultSchema(), container);
 		this.deploymentId = String.valueOf(System.currentTimeMillis()).substring(3);
 	}
 
@@ -142,7 +148,7 @@ public final class MigrationEngine implements AutoCloseable {
 	}
 
 	/**
-	 * The tables of the schema, other than the history and lock tables.
+	 * The tables of the database or schema, other than the history and lock tables.
 	 * @return the table names
 	 * @throws SQLException on a database error
 	 */
@@ -151,8 +157,8 @@ public final class MigrationEngine implements AutoCloseable {
 		List<String> tables = new ArrayList<>();
 		String historyName = this.settings.historyTable().toLowerCase(Locale.ROOT);
 		String lockName = this.settings.lockTable().toLowerCase(Locale.ROOT);
-		try (ResultSet result = meta.getTables(null, this.connection.getSchema(), "%",
-				new String[] { "TABLE", "PARTITIONED TABLE" })) {
+		try (ResultSet result = this.info.container()
+			.tables(meta, "%", new String[] { "TABLE", "PARTITIONED TABLE", "BASE TABLE" })) {
 			while (result.next()) {
 				String name = result.getString("TABLE_NAME");
 				String lower = name.toLowerCase(Locale.ROOT);
@@ -422,8 +428,8 @@ public final class MigrationEngine implements AutoCloseable {
 						statement.execute("SET search_path TO " + this.originalSearchPath);
 					}
 				}
-				else if (this.originalSchema != null) {
-					this.connection.setSchema(this.originalSchema);
+				else {
+					this.originalContainer.restore(this.connection);
 				}
 			}
 		}

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.migrations.MigrationException;
+import dev.migrations.engine.Container;
 import dev.migrations.engine.RevisionExecutor;
 import dev.migrations.lock.MigrationLock;
 import dev.migrations.revision.Revision;
@@ -93,15 +94,16 @@ final class ForeignHistoryAdoption {
 		Connection connection = session.connection();
 		String url = session.database().url();
 		try {
-			String table = storedName(connection, table());
+			Container container = session.database().container();
+			String table = storedName(connection, container, table());
 			if (table == null) {
-				if (session.historyExists() || !hasTables(connection)) {
+				if (session.historyExists() || !hasTables(connection, container)) {
 					logger.info("{} has no {} table: nothing to adopt from {}", url, table(), name());
 					return null;
 				}
 				throw new MigrationException(
-						"Cannot adopt " + url + " from " + name() + ": it has tables but no " + table()
-								+ " table in schema '" + session.database().schema() + "'. Nothing was written.",
+						"Cannot adopt " + url + " from " + name() + ": it has tables but no " + table() + " table in "
+								+ session.database().container() + ". Nothing was written.",
 						"Check the schema (migrations.default-schema) and the adopted tool (migrations.adopt), or "
 								+ "adopt the database with a baseline instead.");
 			}
@@ -270,10 +272,11 @@ final class ForeignHistoryAdoption {
 		return this.graph.ordered().stream().filter((revision) -> revision.id().sameRevisionAs(id)).findFirst();
 	}
 
-	private static @Nullable String storedName(Connection connection, String table) throws SQLException {
+	private static @Nullable String storedName(Connection connection, Container container, String table)
+			throws SQLException {
 		DatabaseMetaData meta = connection.getMetaData();
 		for (String candidate : List.of(table, table.toUpperCase(java.util.Locale.ROOT))) {
-			try (ResultSet tables = meta.getTables(null, connection.getSchema(), candidate, null)) {
+			try (ResultSet tables = container.tables(meta, candidate, null)) {
 				if (tables.next()) {
 					return tables.getString("TABLE_NAME");
 				}
@@ -282,9 +285,8 @@ final class ForeignHistoryAdoption {
 		return null;
 	}
 
-	private static boolean hasTables(Connection connection) throws SQLException {
-		try (ResultSet tables = connection.getMetaData()
-			.getTables(null, connection.getSchema(), "%", new String[] { "TABLE" })) {
+	private static boolean hasTables(Connection connection, Container container) throws SQLException {
+		try (ResultSet tables = container.tables(connection.getMetaData(), "%", new String[] { "TABLE" })) {
 			return tables.next();
 		}
 	}

@@ -53,10 +53,11 @@ abstract class AbstractDriftTests extends AbstractDatabaseTests {
 	void reportsAColumnAddedAnIndexDroppedAndATypeChangedByHand() {
 		migrator().migrate();
 		this.db.jdbc().execute("ALTER TABLE users ADD COLUMN nickname VARCHAR(40)");
-		this.db.jdbc().execute("DROP INDEX idx_project_costs_date");
+		dropIndex(null, "idx_project_costs_date", "project_costs");
 		this.db.jdbc()
 			.execute(this.db.isPostgres() ? "ALTER TABLE project_costs ALTER COLUMN amount TYPE NUMERIC(12, 2)"
-					: "ALTER TABLE project_costs ALTER COLUMN amount NUMERIC(12, 2)");
+					: this.db.isMariaDb() ? "ALTER TABLE project_costs MODIFY amount NUMERIC(12, 2)"
+							: "ALTER TABLE project_costs ALTER COLUMN amount NUMERIC(12, 2)");
 		List<String> history = this.db.history().stream().map((row) -> (String) row.get("ID")).toList();
 		DriftReport report = migrator().drift(List.of());
 		assertThat(report.hasDrift()).isTrue();
@@ -107,15 +108,16 @@ abstract class AbstractDriftTests extends AbstractDatabaseTests {
 
 	@Test
 	void checksTheConfiguredSchemaWithItsOwnHistoryTable() {
-		this.db.jdbc().execute("CREATE SCHEMA billing");
+		String billing = otherSchema();
+		this.db.jdbc().execute("CREATE SCHEMA " + billing);
 		MigrationSettings settings = MigrationSettings.defaults()
-			.withEngine(new EngineSettings("MIGRATION_HISTORY", "billing", null, null));
+			.withEngine(new EngineSettings("MIGRATION_HISTORY", billing, null, null));
 		migrator(settings).migrate();
 		// A table of the same name in the connection's own schema is not the checked
 		// schema's business.
 		this.db.jdbc().execute("CREATE TABLE users (id INTEGER)");
 		assertThat(migrator(settings).drift(List.of()).differences()).isEmpty();
-		this.db.jdbc().execute("DROP INDEX billing.idx_project_costs_date");
+		dropIndex(billing, "idx_project_costs_date", "project_costs");
 		assertThat(notes(migrator(settings).drift(List.of()))).singleElement()
 			.satisfies((note) -> assertThat(note.toLowerCase(Locale.ROOT))
 				.startsWith("index `idx_project_costs_date` missing on `project_costs`"));
@@ -142,7 +144,7 @@ abstract class AbstractDriftTests extends AbstractDatabaseTests {
 				""");
 		migrator().migrate();
 		assertThat(migrator().drift(List.of()).differences()).isEmpty();
-		this.db.jdbc().execute("DROP INDEX idx_tags_label");
+		dropIndex(null, "idx_tags_label", "tags");
 		assertThat(notes(migrator().drift(List.of()))).singleElement()
 			.satisfies((note) -> assertThat(note.toLowerCase(Locale.ROOT))
 				.startsWith("index `idx_tags_label` missing on `tags`")

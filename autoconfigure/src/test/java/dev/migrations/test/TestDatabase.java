@@ -12,9 +12,9 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * A real database of its own for one test: an H2 in-memory or file database, or a fresh
- * PostgreSQL database.
+ * PostgreSQL or MariaDB database.
  *
- * @param kind {@code h2} or {@code postgresql}
+ * @param kind {@code h2}, {@code postgresql} or {@code mariadb}
  * @param url the JDBC URL
  * @param user the user
  * @param password the password
@@ -56,13 +56,33 @@ public record TestDatabase(String kind, String url, String user, String password
 	}
 
 	/**
-	 * The tables of the default schema, lower case, sorted.
+	 * Whether this is MariaDB.
+	 * @return {@code true} on MariaDB
+	 */
+	public boolean isMariaDb() {
+		return this.kind.equals("mariadb");
+	}
+
+	/**
+	 * The database (MariaDB) or default schema the tests work in, as the database stores
+	 * its name.
+	 * @return the name
+	 */
+	public String container() {
+		if (isMariaDb()) {
+			String path = this.url.substring(this.url.lastIndexOf('/') + 1);
+			return path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+		}
+		return isPostgres() ? "public" : "PUBLIC";
+	}
+
+	/**
+	 * The tables of the default schema (the database on MariaDB), lower case, sorted.
 	 * @return the table names
 	 */
 	public List<String> tables() {
-		String schema = isPostgres() ? "public" : "PUBLIC";
 		return jdbc().queryForList("SELECT lower(table_name) FROM information_schema.tables WHERE table_schema = ? "
-				+ "AND table_type IN ('BASE TABLE', 'TABLE') ORDER BY 1", String.class, schema);
+				+ "AND table_type IN ('BASE TABLE', 'TABLE') ORDER BY 1", String.class, container());
 	}
 
 	/**
