@@ -144,11 +144,12 @@ final class HistoryTable {
 
 	/**
 	 * The DDL of the history table, column for column what Liquibase creates, for the
-	 * databases where it is known (H2, PostgreSQL), so that creating the table does not
-	 * need Liquibase.
+	 * databases where it is known (H2, PostgreSQL, MariaDB and MySQL), so that creating
+	 * the table does not need Liquibase, and a preview of it runs in any database.
 	 */
 	String createSql(DatabaseInfo database) {
-		String timestamp = database.isPostgres() ? "TIMESTAMP WITHOUT TIME ZONE" : "TIMESTAMP";
+		String timestamp = database.isPostgres() ? "TIMESTAMP WITHOUT TIME ZONE"
+				: database.isMariaDbOrMySql() ? "DATETIME" : "TIMESTAMP";
 		return "CREATE TABLE " + this.qualifiedName + " (ID VARCHAR(255) NOT NULL, AUTHOR VARCHAR(255) NOT NULL, "
 				+ "FILENAME VARCHAR(255) NOT NULL, DATEEXECUTED " + timestamp
 				+ " NOT NULL, ORDEREXECUTED INTEGER NOT NULL, "

@@ -50,6 +50,14 @@ public final class MigrationEngine implements AutoCloseable {
 
 	private final String deploymentId;
 
+	// The started-revision marker, on databases whose DDL commits at once; else null.
+	private final @Nullable StartedRevisionTable started;
+
+	// Whether the revision being applied is marked, and how many of its statements began.
+	private boolean marking;
+
+	private int statementsStarted;
+
 	// Created on first use: a run of plain SQL revisions never loads Liquibase.
 	private @Nullable LiquibaseChangelogs changelogs;
 
@@ -93,6 +101,84 @@ public final class MigrationEngine implements AutoCloseable {
 				DatabaseInfo.sanitize(meta.getURL()), container);
 		this.history = new HistoryTable(settings.historyTable(), settings.defaultSchema(), container);
 		this.deploymentId = String.valueOf(System.currentTimeMillis()).substring(3);
+		this.started = StartedRevisionTable.needed(this.info) ? new StartedRevisionTable(settings, container, this.info)
+				: null;
+	}
+
+	/**
+	 * The revision an earlier run started and never finished, on databases whose DDL
+	 * commits at once; {@code null} if there is none (or the database needs no marker).
+	 * @return the started revision, or {@code null}
+	 * @throws SQLException on a database error
+	 */
+	public @Nullable StartedRevision startedRevision() throws SQLException {
+		return (this.started != null) ? this.started.read(this.connection) : null;
+	}
+
+	/**
+	 * Remove the started-revision marker, committed at once.
+	 * @throws MigrationException if it cannot be removed
+	 */
+	public void clearStartedRevision() {
+		if (this.started == null) {
+			return;
+		}
+		try {
+			this.started.clear(this.connection);
+			if (!this.connection.getAutoCommit()) {
+				this.connection.commit();
+			}
+		}
+		catch (SQLException ex) {
+			throw new MigrationException(
+					"Cannot remove the started-revision marker from " + this.started.qualifiedName() + ": "
+							+ ex.getMessage(),
+					"Check that the migration user may delete from " + this.started.qualifiedName() + ".", ex);
+		}
+	}
+
+	/**
+	 * Mark a revision as started before its first statement, where the database needs it.
+	 */
+	void markStarted(CompiledRevision revision) throws SQLException {
+		if (this.started != null) {
+			this.started.start(this.connection, revision.revision().id().value(), revision.revision().file());
+			this.marking = true;
+			this.statementsStarted = 0;
+		}
+	}
+
+	/**
+	 * Remove the marker in the transaction that writes the revision's history rows.
+	 */
+	void markFinished() throws SQLException {
+		if (this.marking && this.started != null) {
+			this.started.clear(this.connection);
+		}
+	}
+
+	/**
+	 * After the revision's transaction ended: committed, or rolled back on a failure. A
+	 * rollback that took back every statement (nothing committed at once) takes back the
+	 * progress too: then the marker goes, as nothing of the revision remains.
+	 */
+	void markEnded(boolean committed) {
+		if (!this.marking || this.started == null) {
+			return;
+		}
+		this.marking = false;
+		if (committed) {
+			return;
+		}
+		try {
+			StartedRevision left = this.started.read(this.connection);
+			if (left != null && left.statementsStarted() == 0) {
+				clearStartedRevision();
+			}
+		}
+		catch (SQLException | MigrationException ex) {
+			logger.debug("Could not check the started-revision marker after a failure", ex);
+		}
 	}
 
 	/**
@@ -157,12 +243,13 @@ public final class MigrationEngine implements AutoCloseable {
 		List<String> tables = new ArrayList<>();
 		String historyName = this.settings.historyTable().toLowerCase(Locale.ROOT);
 		String lockName = this.settings.lockTable().toLowerCase(Locale.ROOT);
+		String startedName = this.settings.startedTable().toLowerCase(Locale.ROOT);
 		try (ResultSet result = this.info.container()
 			.tables(meta, "%", new String[] { "TABLE", "PARTITIONED TABLE", "BASE TABLE" })) {
 			while (result.next()) {
 				String name = result.getString("TABLE_NAME");
 				String lower = name.toLowerCase(Locale.ROOT);
-				if (!lower.equals(historyName) && !lower.equals(lockName)) {
+				if (!lower.equals(historyName) && !lower.equals(lockName) && !lower.equals(startedName)) {
 					tables.add(name);
 				}
 			}
@@ -249,6 +336,14 @@ public final class MigrationEngine implements AutoCloseable {
 	}
 
 	void execute(String sql) throws StatementFailedException {
+		if (this.marking && this.started != null) {
+			try {
+				this.started.statementStarting(this.connection, ++this.statementsStarted, sql);
+			}
+			catch (SQLException ex) {
+				throw new StatementFailedException(sql, ex);
+			}
+		}
 		try (Statement statement = this.connection.createStatement()) {
 			statement.execute(sql);
 		}
@@ -418,6 +513,9 @@ public final class MigrationEngine implements AutoCloseable {
 	@Override
 	public void close() {
 		closeHistoryInsert();
+		if (this.started != null) {
+			this.started.close();
+		}
 		if (this.liquibaseSession != null) {
 			this.liquibaseSession.close();
 		}

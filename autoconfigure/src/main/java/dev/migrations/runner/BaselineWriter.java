@@ -57,7 +57,7 @@ final class BaselineWriter {
 						? Container.use(connection, this.engine.defaultSchema()) : original;
 				url = DatabaseInfo.sanitize(connection.getMetaData().getURL());
 				statements = BaselineGenerator.statements(connection, container.name(),
-						List.of(this.engine.historyTable(), this.engine.lockTable(),
+						List.of(this.engine.historyTable(), this.engine.lockTable(), this.engine.startedTable(),
 								ForeignHistoryAdoption.FLYWAY_TABLE, ForeignHistoryAdoption.ALEMBIC_TABLE));
 			}
 			finally {

@@ -117,7 +117,7 @@ final class ForeignHistoryAdoption {
 	}
 
 	private List<Adopted> flyway(Connection connection, String table, String url) throws SQLException {
-		String quote = table.equals(table.toLowerCase(java.util.Locale.ROOT)) ? "\"" : "";
+		String quote = quote(connection, table);
 		String sql = "SELECT " + columns(quote, "installed_rank", "version", "description", "type", "script",
 				"installed_on", "success") + " FROM " + quote + table + quote + " ORDER BY " + quote + "installed_rank"
 				+ quote;
@@ -196,7 +196,7 @@ final class ForeignHistoryAdoption {
 	}
 
 	private List<Adopted> alembic(Connection connection, String table, String url) throws SQLException {
-		String quote = table.equals(table.toLowerCase(java.util.Locale.ROOT)) ? "\"" : "";
+		String quote = quote(connection, table);
 		List<String> heads = new ArrayList<>();
 		try (Statement statement = connection.createStatement();
 				ResultSet rows = statement
@@ -289,6 +289,13 @@ final class ForeignHistoryAdoption {
 		try (ResultSet tables = container.tables(connection.getMetaData(), "%", new String[] { "TABLE" })) {
 			return tables.next();
 		}
+	}
+
+	// Lower-case names are quoted (PostgreSQL and H2 fold unquoted ones), with the
+	// database's own quote: a backtick on MariaDB and MySQL.
+	private static String quote(Connection connection, String table) throws SQLException {
+		return table.equals(table.toLowerCase(java.util.Locale.ROOT))
+				? connection.getMetaData().getIdentifierQuoteString().trim() : "";
 	}
 
 	private static String columns(String quote, String... names) {

@@ -69,6 +69,10 @@ final class MigrationSession implements AutoCloseable {
 		return this.connection;
 	}
 
+	String startedTable() {
+		return this.settings.engine().startedTable();
+	}
+
 	MigrationEngine engine() {
 		return this.engine;
 	}

@@ -79,7 +79,7 @@ final class SchemaDrift {
 						? Container.use(live, this.engine.defaultSchema()).name() : original.name();
 				String expectedSchema = build(scratch.connection(), revisions);
 				differences = SchemaComparator.compare(scratch.connection(), expectedSchema, live, liveSchema,
-						List.of(this.engine.historyTable(), this.engine.lockTable(),
+						List.of(this.engine.historyTable(), this.engine.lockTable(), this.engine.startedTable(),
 								ForeignHistoryAdoption.FLYWAY_TABLE, ForeignHistoryAdoption.ALEMBIC_TABLE));
 			}
 			finally {

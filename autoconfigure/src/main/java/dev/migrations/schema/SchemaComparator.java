@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -86,7 +85,8 @@ public final class SchemaComparator {
 									new CompareControl.SchemaComparison[] { schemas },
 									new HashSet<>(Set.of(LiquibaseSchemas.TYPES)));
 							DiffResult diff = DiffGeneratorFactory.getInstance().compare(reference, compared, control);
-							List<SchemaDifference> differences = differences(diff, excluded);
+							List<SchemaDifference> differences = differences(diff, excluded, expectedSchema,
+									actualSchema);
 							differences.addAll(checks(CheckConstraints.read(expected, expectedSchema, excluded),
 									CheckConstraints.read(actual, actualSchema, excluded), differences));
 							differences.sort(ORDER);
@@ -94,23 +94,26 @@ public final class SchemaComparator {
 						}));
 	}
 
-	private static List<SchemaDifference> differences(DiffResult diff, Set<String> excluded) {
+	private static List<SchemaDifference> differences(DiffResult diff, Set<String> excluded, String expectedSchema,
+			String actualSchema) {
 		Set<String> missingTables = names(diff.getMissingObjects());
 		Set<String> unexpectedTables = names(diff.getUnexpectedObjects());
 		List<SchemaDifference> differences = new ArrayList<>();
 		for (DatabaseObject object : diff.getMissingObjects()) {
-			add(differences, object, SchemaDifference.Kind.MISSING, describe(object), null, excluded, missingTables);
+			add(differences, object, SchemaDifference.Kind.MISSING, unqualified(describe(object), expectedSchema), null,
+					excluded, missingTables);
 		}
 		for (DatabaseObject object : diff.getUnexpectedObjects()) {
-			add(differences, object, SchemaDifference.Kind.UNEXPECTED, null, describe(object), excluded,
-					unexpectedTables);
+			add(differences, object, SchemaDifference.Kind.UNEXPECTED, null,
+					unqualified(describe(object), actualSchema), excluded, unexpectedTables);
 		}
 		for (Map.Entry<DatabaseObject, ObjectDifferences> entry : diff.getChangedObjects().entrySet()) {
 			List<Difference> relevant = entry.getValue()
 				.getDifferences()
 				.stream()
 				.filter((difference) -> FIELDS.contains(difference.getField()))
-				.filter((difference) -> !sameText(difference.getReferenceValue(), difference.getComparedValue()))
+				.filter((difference) -> !unqualified(difference.getReferenceValue(), expectedSchema)
+					.equals(unqualified(difference.getComparedValue(), actualSchema)))
 				.sorted(Comparator.comparing(Difference::getField))
 				.toList();
 			if (relevant.isEmpty() || entry.getKey() instanceof Table) {
@@ -118,10 +121,12 @@ public final class SchemaComparator {
 				continue;
 			}
 			String expected = relevant.stream()
-				.map((difference) -> label(difference.getField()) + " " + text(difference.getReferenceValue()))
+				.map((difference) -> label(difference.getField()) + " "
+						+ unqualified(difference.getReferenceValue(), expectedSchema))
 				.collect(Collectors.joining(", "));
 			String actual = relevant.stream()
-				.map((difference) -> label(difference.getField()) + " " + text(difference.getComparedValue()))
+				.map((difference) -> label(difference.getField()) + " "
+						+ unqualified(difference.getComparedValue(), actualSchema))
 				.collect(Collectors.joining(", "));
 			add(differences, entry.getKey(), SchemaDifference.Kind.CHANGED, expected, actual, excluded, Set.of());
 		}
@@ -354,8 +359,13 @@ public final class SchemaComparator {
 		return String.valueOf(value);
 	}
 
-	private static boolean sameText(@Nullable Object a, @Nullable Object b) {
-		return Objects.equals(text(a), text(b));
+	// A value's text without its own database's name: MariaDB and MySQL print a view's
+	// definition with every name qualified by it, and the scratch database's differs.
+	// MariaDB gives a nullable column without a default the default NULL: the same as
+	// none.
+	private static String unqualified(@Nullable Object value, String schema) {
+		String text = text(value).replace("`" + schema + "`.", "");
+		return text.equalsIgnoreCase("NULL") ? text(null) : text;
 	}
 
 }

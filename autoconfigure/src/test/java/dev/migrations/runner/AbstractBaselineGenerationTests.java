@@ -39,6 +39,10 @@ abstract class AbstractBaselineGenerationTests extends AbstractDatabaseTests {
 	Map<String, List<Map<String, Object>>> data(TestDatabase database) {
 		Map<String, List<Map<String, Object>>> data = new LinkedHashMap<>();
 		for (String table : database.tables()) {
+			if (database.isMariaDb() && table.startsWith("databasechangelog")) {
+				// upper case there, and case-sensitive: the history is compared apart
+				continue;
+			}
 			data.put(table, database.jdbc().queryForList("SELECT * FROM " + table + " ORDER BY 1"));
 		}
 		return data;

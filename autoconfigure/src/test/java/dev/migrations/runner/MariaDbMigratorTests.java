@@ -32,9 +32,9 @@ class MariaDbMigratorTests extends AbstractMigratorTests {
 	void anEmptyDatabaseIsEmptyWhateverTheOtherDatabasesOfTheServerHold() {
 		// Another database of the same server, with tables and a history of its own.
 		TestDatabase other = TestDatabases.mariaDb();
-		other.jdbc().execute("CREATE TABLE legacy (id INTEGER)");
 		this.revisions.add("001_create_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY);");
 		migratorOn(other).migrate();
+		other.jdbc().execute("CREATE TABLE legacy (id INTEGER)");
 		this.revisions.add("002_create_projects.sql", "CREATE TABLE projects (id INTEGER PRIMARY KEY);");
 		MigrationStatus status = migrator().status();
 		assertThat(status.state()).isEqualTo(DatabaseState.EMPTY);
