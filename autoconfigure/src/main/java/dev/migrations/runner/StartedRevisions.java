@@ -101,7 +101,8 @@ final class StartedRevisions {
 	static MigrationException interrupted(StartedRevision started, MigrationSession session, String table) {
 		String revision = started.revision();
 		int count = started.statementsStarted();
-		String progress = (count == 0) ? "none of its statements had started"
+		String progress = (count == 0)
+				? "no statement of it is known to have started (Java code and data loads run without this record)"
 				: (count == 1) ? "its first statement had started and may or may not have completed"
 						: (count - 1) + " of its statements completed and statement " + count
 								+ " had started and may or may not have completed";
