@@ -21,6 +21,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.migrations.engine.Container;
 import dev.migrations.engine.DatabaseInfo;
 import dev.migrations.runner.DatabaseState;
 import dev.migrations.runner.MigrationStatus;
@@ -66,12 +67,19 @@ public record MigrationsDescriptor(DatabaseDescriptor database, DatabaseState st
 	 * @param product the product name
 	 * @param version the product version
 	 * @param url the JDBC URL, without user or password
-	 * @param schema the schema the history is kept in
+	 * @param database the database the history is kept in where the database is the
+	 * container (MariaDB, MySQL), else {@code null}
+	 * @param schema the schema the history is kept in where the schema is the container
+	 * (PostgreSQL, H2), else {@code null}
 	 */
-	public record DatabaseDescriptor(String product, String version, String url, String schema) {
+	public record DatabaseDescriptor(String product, String version, String url, @Nullable String database,
+			@Nullable String schema) {
 
 		static DatabaseDescriptor of(DatabaseInfo database) {
-			return new DatabaseDescriptor(database.product(), database.version(), database.url(), database.schema());
+			Container container = database.container();
+			boolean isDatabase = container.kind() == Container.Kind.DATABASE;
+			return new DatabaseDescriptor(database.product(), database.version(), database.url(),
+					isDatabase ? container.name() : null, isDatabase ? null : container.name());
 		}
 
 	}

@@ -172,6 +172,10 @@ public class DatabaseBackups {
 			else if (database.isH2()) {
 				backup = h2Script(connection, database, from, to);
 			}
+			else if (database.isMariaDbOrMySql()) {
+				backup = new MariaDbDump(this.settings, this::newFile, DatabaseBackups::complete).take(connection,
+						database, from, to);
+			}
 			else {
 				throw new IOException("backups are supported on PostgreSQL and H2, not on " + database.product());
 			}
@@ -434,6 +438,9 @@ public class DatabaseBackups {
 	static String databaseName(Connection connection, DatabaseInfo database) throws SQLException {
 		if (database.isPostgres()) {
 			return connection.getCatalog();
+		}
+		if (database.isMariaDbOrMySql()) {
+			return database.container().name();
 		}
 		String url = database.url();
 		String path = url.replaceFirst("^jdbc:h2:(file:|tcp://[^/]*/|ssl://[^/]*/)?", "");

@@ -139,7 +139,7 @@ final class MigrationsCommand {
 			return;
 		}
 		this.out.println("Database: " + status.database().url() + " (" + status.database().product() + " "
-				+ status.database().version() + ", schema " + status.database().schema() + ")");
+				+ status.database().version() + ", " + status.database().container() + ")");
 		this.out.println("State: " + status.state());
 		this.out.println("Current revision: " + currentLabel(status));
 		if (!status.pending().isEmpty()) {

@@ -24,10 +24,10 @@ import java.util.regex.Pattern;
  * @param product the product name, e.g. {@code PostgreSQL}
  * @param version the product version
  * @param url the JDBC URL without user or password
- * @param schema the schema the migrator works in
+ * @param container the database (MariaDB, MySQL) or schema the migrator works in
  * @author Migrations for Spring Boot contributors
  */
-public record DatabaseInfo(String product, String version, String url, String schema) {
+public record DatabaseInfo(String product, String version, String url, Container container) {
 
 	private static final Pattern URL_USER_INFO = Pattern.compile("//[^/@?;]*@");
 
@@ -67,6 +67,15 @@ public record DatabaseInfo(String product, String version, String url, String sc
 	 */
 	public boolean isH2() {
 		return this.product.equalsIgnoreCase("H2");
+	}
+
+	/**
+	 * Whether this is MariaDB or MySQL, where the container is a database and DDL commits
+	 * at once.
+	 * @return {@code true} on MariaDB or MySQL
+	 */
+	public boolean isMariaDbOrMySql() {
+		return this.container.kind() == Container.Kind.DATABASE;
 	}
 
 }

@@ -60,4 +60,13 @@ public record EngineSettings(String historyTable, @Nullable String defaultSchema
 		return this.historyTable + "LOCK";
 	}
 
+	/**
+	 * The name of the table that marks a revision as started until its history rows are
+	 * written, on databases whose DDL commits at once (MariaDB, MySQL, H2).
+	 * @return the started-revision table name
+	 */
+	public String startedTable() {
+		return this.historyTable + "_STARTED";
+	}
+
 }

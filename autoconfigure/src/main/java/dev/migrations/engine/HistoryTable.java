@@ -17,7 +17,6 @@
 package dev.migrations.engine;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,7 +28,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -46,11 +44,11 @@ final class HistoryTable {
 
 	private final String qualifiedName;
 
-	private final @Nullable String schema;
+	private final Container container;
 
-	HistoryTable(String table, @Nullable String schema) {
+	HistoryTable(String table, @Nullable String schema, Container container) {
 		this.table = table;
-		this.schema = schema;
+		this.container = container;
 		this.qualifiedName = (schema != null) ? schema + "." + table : table;
 	}
 
@@ -59,25 +57,7 @@ final class HistoryTable {
 	}
 
 	boolean exists(Connection connection) throws SQLException {
-		return tableExists(connection, this.schema, this.table);
-	}
-
-	static boolean tableExists(Connection connection, @Nullable String schema, String table) throws SQLException {
-		DatabaseMetaData meta = connection.getMetaData();
-		String schemaName = (schema != null) ? storedCase(meta, schema) : connection.getSchema();
-		try (ResultSet tables = meta.getTables(null, schemaName, storedCase(meta, table), null)) {
-			return tables.next();
-		}
-	}
-
-	static String storedCase(DatabaseMetaData meta, String identifier) throws SQLException {
-		if (meta.storesLowerCaseIdentifiers()) {
-			return identifier.toLowerCase(Locale.ROOT);
-		}
-		if (meta.storesUpperCaseIdentifiers()) {
-			return identifier.toUpperCase(Locale.ROOT);
-		}
-		return identifier;
+		return this.container.hasTable(connection, this.table);
 	}
 
 	List<HistoryRow> read(Connection connection) throws SQLException {
@@ -212,13 +192,14 @@ final class HistoryTable {
 
 	/**
 	 * The DDL of the history table, column for column what Liquibase creates, for the
-	 * databases where it is known (H2, PostgreSQL), so that creating the table does not
-	 * need Liquibase.
+	 * databases where it is known (H2, PostgreSQL, MariaDB and MySQL), so that creating
+	 * the table does not need Liquibase, and a preview of it runs in any database.
 	 * @param database the database
 	 * @return the string
 	 */
 	String createSql(DatabaseInfo database) {
-		String timestamp = database.isPostgres() ? "TIMESTAMP WITHOUT TIME ZONE" : "TIMESTAMP";
+		String timestamp = database.isPostgres() ? "TIMESTAMP WITHOUT TIME ZONE"
+				: database.isMariaDbOrMySql() ? "DATETIME" : "TIMESTAMP";
 		return "CREATE TABLE " + this.qualifiedName + " (ID VARCHAR(255) NOT NULL, AUTHOR VARCHAR(255) NOT NULL, "
 				+ "FILENAME VARCHAR(255) NOT NULL, DATEEXECUTED " + timestamp
 				+ " NOT NULL, ORDEREXECUTED INTEGER NOT NULL, "

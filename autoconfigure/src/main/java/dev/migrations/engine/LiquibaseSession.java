@@ -74,6 +74,14 @@ final class LiquibaseSession implements AutoCloseable {
 				created.setDefaultSchemaName(this.settings.defaultSchema());
 				created.setLiquibaseSchemaName(this.settings.defaultSchema());
 			}
+			else if (Container.kindOf(created.getDatabaseProductName()) == Container.Kind.DATABASE) {
+				// MariaDB and MySQL: names stay unqualified, as in plain SQL revisions,
+				// so that
+				// a preview (dry run, --sql) runs in the database it is run in, not this
+				// one.
+				created.setOutputDefaultCatalog(false);
+				created.setOutputDefaultSchema(false);
+			}
 			// An executor of our own, bound to this connection only: Liquibase caches
 			// executors per database.
 			JdbcExecutor executor = new JdbcExecutor();

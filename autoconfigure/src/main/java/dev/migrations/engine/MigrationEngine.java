@@ -62,11 +62,19 @@ public final class MigrationEngine implements AutoCloseable {
 
 	private final DatabaseInfo info;
 
-	private final @Nullable String originalSchema;
+	private final Container originalContainer;
 
 	private @Nullable String originalSearchPath;
 
 	private final String deploymentId;
+
+	// The started-revision marker, on databases whose DDL commits at once; else null.
+	private final @Nullable StartedRevisionTable started;
+
+	// Whether the revision being applied is marked, and how many of its statements began.
+	private boolean marking;
+
+	private int statementsStarted;
 
 	// Created on first use: a run of plain SQL revisions never loads Liquibase.
 	private @Nullable LiquibaseChangelogs changelogs;
@@ -95,20 +103,104 @@ public final class MigrationEngine implements AutoCloseable {
 		this.connection = connection;
 		this.settings = settings;
 		this.resourceLoader = resourceLoader;
-		this.originalSchema = connection.getSchema();
 		DatabaseMetaData meta = connection.getMetaData();
+		Container container;
 		if (settings.defaultSchema() != null) {
+			this.originalContainer = (Container.kindOf(meta.getDatabaseProductName()) == Container.Kind.DATABASE)
+					? new Container(Container.Kind.DATABASE, String.valueOf(connection.getCatalog()))
+					: Container.current(connection);
 			// On PostgreSQL setSchema replaces the whole search path: keep it, to put it
 			// back on close.
 			this.originalSearchPath = DatabaseInfo.isPostgres(meta.getDatabaseProductName()) ? searchPath(connection)
 					: null;
-			connection.setSchema(HistoryTable.storedCase(meta, settings.defaultSchema()));
+			container = Container.use(connection, settings.defaultSchema());
 		}
-		String schema = (settings.defaultSchema() != null) ? connection.getSchema() : this.originalSchema;
+		else {
+			this.originalContainer = Container.current(connection);
+			container = this.originalContainer;
+		}
 		this.info = new DatabaseInfo(meta.getDatabaseProductName(), meta.getDatabaseProductVersion(),
-				DatabaseInfo.sanitize(meta.getURL()), (schema != null) ? schema : "");
-		this.history = new HistoryTable(settings.historyTable(), settings.defaultSchema());
+				DatabaseInfo.sanitize(meta.getURL()), container);
+		this.history = new HistoryTable(settings.historyTable(), settings.defaultSchema(), container);
 		this.deploymentId = String.valueOf(System.currentTimeMillis()).substring(3);
+		this.started = StartedRevisionTable.needed(this.info) ? new StartedRevisionTable(settings, container, this.info)
+				: null;
+	}
+
+	/**
+	 * The revision an earlier run started and never finished, on databases whose DDL
+	 * commits at once; {@code null} if there is none (or the database needs no marker).
+	 * @return the started revision, or {@code null}
+	 * @throws SQLException on a database error
+	 */
+	public @Nullable StartedRevision startedRevision() throws SQLException {
+		return (this.started != null) ? this.started.read(this.connection) : null;
+	}
+
+	/**
+	 * Remove the started-revision marker, committed at once.
+	 * @throws MigrationException if it cannot be removed
+	 */
+	public void clearStartedRevision() {
+		if (this.started == null) {
+			return;
+		}
+		try {
+			this.started.clear(this.connection);
+			if (!this.connection.getAutoCommit()) {
+				this.connection.commit();
+			}
+		}
+		catch (SQLException ex) {
+			throw new MigrationException(
+					"Cannot remove the started-revision marker from " + this.started.qualifiedName() + ": "
+							+ ex.getMessage(),
+					"Check that the migration user may delete from " + this.started.qualifiedName() + ".", ex);
+		}
+	}
+
+	/**
+	 * Mark a revision as started before its first statement, where the database needs it.
+	 */
+	void markStarted(CompiledRevision revision) throws SQLException {
+		if (this.started != null) {
+			this.started.start(this.connection, revision.revision().id().value(), revision.revision().file());
+			this.marking = true;
+			this.statementsStarted = 0;
+		}
+	}
+
+	/**
+	 * Remove the marker in the transaction that writes the revision's history rows.
+	 */
+	void markFinished() throws SQLException {
+		if (this.marking && this.started != null) {
+			this.started.clear(this.connection);
+		}
+	}
+
+	/**
+	 * After the revision's transaction ended: committed, or rolled back on a failure. A
+	 * rollback that took back every statement (nothing committed at once) takes back the
+	 * progress too: then the marker goes, as nothing of the revision remains.
+	 */
+	void markEnded(boolean committed) {
+		if (!this.marking || this.started == null) {
+			return;
+		}
+		this.marking = false;
+		if (committed) {
+			return;
+		}
+		try {
+			StartedRevision left = this.started.read(this.connection);
+			if (left != null && left.statementsStarted() == 0) {
+				clearStartedRevision();
+			}
+		}
+		catch (SQLException | MigrationException ex) {
+			logger.debug("Could not check the started-revision marker after a failure", ex);
+		}
 	}
 
 	/**
@@ -184,7 +276,7 @@ public final class MigrationEngine implements AutoCloseable {
 	}
 
 	/**
-	 * The tables of the schema, other than the history and lock tables.
+	 * The tables of the database or schema, other than the history and lock tables.
 	 * @return the table names
 	 * @throws SQLException on a database error
 	 */
@@ -193,12 +285,13 @@ public final class MigrationEngine implements AutoCloseable {
 		List<String> tables = new ArrayList<>();
 		String historyName = this.settings.historyTable().toLowerCase(Locale.ROOT);
 		String lockName = this.settings.lockTable().toLowerCase(Locale.ROOT);
-		try (ResultSet result = meta.getTables(null, this.connection.getSchema(), "%",
-				new String[] { "TABLE", "PARTITIONED TABLE" })) {
+		String startedName = this.settings.startedTable().toLowerCase(Locale.ROOT);
+		try (ResultSet result = this.info.container()
+			.tables(meta, "%", new String[] { "TABLE", "PARTITIONED TABLE", "BASE TABLE" })) {
 			while (result.next()) {
 				String name = result.getString("TABLE_NAME");
 				String lower = name.toLowerCase(Locale.ROOT);
-				if (!lower.equals(historyName) && !lower.equals(lockName)) {
+				if (!lower.equals(historyName) && !lower.equals(lockName) && !lower.equals(startedName)) {
 					tables.add(name);
 				}
 			}
@@ -286,6 +379,14 @@ public final class MigrationEngine implements AutoCloseable {
 	}
 
 	void execute(String sql) throws StatementFailedException {
+		if (this.marking && this.started != null) {
+			try {
+				this.started.statementStarting(this.connection, ++this.statementsStarted, sql);
+			}
+			catch (SQLException ex) {
+				throw new StatementFailedException(sql, ex);
+			}
+		}
 		try (Statement statement = this.connection.createStatement()) {
 			statement.execute(sql);
 		}
@@ -467,6 +568,9 @@ public final class MigrationEngine implements AutoCloseable {
 	@Override
 	public void close() {
 		closeHistoryInsert();
+		if (this.started != null) {
+			this.started.close();
+		}
 		if (this.liquibaseSession != null) {
 			this.liquibaseSession.close();
 		}
@@ -477,8 +581,8 @@ public final class MigrationEngine implements AutoCloseable {
 						statement.execute("SET search_path TO " + this.originalSearchPath);
 					}
 				}
-				else if (this.originalSchema != null) {
-					this.connection.setSchema(this.originalSchema);
+				else {
+					this.originalContainer.restore(this.connection);
 				}
 			}
 		}

@@ -144,7 +144,7 @@ public final class RevisionExecutor {
 					"Check the database connection and the migration user's privileges.", ex);
 		}
 		DatabaseInfo info = this.engine.databaseInfo();
-		if (info.isPostgres() || info.isH2()) {
+		if (info.isPostgres() || info.isH2() || info.isMariaDbOrMySql()) {
 			try {
 				this.sink.statement(history.createSql(info));
 				Connection connection = this.engine.connection();
@@ -196,13 +196,35 @@ public final class RevisionExecutor {
 						.map((changeSet) -> changeSet.id() + "::" + changeSet.author())
 						.toList());
 		}
-		inTransaction(revision, (index, changeSet) -> {
-			String execType = changeSet.work().upgrade(this.engine, this.sink);
-			String tag = tagFor(revision, index);
-			String comment = (tag != null)
-					? APPLIED_COMMENT + " in " + (System.nanoTime() - started) / 1_000_000 + " ms" : null;
-			this.sink.historyRow(insert(changeSet, execType, comment, tag));
-		});
+		boolean marked = false;
+		if (this.sink.executes()) {
+			try {
+				this.engine.markStarted(revision);
+				marked = true;
+			}
+			catch (SQLException ex) {
+				throw new ChangeSetFailedException(revision.revision().id().value(), null, true, ex);
+			}
+		}
+		boolean committed = false;
+		try {
+			inTransaction(revision, (index, changeSet) -> {
+				String execType = changeSet.work().upgrade(this.engine, this.sink);
+				String tag = tagFor(revision, index);
+				String comment = (tag != null)
+						? APPLIED_COMMENT + " in " + (System.nanoTime() - started) / 1_000_000 + " ms" : null;
+				this.sink.historyRow(insert(changeSet, execType, comment, tag));
+				if (this.sink.executes() && index == revision.changeSets().size() - 1) {
+					this.engine.markFinished();
+				}
+			});
+			committed = true;
+		}
+		finally {
+			if (marked) {
+				this.engine.markEnded(committed);
+			}
+		}
 	}
 
 	/**

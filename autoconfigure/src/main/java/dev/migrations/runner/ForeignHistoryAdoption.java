@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
 import dev.migrations.MigrationException;
 import dev.migrations.backup.Backup;
 import dev.migrations.backup.DatabaseBackups;
+import dev.migrations.engine.Container;
 import dev.migrations.engine.RevisionExecutor;
 import dev.migrations.lock.MigrationLock;
 import dev.migrations.revision.Revision;
@@ -130,15 +131,16 @@ final class ForeignHistoryAdoption {
 		Connection connection = session.connection();
 		String url = session.database().url();
 		try {
-			String table = storedName(connection, table());
+			Container container = session.database().container();
+			String table = storedName(connection, container, table());
 			if (table == null) {
-				if (session.historyExists() || !hasTables(connection)) {
+				if (session.historyExists() || !hasTables(connection, container)) {
 					logger.info("{} has no {} table: nothing to adopt from {}", url, table(), name());
 					return null;
 				}
 				throw new MigrationException(
-						"Cannot adopt " + url + " from " + name() + ": it has tables but no " + table()
-								+ " table in schema '" + session.database().schema() + "'. Nothing was written.",
+						"Cannot adopt " + url + " from " + name() + ": it has tables but no " + table() + " table in "
+								+ session.database().container() + ". Nothing was written.",
 						"Check the schema (migrations.default-schema) and the adopted tool (migrations.adopt), or "
 								+ "adopt the database with a baseline instead.");
 			}
@@ -152,7 +154,7 @@ final class ForeignHistoryAdoption {
 	}
 
 	private List<Adopted> flyway(Connection connection, String table, String url) throws SQLException {
-		String quote = table.equals(table.toLowerCase(java.util.Locale.ROOT)) ? "\"" : "";
+		String quote = quote(connection, table);
 		String sql = "SELECT " + columns(quote, "installed_rank", "version", "description", "type", "script",
 				"installed_on", "success") + " FROM " + quote + table + quote + " ORDER BY " + quote + "installed_rank"
 				+ quote;
@@ -231,7 +233,7 @@ final class ForeignHistoryAdoption {
 	}
 
 	private List<Adopted> alembic(Connection connection, String table, String url) throws SQLException {
-		String quote = table.equals(table.toLowerCase(java.util.Locale.ROOT)) ? "\"" : "";
+		String quote = quote(connection, table);
 		List<String> heads = new ArrayList<>();
 		try (Statement statement = connection.createStatement();
 				ResultSet rows = statement
@@ -310,10 +312,11 @@ final class ForeignHistoryAdoption {
 		return this.graph.ordered().stream().filter((revision) -> revision.id().sameRevisionAs(id)).findFirst();
 	}
 
-	private static @Nullable String storedName(Connection connection, String table) throws SQLException {
+	private static @Nullable String storedName(Connection connection, Container container, String table)
+			throws SQLException {
 		DatabaseMetaData meta = connection.getMetaData();
 		for (String candidate : List.of(table, table.toUpperCase(java.util.Locale.ROOT))) {
-			try (ResultSet tables = meta.getTables(null, connection.getSchema(), candidate, null)) {
+			try (ResultSet tables = container.tables(meta, candidate, null)) {
 				if (tables.next()) {
 					return tables.getString("TABLE_NAME");
 				}
@@ -322,11 +325,17 @@ final class ForeignHistoryAdoption {
 		return null;
 	}
 
-	private static boolean hasTables(Connection connection) throws SQLException {
-		try (ResultSet tables = connection.getMetaData()
-			.getTables(null, connection.getSchema(), "%", new String[] { "TABLE" })) {
+	private static boolean hasTables(Connection connection, Container container) throws SQLException {
+		try (ResultSet tables = container.tables(connection.getMetaData(), "%", new String[] { "TABLE" })) {
 			return tables.next();
 		}
+	}
+
+	// Lower-case names are quoted (PostgreSQL and H2 fold unquoted ones), with the
+	// database's own quote: a backtick on MariaDB and MySQL.
+	private static String quote(Connection connection, String table) throws SQLException {
+		return table.equals(table.toLowerCase(java.util.Locale.ROOT))
+				? connection.getMetaData().getIdentifierQuoteString().trim() : "";
 	}
 
 	private static String columns(String quote, String... names) {

@@ -121,8 +121,8 @@ final class MigrationFailures {
 
 	static MigrationException unmanaged(MigrationStatus status, String historyTable, Request.Origin origin) {
 		return new MigrationException(
-				"The database " + status.database().url() + " has " + status.userTables() + " table(s) in schema '"
-						+ status.database().schema() + "' but no migration history (" + historyTable
+				"The database " + status.database().url() + " has " + status.userTables() + " table(s) in "
+						+ status.database().container() + " but no migration history (" + historyTable
 						+ " is missing or empty). Migrating it would run CREATE TABLE over an existing schema, so "
 						+ "nothing was written.",
 				((origin == Request.Origin.PROPERTIES)

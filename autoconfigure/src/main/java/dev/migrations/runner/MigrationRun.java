@@ -78,6 +78,9 @@ final class MigrationRun {
 		Revision target = resolved.target();
 		Revision repair = resolved.repair();
 		try (MigrationSession session = this.sessions.get()) {
+			if (StartedRevisions.clearIfRepaired(session, resolved, this.graph, progress)) {
+				return progress.report(RunReport.Outcome.SUCCESS, null);
+			}
 			// A baseline left in the configuration is checked against the history's rows:
 			// the full path does that.
 			// A repair still to do is not at the head: the edited file's checksum differs
@@ -130,6 +133,9 @@ final class MigrationRun {
 			}
 			progress.writing();
 			try (MigrationLock lock = session.lock()) {
+				// A revision a killed run left half-applied blocks everything but its way
+				// out.
+				StartedRevisions.check(session, resolved, this.graph);
 				// Another instance may have migrated while this one waited for the lock.
 				status = session.status(this.graph, target, resolved.targetName());
 				if (repair != null) {

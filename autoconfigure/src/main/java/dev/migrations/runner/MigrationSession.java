@@ -45,6 +45,7 @@ import dev.migrations.engine.MigrationEngine;
 import dev.migrations.engine.PlannedChangeSet;
 import dev.migrations.engine.Reversal;
 import dev.migrations.lock.JvmMigrationLocks;
+import dev.migrations.lock.MariaDbNamedLock;
 import dev.migrations.lock.MigrationLock;
 import dev.migrations.lock.PostgresAdvisoryLock;
 import dev.migrations.lock.TableMigrationLock;
@@ -85,6 +86,10 @@ final class MigrationSession implements AutoCloseable {
 
 	Connection connection() {
 		return this.connection;
+	}
+
+	String startedTable() {
+		return this.settings.engine().startedTable();
 	}
 
 	MigrationEngine engine() {
@@ -284,7 +289,7 @@ final class MigrationSession implements AutoCloseable {
 	MigrationLock lock() {
 		endReadTransaction();
 		Duration timeout = this.settings.lockTimeout();
-		String key = database().url() + "|" + database().schema() + "|" + this.historyTable;
+		String key = database().url() + "|" + database().container() + "|" + this.historyTable;
 		MigrationLock jvmLock;
 		try {
 			jvmLock = JvmMigrationLocks.acquire(key, timeout);
@@ -320,8 +325,14 @@ final class MigrationSession implements AutoCloseable {
 			catch (SQLException ex) {
 				name = database().url();
 			}
-			long key = PostgresAdvisoryLock.keyFor(name, database().schema(), this.settings.engine().historyTable());
+			long key = PostgresAdvisoryLock.keyFor(name, database().container().name(),
+					this.settings.engine().historyTable());
 			return PostgresAdvisoryLock.acquire(this.connection, key, timeout);
+		}
+		if (database().isMariaDbOrMySql()) {
+			return MariaDbNamedLock.acquire(this.connection,
+					MariaDbNamedLock.nameFor(database().container().name(), this.settings.engine().historyTable()),
+					timeout);
 		}
 		return TableMigrationLock.acquire(this.connection, this.settings.engine().defaultSchema(),
 				this.settings.engine().lockTable(), timeout);

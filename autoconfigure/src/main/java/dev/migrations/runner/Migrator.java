@@ -606,6 +606,9 @@ public class Migrator {
 			catch (SQLException closeFailure) {
 				ex.addSuppressed(closeFailure);
 			}
+			if (ex instanceof MigrationException explained) {
+				throw explained;
+			}
 			throw new MigrationException("Cannot inspect the database: " + ex.getMessage(),
 					"Check the database connection and the migration user's privileges.", ex);
 		}

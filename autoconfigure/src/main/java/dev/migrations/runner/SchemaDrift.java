@@ -34,6 +34,7 @@ import org.springframework.core.io.ResourceLoader;
 
 import dev.migrations.MigrationException;
 import dev.migrations.engine.ChangeSetFailedException;
+import dev.migrations.engine.Container;
 import dev.migrations.engine.EngineSettings;
 import dev.migrations.engine.MigrationEngine;
 import dev.migrations.engine.RevisionExecutor;
@@ -90,19 +91,18 @@ final class SchemaDrift {
 					+ "of the expected schema"));
 		SchemaComparator.Comparison comparison;
 		try (Connection live = this.dataSource.getConnection()) {
-			String original = live.getSchema();
+			Container original = Container.current(live);
 			try (ScratchDatabase scratch = ScratchDatabase.create(this.dataSource, live)) {
-				String liveSchema = schema(live);
+				String liveSchema = (this.engine.defaultSchema() != null)
+						? Container.use(live, this.engine.defaultSchema()).name() : original.name();
 				String expectedSchema = build(scratch.connection(), revisions);
 				comparison = SchemaComparator.compare(scratch.connection(), expectedSchema, live, liveSchema,
-						List.of(this.engine.historyTable(), this.engine.lockTable(),
+						List.of(this.engine.historyTable(), this.engine.lockTable(), this.engine.startedTable(),
 								ForeignHistoryAdoption.FLYWAY_TABLE, ForeignHistoryAdoption.ALEMBIC_TABLE));
 			}
 			finally {
 				// The connection may go back to a pool.
-				if (original != null && !original.equals(live.getSchema())) {
-					live.setSchema(original);
-				}
+				original.restore(live);
 			}
 		}
 		catch (SQLException ex) {
@@ -120,13 +120,6 @@ final class SchemaDrift {
 		return new DriftReport(status.database().url(), status.current(), reported, notes);
 	}
 
-	private String schema(Connection live) throws SQLException {
-		if (this.engine.defaultSchema() != null) {
-			live.setSchema(storedCase(live, this.engine.defaultSchema()));
-		}
-		return live.getSchema();
-	}
-
 	/**
 	 * Apply the revisions to the scratch database with the migrating engine; the schema
 	 * they went into.
@@ -135,12 +128,17 @@ final class SchemaDrift {
 	 * @return the string
 	 */
 	String build(Connection scratch, List<Revision> revisions) throws SQLException {
-		if (this.engine.defaultSchema() != null) {
+		// On MariaDB and MySQL the scratch database is the container: a configured one
+		// names the live database, never to be built in.
+		boolean database = Container.current(scratch).kind() == Container.Kind.DATABASE;
+		EngineSettings settings = database ? new EngineSettings(this.engine.historyTable(), null,
+				this.engine.contexts(), this.engine.labels(), this.engine.placeholders()) : this.engine;
+		if (settings.defaultSchema() != null) {
 			try (Statement statement = scratch.createStatement()) {
-				statement.execute("CREATE SCHEMA IF NOT EXISTS " + this.engine.defaultSchema());
+				statement.execute("CREATE SCHEMA IF NOT EXISTS " + settings.defaultSchema());
 			}
 		}
-		try (MigrationEngine engine = new MigrationEngine(scratch, this.engine, this.resourceLoader)) {
+		try (MigrationEngine engine = new MigrationEngine(scratch, settings, this.resourceLoader)) {
 			RevisionExecutor executor = RevisionExecutor.executing(engine);
 			executor.createHistoryTable();
 			for (Revision revision : revisions) {
@@ -161,20 +159,8 @@ final class SchemaDrift {
 		// built one current, as the live
 		// connection does, so that both print definitions alike (PostgreSQL qualifies
 		// names outside the search path).
-		if (this.engine.defaultSchema() != null) {
-			scratch.setSchema(storedCase(scratch, this.engine.defaultSchema()));
-		}
-		return scratch.getSchema();
-	}
-
-	private static String storedCase(Connection connection, String identifier) throws SQLException {
-		if (connection.getMetaData().storesUpperCaseIdentifiers()) {
-			return identifier.toUpperCase(java.util.Locale.ROOT);
-		}
-		if (connection.getMetaData().storesLowerCaseIdentifiers()) {
-			return identifier.toLowerCase(java.util.Locale.ROOT);
-		}
-		return identifier;
+		return (settings.defaultSchema() != null) ? Container.use(scratch, settings.defaultSchema()).name()
+				: Container.current(scratch).name();
 	}
 
 	/**

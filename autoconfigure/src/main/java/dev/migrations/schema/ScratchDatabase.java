@@ -95,9 +95,13 @@ public final class ScratchDatabase implements AutoCloseable {
 			if (product.toLowerCase(Locale.ROOT).contains("postgres")) {
 				return postgres(live, liveConnection, meta, check);
 			}
+			if (product.toLowerCase(Locale.ROOT).contains("mariadb")
+					|| product.toLowerCase(Locale.ROOT).contains("mysql")) {
+				return mariaDb(live, liveConnection, meta);
+			}
 			throw new MigrationException(
 					"The drift check cannot build the expected schema on " + product
-							+ ": it knows how to create a scratch database on H2 and PostgreSQL only.",
+							+ ": it knows how to create a scratch database on H2, PostgreSQL, MariaDB and MySQL only.",
 					"Compare the schema by hand, e.g. with the Liquibase CLI's diff command.");
 		}
 		catch (SQLException ex) {
@@ -169,6 +173,37 @@ public final class ScratchDatabase implements AutoCloseable {
 							+ "its own (migrations.url, migrations.user, migrations.password) if its data source does "
 							+ "not expose them.",
 					ex);
+		}
+	}
+
+	// A database beside the live one on the same server, reached by a connection of the
+	// live data source that switches to it: no credentials needed.
+	private static ScratchDatabase mariaDb(DataSource live, Connection liveConnection, DatabaseMetaData meta)
+			throws SQLException {
+		String name = "migrations_scratch_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+		try (Statement statement = liveConnection.createStatement()) {
+			statement.execute("CREATE DATABASE " + name);
+		}
+		catch (SQLException ex) {
+			throw new MigrationException(
+					"The database user '" + meta.getUserName() + "' may not create a database (" + ex.getMessage()
+							+ "): the drift check builds the schema the revisions produce in a temporary database "
+							+ "on the same server, dropped right after. Nothing was written.",
+					"Grant the user that right (GRANT CREATE, DROP ON `migrations_scratch_%`.* TO <user>), or run "
+							+ "the check with a user that has it (migrations.url, migrations.user, "
+							+ "migrations.password).",
+					ex);
+		}
+		try {
+			Connection connection = live.getConnection();
+			connection.setCatalog(name);
+			return new ScratchDatabase(connection, name, live);
+		}
+		catch (SQLException | RuntimeException ex) {
+			drop(live, name);
+			throw new MigrationException("Cannot use the temporary database " + name + " for the drift check: "
+					+ ex.getMessage() + ". It was dropped again.",
+					"Check the database server and the user's privileges.", ex);
 		}
 	}
 

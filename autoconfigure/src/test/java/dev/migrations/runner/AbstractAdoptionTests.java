@@ -78,7 +78,13 @@ abstract class AbstractAdoptionTests extends AbstractDatabaseTests {
 	}
 
 	List<Map<String, Object>> flywayRows() {
-		return this.db.jdbc().queryForList("SELECT * FROM \"flyway_schema_history\" ORDER BY \"installed_rank\"");
+		return this.db.jdbc()
+			.queryForList(quoted("SELECT * FROM \"flyway_schema_history\" ORDER BY \"installed_rank\""));
+	}
+
+	// MariaDB quotes names with backticks.
+	String quoted(String sql) {
+		return this.db.isMariaDb() ? sql.replace('"', '`') : sql;
 	}
 
 	List<String> states() {
@@ -164,7 +170,8 @@ abstract class AbstractAdoptionTests extends AbstractDatabaseTests {
 	@Test
 	void failedFlywayMigrationFailsBeforeAnythingIsWritten() throws IOException {
 		flywayMigrate(Map.of("V1__create_users.sql", USERS, "V2__create_projects.sql", PROJECTS));
-		this.db.jdbc().update("UPDATE \"flyway_schema_history\" SET \"success\" = ? WHERE \"version\" = '2'", false);
+		this.db.jdbc()
+			.update(quoted("UPDATE \"flyway_schema_history\" SET \"success\" = ? WHERE \"version\" = '2'"), false);
 		addNumberedRevisions();
 		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrator().adopt(AdoptionSource.FLYWAY))
 			.withMessageContaining("records failed migration(s): version 2 (V2__create_projects.sql)")

@@ -56,6 +56,16 @@ abstract class AbstractBaselineGenerationTests extends AbstractDatabaseTests {
 
 	Map<String, List<Map<String, Object>>> data(TestDatabase database) {
 		Map<String, List<Map<String, Object>>> data = new LinkedHashMap<>();
+		if (database.isMariaDb()) {
+			for (String table : database.tables()) {
+				if (table.startsWith("databasechangelog")) {
+					// upper case there, and case-sensitive: the history is compared apart
+					continue;
+				}
+				data.put(table, database.jdbc().queryForList("SELECT * FROM " + table + " ORDER BY 1"));
+			}
+			return data;
+		}
 		// Names as stored, quoted: a table may be called "Order Lines".
 		for (String table : database.jdbc()
 			.queryForList(

@@ -19,6 +19,7 @@ package dev.migrations.runner;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.DefaultResourceLoader;
@@ -59,6 +60,24 @@ abstract class AbstractDatabaseTests {
 		DefaultResourceLoader loader = new DefaultResourceLoader();
 		return new Migrator(this.db.dataSource(), RevisionSource.directory(directory.location(), loader), settings,
 				loader);
+	}
+
+	/**
+	 * A second schema's name: on MariaDB a schema is a database of the server, so one of
+	 * this test's own.
+	 */
+	String otherSchema() {
+		return this.db.isMariaDb() ? this.db.container() + "_billing" : "billing";
+	}
+
+	/**
+	 * Drop an index by hand, as the database's dialect writes it.
+	 */
+	void dropIndex(@Nullable String schema, String index, String table) {
+		String prefix = (schema != null) ? schema + "." : "";
+		this.db.jdbc()
+			.execute(this.db.isMariaDb() ? "DROP INDEX " + index + " ON " + prefix + table
+					: "DROP INDEX " + prefix + index);
 	}
 
 	List<String> historyIds() {

@@ -108,7 +108,8 @@ abstract class AbstractExistingDatabaseTests extends AbstractDatabaseTests {
 		List<String> tables = this.db.tables();
 		assertThat(migrator().status().state()).isEqualTo(DatabaseState.UNMANAGED);
 		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrator().migrate())
-			.withMessageContaining("has 2 table(s) in schema '" + (this.db.isPostgres() ? "public" : "PUBLIC") + "'")
+			.withMessageContaining("has 2 table(s) in " + (this.db.isMariaDb() ? "database '" : "schema '")
+					+ this.db.container() + "'")
 			.withMessageContaining("no migration history")
 			.satisfies((ex) -> assertThat(ex.getAction()).contains("migrations.baseline.revision"));
 		assertThat(this.db.tables()).isEqualTo(tables).doesNotContain("databasechangelog", "databasechangeloglock");

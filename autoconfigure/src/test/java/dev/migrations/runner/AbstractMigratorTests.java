@@ -350,15 +350,16 @@ abstract class AbstractMigratorTests extends AbstractDatabaseTests {
 
 	@Test
 	void keepsHistoryInConfiguredTableAndSchema() {
-		this.db.jdbc().execute("CREATE SCHEMA billing");
+		String billing = otherSchema();
+		this.db.jdbc().execute("CREATE SCHEMA " + billing);
 		this.revisions.add("001_create_accounts.sql", "CREATE TABLE accounts (id INTEGER);");
-		MigrationSettings settings = withEngine(new EngineSettings("MIGRATION_HISTORY", "billing", null, null));
+		MigrationSettings settings = withEngine(new EngineSettings("MIGRATION_HISTORY", billing, null, null));
 		migrator(settings).migrate();
 		assertThat(this.db.jdbc()
-			.queryForObject("SELECT count(*) FROM information_schema.tables WHERE lower(table_schema) = 'billing' "
-					+ "AND lower(table_name) IN ('accounts', 'migration_history')", Integer.class))
+			.queryForObject("SELECT count(*) FROM information_schema.tables WHERE lower(table_schema) = ? "
+					+ "AND lower(table_name) IN ('accounts', 'migration_history')", Integer.class, billing))
 			.isEqualTo(2);
-		assertThat(this.db.history("billing.MIGRATION_HISTORY")).extracting((row) -> row.get("ID"))
+		assertThat(this.db.history(billing + ".MIGRATION_HISTORY")).extracting((row) -> row.get("ID"))
 			.containsExactly("001");
 		assertThat(migrator(settings).migrate().outcome()).isEqualTo(RunReport.Outcome.UP_TO_DATE);
 	}

@@ -28,9 +28,9 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * A real database of its own for one test: an H2 in-memory or file database, or a fresh
- * PostgreSQL database.
+ * PostgreSQL or MariaDB database.
  *
- * @param kind {@code h2} or {@code postgresql}
+ * @param kind {@code h2}, {@code postgresql} or {@code mariadb}
  * @param url the JDBC URL
  * @param user the user
  * @param password the password
@@ -72,13 +72,35 @@ public record TestDatabase(String kind, String url, String user, String password
 	}
 
 	/**
-	 * The tables of the default schema, lower case, sorted.
+	 * Whether this is MariaDB.
+	 * @return {@code true} on MariaDB
+	 */
+	public boolean isMariaDb() {
+		return this.kind.equals("mariadb");
+	}
+
+	/**
+	 * The database (MariaDB) or default schema the tests work in, as the database stores
+	 * its name.
+	 * @return the name
+	 */
+	public String container() {
+		if (isMariaDb()) {
+			String path = this.url.substring(this.url.lastIndexOf('/') + 1);
+			return path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+		}
+		return isPostgres() ? "public" : "PUBLIC";
+	}
+
+	/**
+	 * The tables of the default schema (the database on MariaDB), lower case, sorted;
+	 * without the migrator's started-revision markers ({@code <history table>_STARTED}).
 	 * @return the table names
 	 */
 	public List<String> tables() {
-		String schema = isPostgres() ? "public" : "PUBLIC";
 		return jdbc().queryForList("SELECT lower(table_name) FROM information_schema.tables WHERE table_schema = ? "
-				+ "AND table_type IN ('BASE TABLE', 'TABLE') ORDER BY 1", String.class, schema);
+				+ "AND table_type IN ('BASE TABLE', 'TABLE') AND lower(table_name) NOT LIKE '%\\_started' "
+				+ "ORDER BY 1", String.class, container());
 	}
 
 	/**

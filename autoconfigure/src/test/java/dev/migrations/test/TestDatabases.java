@@ -74,12 +74,25 @@ public final class TestDatabases {
 	}
 
 	/**
+	 * A new, empty MariaDB database on the server {@link MariaDbServer} names, dropped
+	 * when the JVM exits.
+	 * @return the database
+	 */
+	public static TestDatabase mariaDb() {
+		return MariaDbServer.get().newDatabase();
+	}
+
+	/**
 	 * A new empty database of the given kind.
-	 * @param kind {@code h2} or {@code postgresql}
+	 * @param kind {@code h2}, {@code postgresql} or {@code mariadb}
 	 * @return the database
 	 */
 	public static TestDatabase of(String kind) {
-		return kind.equals("postgresql") ? postgres() : h2();
+		return switch (kind) {
+			case "postgresql" -> postgres();
+			case "mariadb" -> mariaDb();
+			default -> h2();
+		};
 	}
 
 	private static synchronized Server server() {

@@ -1,0 +1,95 @@
+package dev.migrations.runner;
+
+import dev.migrations.MigrationException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * A revision stopped half-way on a database whose DDL commits at once (MariaDB, H2): the
+ * started-revision marker, the next start's message, and the two ways out.
+ */
+abstract class AbstractStartedRevisionTests extends AbstractDatabaseTests {
+
+	@BeforeEach
+	void addRevisions() {
+		// 002 stops after its first statement: the carriers table it fills is not there
+		// (yet).
+		this.revisions.add("001_create_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY);")
+			.add("002_create_shipments.sql", """
+					CREATE TABLE shipments (id INTEGER PRIMARY KEY, carrier_id INTEGER);
+					INSERT INTO carriers (id) VALUES (1);
+					""")
+			.add("003_create_parcels.sql", "CREATE TABLE parcels (id INTEGER PRIMARY KEY);");
+	}
+
+	private void stopInside002() {
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrator().migrate());
+		assertThat(this.db.tables()).contains("shipments").doesNotContain("parcels");
+		assertThat(historyIds()).containsExactly("001");
+	}
+
+	@Test
+	void theNextStartRefusesBeforeDoingAnythingNamingTheRevisionItsProgressAndTheWaysOut() {
+		stopInside002();
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrator().migrate())
+			.withMessageContaining("Revision 002 (")
+			.withMessageContaining("never finished")
+			.withMessageContaining("statement 1: CREATE TABLE shipments")
+			.withMessageContaining("the revision file is not at fault")
+			.withMessageNotContaining("already exists")
+			.satisfies((ex) -> assertThat(ex.getAction()).contains("stamp 002", "repair 002",
+					"DATABASECHANGELOG_STARTED"));
+		assertThat(this.db.tables()).contains("shipments").doesNotContain("parcels");
+		assertThat(historyIds()).containsExactly("001");
+	}
+
+	@Test
+	void aRevisionCompletedByHandIsStampedAndTheRunGoesOn() {
+		stopInside002();
+		this.db.jdbc().execute("CREATE TABLE carriers (id INTEGER PRIMARY KEY)");
+		this.db.jdbc().execute("INSERT INTO carriers (id) VALUES (1)");
+		migrator().stamp(Target.of("002"));
+		assertThat(historyIds()).containsExactly("001", "002");
+		assertThat(migrator().migrate().applied()).containsExactly("003");
+		assertThat(this.db.tables()).contains("shipments", "carriers", "parcels");
+	}
+
+	@Test
+	void aRevisionUndoneByHandRunsAgainFromItsFirstStatementOnceRepaired() {
+		stopInside002();
+		this.db.jdbc().execute("DROP TABLE shipments");
+		this.db.jdbc().execute("CREATE TABLE carriers (id INTEGER PRIMARY KEY)");
+		assertThat(migrator().repair(Target.of("002")).outcome()).isEqualTo(RunReport.Outcome.SUCCESS);
+		assertThat(migrator().migrate().applied()).containsExactly("002", "003");
+		assertThat(this.db.jdbc().queryForObject("SELECT count(*) FROM carriers", Integer.class)).isEqualTo(1);
+		assertThat(historyIds()).containsExactly("001", "002", "003");
+	}
+
+	@Test
+	void aRevisionThatFailsBeforeAnythingCommitsLeavesNoMarker() {
+		this.revisions.add("002_create_shipments.sql", """
+				INSERT INTO users (id) VALUES (1);
+				INSERT INTO carriers (id) VALUES (1);
+				""");
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrator().migrate());
+		this.db.jdbc().execute("CREATE TABLE carriers (id INTEGER PRIMARY KEY)");
+		assertThat(migrator().migrate().applied()).containsExactly("002", "003");
+	}
+
+	@Test
+	void aRevisionThatFinishesLeavesNoMarker() {
+		this.revisions.add("002_create_shipments.sql", """
+				CREATE TABLE shipments (id INTEGER PRIMARY KEY, carrier_id INTEGER);
+				CREATE TABLE carriers (id INTEGER PRIMARY KEY);
+				INSERT INTO carriers (id) VALUES (1);
+				""");
+		assertThat(migrator().migrate().applied()).containsExactly("001", "002", "003");
+		assertThat(this.db.jdbc().queryForObject("SELECT count(*) FROM DATABASECHANGELOG_STARTED", Integer.class))
+			.isZero();
+		assertThat(migrator().status().state()).isEqualTo(DatabaseState.UP_TO_DATE);
+	}
+
+}
