@@ -173,11 +173,12 @@ public class DatabaseBackups {
 				backup = h2Script(connection, database, from, to);
 			}
 			else if (database.isMariaDbOrMySql()) {
-				backup = new MariaDbDump(this.settings, this::newFile, DatabaseBackups::complete).take(connection,
-						database, from, to);
+				backup = new MariaDbDump(this.settings, this::newFile, this::complete).take(connection, database, from,
+						to);
 			}
 			else {
-				throw new IOException("backups are supported on PostgreSQL and H2, not on " + database.product());
+				throw new IOException(
+						"backups are supported on PostgreSQL, MariaDB, MySQL and H2, not on " + database.product());
 			}
 			logger.info("Backup of {} taken before migrating: {} (restore: {})", database.url(), backup.file(),
 					backup.restoreCommand());
@@ -258,7 +259,7 @@ public class DatabaseBackups {
 		ownerOnly(partial);
 		run(List.of(sibling("pg_restore"), "--list", partial.toAbsolutePath().toString()), "pg_restore --list");
 		Path file = complete(partial);
-		String restore = restoreInPlace(target, database.schema(), file);
+		String restore = restoreInPlace(target, database.container().name(), file);
 		if (scope.partial()) {
 			// Restoring it over the database with --clean would empty every table whose
 			// data it leaves out.

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.backup;
 
 import java.io.IOException;
@@ -16,15 +32,18 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 
-import dev.migrations.engine.DatabaseInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import dev.migrations.engine.DatabaseInfo;
 
 /**
  * The backup of a MariaDB or MySQL database: {@code mariadb-dump} (or {@code mysqldump})
  * {@code --single-transaction --routines --triggers --events}, the password in an option
  * file readable by the owner only (never on the command line), verified by the dump's
  * completion marker, then compressed: {@code <database>-<from>-to-<to>-<time>.sql.gz}.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 final class MariaDbDump {
 
@@ -140,6 +159,8 @@ final class MariaDbDump {
 	/**
 	 * A dump cut short (the tool killed, the disk full) lacks the completion line that
 	 * {@code mariadb-dump} writes last.
+	 * @param dump the dump
+	 * @param tool the tool
 	 */
 	static void verify(Path dump, String tool) throws IOException {
 		long size = Files.size(dump);

@@ -161,6 +161,7 @@ public final class MigrationEngine implements AutoCloseable {
 
 	/**
 	 * Mark a revision as started before its first statement, where the database needs it.
+	 * @param revision the revision
 	 */
 	void markStarted(CompiledRevision revision) throws SQLException {
 		if (this.started != null) {
@@ -183,6 +184,7 @@ public final class MigrationEngine implements AutoCloseable {
 	 * After the revision's transaction ended: committed, or rolled back on a failure. A
 	 * rollback that took back every statement (nothing committed at once) takes back the
 	 * progress too: then the marker goes, as nothing of the revision remains.
+	 * @param committed the committed
 	 */
 	void markEnded(boolean committed) {
 		if (!this.marking || this.started == null) {

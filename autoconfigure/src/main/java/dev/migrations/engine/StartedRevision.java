@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.engine;
 
 import java.time.LocalDateTime;
@@ -16,6 +32,7 @@ import org.jspecify.annotations.Nullable;
  * kept it: those before the last one completed, the last one may or may not have
  * @param lastStatement the start of the last statement that started, or {@code null}
  * @param startedBy the host and process that ran it
+ * @author Migrations for Spring Boot contributors
  */
 public record StartedRevision(String revision, String file, @Nullable LocalDateTime startedAt, int statementsStarted,
 		@Nullable String lastStatement, @Nullable String startedBy) {

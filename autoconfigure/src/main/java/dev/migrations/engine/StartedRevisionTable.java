@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.engine;
 
 import java.net.InetAddress;
@@ -15,6 +31,8 @@ import org.jspecify.annotations.Nullable;
  * rows are written ({@code <history table>_STARTED}, one row at most), on databases whose
  * DDL commits at once. A table of its own, so that the Liquibase CLI, which reads every
  * history row as a change set that ran, never sees it.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 final class StartedRevisionTable {
 
@@ -43,6 +61,8 @@ final class StartedRevisionTable {
 	/**
 	 * Whether revisions on this database need the marker: their DDL commits at once, so a
 	 * revision is not one transaction.
+	 * @param database the database
+	 * @return whether needed
 	 */
 	static boolean needed(DatabaseInfo database) {
 		return database.isMariaDbOrMySql() || database.isH2();
@@ -72,6 +92,9 @@ final class StartedRevisionTable {
 
 	/**
 	 * Mark a revision as started, committed before its first statement.
+	 * @param connection the connection
+	 * @param file the file
+	 * @param revision the revision
 	 */
 	void start(Connection connection, String revision, String file) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
@@ -100,6 +123,9 @@ final class StartedRevisionTable {
 	 * Record that the next statement starts, in the revision's transaction: a statement
 	 * that commits at once (DDL) commits it with everything before it, and a rollback
 	 * takes it back with what it rolls back.
+	 * @param connection the connection
+	 * @param number the number
+	 * @param sql the sql
 	 */
 	void statementStarting(Connection connection, int number, String sql) throws SQLException {
 		if (this.progress == null) {
@@ -114,6 +140,7 @@ final class StartedRevisionTable {
 	/**
 	 * Remove the marker: in the transaction that writes the revision's history rows, or
 	 * on its own.
+	 * @param connection the connection
 	 */
 	void clear(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
@@ -137,6 +164,10 @@ final class StartedRevisionTable {
 		return "process " + ProcessHandle.current().pid() + " on " + Host.NAME;
 	}
 
+	private static @Nullable String truncated(@Nullable String value, int length) {
+		return (value != null && value.length() > length) ? value.substring(0, length) : value;
+	}
+
 	// Looked up once, when a revision first starts: a name lookup may be slow.
 	private static final class Host {
 
@@ -151,10 +182,6 @@ final class StartedRevisionTable {
 			}
 		}
 
-	}
-
-	private static @Nullable String truncated(@Nullable String value, int length) {
-		return (value != null && value.length() > length) ? value.substring(0, length) : value;
 	}
 
 }

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.lock;
 
 import java.nio.charset.StandardCharsets;
@@ -12,15 +28,18 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
 
-import dev.migrations.MigrationException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import dev.migrations.MigrationException;
 
 /**
  * A MariaDB/MySQL named lock ({@code GET_LOCK}) held by the session of a dedicated
  * connection. The server releases it when the session ends, so a migrator that dies never
  * leaves a lock behind, and nothing is written to any table.
+ *
+ * @author Migrations for Spring Boot contributors
  */
 public final class MariaDbNamedLock implements MigrationLock {
 

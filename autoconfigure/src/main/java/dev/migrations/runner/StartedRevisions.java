@@ -1,7 +1,26 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.migrations.runner;
 
 import java.sql.SQLException;
 import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.migrations.MigrationException;
 import dev.migrations.engine.StartedRevision;
@@ -9,14 +28,14 @@ import dev.migrations.lock.MigrationLock;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionGraph;
 import dev.migrations.revision.RevisionId;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * What a run does, under the lock and before anything else, about a revision an earlier
  * run started and never finished (on databases whose DDL commits at once): refuse with
  * the choices, or clear the marker when the request is one of them ({@code repair} of the
  * revision, or a {@code stamp} that records it).
+ *
+ * @author Migrations for Spring Boot contributors
  */
 final class StartedRevisions {
 
@@ -27,6 +46,9 @@ final class StartedRevisions {
 
 	/**
 	 * Check for a started revision under the lock.
+	 * @param graph the graph
+	 * @param resolved the resolved
+	 * @param session the session
 	 * @return {@code true} if the request was to clear the marker ({@code repair} of the
 	 * started revision), which is done: nothing else is to be done then
 	 * @throws MigrationException if a started revision blocks the request
@@ -76,6 +98,10 @@ final class StartedRevisions {
 	/**
 	 * Clear the marker when the request repairs the started revision: under the lock,
 	 * before the repair's own checks (a started revision has no history rows to repair).
+	 * @param graph the graph
+	 * @param resolved the resolved
+	 * @param session the session
+	 * @param progress the progress
 	 * @return {@code true} if it did, and nothing else is to be done
 	 */
 	static boolean clearIfRepaired(MigrationSession session, Request.Resolved resolved, RevisionGraph graph,
