@@ -20,8 +20,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.migrations.schema.DriftReport;
-import dev.migrations.schema.SchemaDifference;
+import dev.migrations.DriftReport;
+import dev.migrations.SchemaDifference;
 
 /**
  * The drift check as the endpoint shows it: {@code GET /actuator/migrations/drift}.

@@ -21,8 +21,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.migrations.engine.Container;
-import dev.migrations.engine.DatabaseInfo;
+import dev.migrations.Container;
+import dev.migrations.DatabaseInfo;
 import dev.migrations.runner.DatabaseState;
 import dev.migrations.runner.MigrationStatus;
 import dev.migrations.runner.RevisionState;

@@ -55,9 +55,9 @@ import org.springframework.util.StringUtils;
 
 import dev.migrations.JavaRevision;
 import dev.migrations.MigrationException;
-import dev.migrations.command.MigrationsCommandRunner;
+import dev.migrations.internal.command.MigrationsCommandRunner;
+import dev.migrations.internal.runner.MigrationsInitializer;
 import dev.migrations.runner.MigrationListener;
-import dev.migrations.runner.MigrationsInitializer;
 import dev.migrations.runner.Migrator;
 import dev.migrations.runner.Migrators;
 

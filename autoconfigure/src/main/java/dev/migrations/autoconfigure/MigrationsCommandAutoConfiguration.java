@@ -24,7 +24,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 import dev.migrations.MigrationException;
-import dev.migrations.command.CommandLine;
+import dev.migrations.internal.command.CommandLine;
 
 /**
  * Makes sure that a process started with {@code migrations.command} runs it or fails:

@@ -20,7 +20,7 @@ import java.util.Set;
 
 import org.springframework.boot.sql.init.dependency.AbstractBeansOfTypeDatabaseInitializerDetector;
 
-import dev.migrations.runner.MigrationsInitializer;
+import dev.migrations.internal.runner.MigrationsInitializer;
 
 /**
  * Tells Spring Boot that a {@link MigrationsInitializer} initializes the database, so
@@ -29,7 +29,7 @@ import dev.migrations.runner.MigrationsInitializer;
  *
  * @author Migrations for Spring Boot contributors
  */
-public class MigrationsDatabaseInitializerDetector extends AbstractBeansOfTypeDatabaseInitializerDetector {
+class MigrationsDatabaseInitializerDetector extends AbstractBeansOfTypeDatabaseInitializerDetector {
 
 	@Override
 	protected Set<Class<?>> getDatabaseInitializerBeanTypes() {

@@ -33,7 +33,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 import dev.migrations.actuate.MigrationsHealthIndicator;
-import dev.migrations.actuate.MigrationsReadinessHealthEndpointGroupsPostProcessor;
 import dev.migrations.runner.Migrators;
 
 /**

@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
-import dev.migrations.command.OutputFormat;
+import dev.migrations.OutputFormat;
 import dev.migrations.runner.AdoptionSource;
 import dev.migrations.runner.DriftCheckMode;
 import dev.migrations.runner.MigrationMode;

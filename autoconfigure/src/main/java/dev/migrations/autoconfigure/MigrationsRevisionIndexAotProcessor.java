@@ -35,8 +35,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
-import dev.migrations.revision.RevisionIndex;
-import dev.migrations.revision.RevisionScanner;
+import dev.migrations.internal.revision.RevisionIndex;
+import dev.migrations.internal.revision.RevisionScanner;
 import dev.migrations.runner.Migrator;
 import dev.migrations.runner.Migrators;
 

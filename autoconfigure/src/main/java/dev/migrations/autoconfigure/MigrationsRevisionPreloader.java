@@ -30,9 +30,9 @@ import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.core.Ordered;
 import org.springframework.util.ClassUtils;
 
+import dev.migrations.internal.runner.PreloadedRevisionSource;
+import dev.migrations.internal.runner.RevisionSource;
 import dev.migrations.runner.MigrationMode;
-import dev.migrations.runner.PreloadedRevisionSource;
-import dev.migrations.runner.RevisionSource;
 
 /**
  * Starts reading the revision files on a background thread when the application context

@@ -24,7 +24,7 @@ import org.springframework.aot.hint.RuntimeHintsRegistrar;
  * Runtime hints for a native image: the revision files of the default location and the
  * revision indexes written at build time. The files of another configured location are
  * registered by {@link MigrationsRevisionIndexAotProcessor}; Liquibase's own needs by
- * {@code dev.migrations.engine.LiquibaseRuntimeHints}.
+ * {@code dev.migrations.internal.engine.LiquibaseRuntimeHints}.
  *
  * @author Migrations for Spring Boot contributors
  */

@@ -28,17 +28,17 @@ import org.springframework.core.io.support.ResourcePatternUtils;
 
 import dev.migrations.JavaRevision;
 import dev.migrations.MigrationException;
-import dev.migrations.backup.BackupSettings;
-import dev.migrations.backup.DatabaseBackups;
-import dev.migrations.engine.EngineSettings;
-import dev.migrations.engine.LockTimeouts;
-import dev.migrations.revision.Placeholders;
-import dev.migrations.revision.RevisionScanner;
+import dev.migrations.internal.backup.BackupSettings;
+import dev.migrations.internal.backup.DatabaseBackups;
+import dev.migrations.internal.engine.EngineSettings;
+import dev.migrations.internal.engine.LockTimeouts;
+import dev.migrations.internal.revision.Placeholders;
+import dev.migrations.internal.revision.RevisionScanner;
+import dev.migrations.internal.runner.MigrationSettings;
+import dev.migrations.internal.runner.RevisionSource;
 import dev.migrations.runner.MigrationListener;
-import dev.migrations.runner.MigrationSettings;
 import dev.migrations.runner.Migrator;
 import dev.migrations.runner.PostgresSettings;
-import dev.migrations.runner.RevisionSource;
 import dev.migrations.runner.SchemaChecks;
 
 /**

@@ -31,12 +31,12 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.migrations.Container;
+import dev.migrations.DatabaseInfo;
 import dev.migrations.MigrationException;
-import dev.migrations.engine.Container;
-import dev.migrations.engine.DatabaseInfo;
-import dev.migrations.engine.EngineSettings;
-import dev.migrations.revision.RevisionId;
-import dev.migrations.schema.BaselineGenerator;
+import dev.migrations.RevisionId;
+import dev.migrations.internal.engine.EngineSettings;
+import dev.migrations.internal.schema.BaselineGenerator;
 
 /**
  * Writes the plain SQL revision that describes an existing database, ready for

@@ -27,10 +27,10 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.migrations.engine.ChecksumUpdate;
-import dev.migrations.engine.CompiledRevision;
-import dev.migrations.engine.HistoryRow;
-import dev.migrations.engine.PlannedChangeSet;
+import dev.migrations.internal.engine.ChecksumUpdate;
+import dev.migrations.internal.engine.CompiledRevision;
+import dev.migrations.internal.engine.HistoryRow;
+import dev.migrations.internal.engine.PlannedChangeSet;
 
 /**
  * Which history rows take a new checksum: those of a repaired revision whose file was

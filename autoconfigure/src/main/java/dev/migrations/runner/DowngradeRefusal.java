@@ -24,8 +24,8 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 import dev.migrations.MigrationException;
-import dev.migrations.engine.Reversal;
-import dev.migrations.revision.Revision;
+import dev.migrations.internal.engine.Reversal;
+import dev.migrations.internal.revision.Revision;
 
 /**
  * A downgrade that cannot run, with everything in its range that blocks it: revisions

@@ -34,15 +34,15 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.migrations.Container;
 import dev.migrations.MigrationException;
-import dev.migrations.backup.Backup;
-import dev.migrations.backup.DatabaseBackups;
-import dev.migrations.engine.Container;
-import dev.migrations.engine.RevisionExecutor;
-import dev.migrations.lock.MigrationLock;
-import dev.migrations.revision.Revision;
-import dev.migrations.revision.RevisionGraph;
-import dev.migrations.revision.RevisionId;
+import dev.migrations.RevisionId;
+import dev.migrations.internal.backup.Backup;
+import dev.migrations.internal.backup.DatabaseBackups;
+import dev.migrations.internal.engine.RevisionExecutor;
+import dev.migrations.internal.lock.MigrationLock;
+import dev.migrations.internal.revision.Revision;
+import dev.migrations.internal.revision.RevisionGraph;
 
 /**
  * Adopts a database that Flyway or Alembic managed: the revisions its history says ran

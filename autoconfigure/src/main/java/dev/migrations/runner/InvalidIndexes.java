@@ -28,8 +28,8 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.migrations.engine.CompiledRevision;
-import dev.migrations.revision.Revision;
+import dev.migrations.internal.engine.CompiledRevision;
+import dev.migrations.internal.revision.Revision;
 
 /**
  * INVALID indexes ({@code pg_index.indisvalid = false}) that a revision running outside a

@@ -38,15 +38,15 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.ResourceLoader;
 
 import dev.migrations.MigrationException;
-import dev.migrations.engine.ChangeSetFailedException;
-import dev.migrations.engine.CompiledRevision;
-import dev.migrations.engine.EngineSettings;
-import dev.migrations.engine.MigrationEngine;
-import dev.migrations.engine.RevisionExecutor;
-import dev.migrations.engine.StatementObserver;
-import dev.migrations.revision.Revision;
-import dev.migrations.revision.RevisionGraph;
-import dev.migrations.schema.ScratchDatabase;
+import dev.migrations.internal.engine.ChangeSetFailedException;
+import dev.migrations.internal.engine.CompiledRevision;
+import dev.migrations.internal.engine.EngineSettings;
+import dev.migrations.internal.engine.MigrationEngine;
+import dev.migrations.internal.engine.RevisionExecutor;
+import dev.migrations.internal.engine.StatementObserver;
+import dev.migrations.internal.revision.Revision;
+import dev.migrations.internal.revision.RevisionGraph;
+import dev.migrations.internal.schema.ScratchDatabase;
 
 /**
  * The lock check: measures what each pending revision locks and rewrites on PostgreSQL,

@@ -28,13 +28,13 @@ import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.migrations.DatabaseInfo;
 import dev.migrations.MigrationException;
-import dev.migrations.backup.Backup;
-import dev.migrations.engine.ChangeSetFailedException;
-import dev.migrations.engine.DatabaseInfo;
-import dev.migrations.revision.Revision;
-import dev.migrations.revision.RevisionGraph;
-import dev.migrations.revision.RevisionId;
+import dev.migrations.RevisionId;
+import dev.migrations.internal.backup.Backup;
+import dev.migrations.internal.engine.ChangeSetFailedException;
+import dev.migrations.internal.revision.Revision;
+import dev.migrations.internal.revision.RevisionGraph;
 
 /**
  * The failures a user meets, worded once: what happened, where, the state left behind,

@@ -27,12 +27,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.migrations.MigrationException;
-import dev.migrations.backup.Backup;
-import dev.migrations.backup.DatabaseBackups;
-import dev.migrations.engine.ChecksumUpdate;
-import dev.migrations.lock.MigrationLock;
-import dev.migrations.revision.Revision;
-import dev.migrations.revision.RevisionGraph;
+import dev.migrations.internal.backup.Backup;
+import dev.migrations.internal.backup.DatabaseBackups;
+import dev.migrations.internal.engine.ChecksumUpdate;
+import dev.migrations.internal.lock.MigrationLock;
+import dev.migrations.internal.revision.Revision;
+import dev.migrations.internal.revision.RevisionGraph;
+import dev.migrations.internal.runner.MigrationSettings;
 
 /**
  * Orchestrates one operation on a database: the one-query check at the head, the status,

@@ -34,24 +34,25 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.migrations.DatabaseInfo;
 import dev.migrations.MigrationException;
-import dev.migrations.backup.Backup;
-import dev.migrations.backup.DatabaseBackups;
-import dev.migrations.engine.ChecksumUpdate;
-import dev.migrations.engine.CompiledRevision;
-import dev.migrations.engine.DatabaseInfo;
-import dev.migrations.engine.HistoryRow;
-import dev.migrations.engine.MigrationEngine;
-import dev.migrations.engine.PlannedChangeSet;
-import dev.migrations.engine.Reversal;
-import dev.migrations.lock.JvmMigrationLocks;
-import dev.migrations.lock.MariaDbNamedLock;
-import dev.migrations.lock.MigrationLock;
-import dev.migrations.lock.PostgresAdvisoryLock;
-import dev.migrations.lock.TableMigrationLock;
-import dev.migrations.revision.Revision;
-import dev.migrations.revision.RevisionGraph;
-import dev.migrations.revision.RevisionId;
+import dev.migrations.RevisionId;
+import dev.migrations.internal.backup.Backup;
+import dev.migrations.internal.backup.DatabaseBackups;
+import dev.migrations.internal.engine.ChecksumUpdate;
+import dev.migrations.internal.engine.CompiledRevision;
+import dev.migrations.internal.engine.HistoryRow;
+import dev.migrations.internal.engine.MigrationEngine;
+import dev.migrations.internal.engine.PlannedChangeSet;
+import dev.migrations.internal.engine.Reversal;
+import dev.migrations.internal.lock.JvmMigrationLocks;
+import dev.migrations.internal.lock.MariaDbNamedLock;
+import dev.migrations.internal.lock.MigrationLock;
+import dev.migrations.internal.lock.PostgresAdvisoryLock;
+import dev.migrations.internal.lock.TableMigrationLock;
+import dev.migrations.internal.revision.Revision;
+import dev.migrations.internal.revision.RevisionGraph;
+import dev.migrations.internal.runner.MigrationSettings;
 
 /**
  * One connection and engine for one run: reads the status and the history, describes
@@ -261,7 +262,7 @@ final class MigrationSession implements AutoCloseable {
 					changeSet.runInTransaction());
 		}).toList();
 		List<String> files = new ArrayList<>(List.of(revision.file()));
-		if (revision.content() instanceof dev.migrations.revision.RevisionContent.Sql sql
+		if (revision.content() instanceof dev.migrations.internal.revision.RevisionContent.Sql sql
 				&& sql.downgradeFile() != null) {
 			files.add(sql.downgradeFile());
 		}

@@ -20,7 +20,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.migrations.engine.DatabaseInfo;
+import dev.migrations.DatabaseInfo;
 
 /**
  * Where a database stands: its state, current revision, what is pending for the target,

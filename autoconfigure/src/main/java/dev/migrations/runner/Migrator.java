@@ -36,15 +36,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ResourceLoader;
 
+import dev.migrations.DriftReport;
 import dev.migrations.MigrationException;
-import dev.migrations.backup.Backup;
-import dev.migrations.backup.DatabaseBackups;
-import dev.migrations.engine.CompiledRevision;
-import dev.migrations.engine.MigrationEngine;
-import dev.migrations.revision.RevisionGraph;
-import dev.migrations.revision.RevisionId;
-import dev.migrations.revision.RevisionIndex;
-import dev.migrations.schema.DriftReport;
+import dev.migrations.RevisionId;
+import dev.migrations.internal.backup.Backup;
+import dev.migrations.internal.backup.DatabaseBackups;
+import dev.migrations.internal.engine.CompiledRevision;
+import dev.migrations.internal.engine.MigrationEngine;
+import dev.migrations.internal.revision.RevisionGraph;
+import dev.migrations.internal.revision.RevisionIndex;
+import dev.migrations.internal.runner.MigrationSettings;
+import dev.migrations.internal.runner.RevisionSource;
 
 /**
  * The operations on one database, Alembic's command set: where it stands

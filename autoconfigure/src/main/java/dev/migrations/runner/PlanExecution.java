@@ -24,13 +24,14 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.migrations.backup.Backup;
-import dev.migrations.backup.DatabaseBackups;
-import dev.migrations.engine.ChangeSetFailedException;
-import dev.migrations.engine.CompiledRevision;
-import dev.migrations.engine.HistoryRow;
-import dev.migrations.engine.RevisionExecutor;
-import dev.migrations.revision.Revision;
+import dev.migrations.internal.backup.Backup;
+import dev.migrations.internal.backup.DatabaseBackups;
+import dev.migrations.internal.engine.ChangeSetFailedException;
+import dev.migrations.internal.engine.CompiledRevision;
+import dev.migrations.internal.engine.HistoryRow;
+import dev.migrations.internal.engine.RevisionExecutor;
+import dev.migrations.internal.revision.Revision;
+import dev.migrations.internal.runner.MigrationSettings;
 
 /**
  * Carries out a plan: checks that every revision to reverse can be reversed, takes the

@@ -29,9 +29,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.migrations.MigrationException;
-import dev.migrations.revision.Revision;
-import dev.migrations.revision.RevisionGraph;
-import dev.migrations.revision.RevisionId;
+import dev.migrations.RevisionId;
+import dev.migrations.internal.revision.Revision;
+import dev.migrations.internal.revision.RevisionGraph;
+import dev.migrations.internal.runner.MigrationSettings;
 
 /**
  * Decides what a run does to a database in a given status, or refuses: baseline, stamp,

@@ -16,7 +16,7 @@
 
 package dev.migrations.runner;
 
-import dev.migrations.engine.LockTimeouts;
+import dev.migrations.internal.engine.LockTimeouts;
 
 /**
  * What a migrator does about locks on PostgreSQL ({@code migrations.postgresql.*}): how

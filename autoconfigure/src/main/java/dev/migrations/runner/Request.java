@@ -19,8 +19,9 @@ package dev.migrations.runner;
 import org.jspecify.annotations.Nullable;
 
 import dev.migrations.MigrationException;
-import dev.migrations.revision.Revision;
-import dev.migrations.revision.RevisionGraph;
+import dev.migrations.internal.revision.Revision;
+import dev.migrations.internal.revision.RevisionGraph;
+import dev.migrations.internal.runner.MigrationSettings;
 
 /**
  * One operation asked of a migrator, from its properties at startup or from a call (code,

@@ -22,8 +22,9 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.migrations.DriftReport;
 import dev.migrations.MigrationException;
-import dev.migrations.schema.DriftReport;
+import dev.migrations.internal.runner.MigrationSettings;
 
 /**
  * What a migrator does about the schema around its startup run: adopt a database another

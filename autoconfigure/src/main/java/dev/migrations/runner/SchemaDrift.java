@@ -32,19 +32,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ResourceLoader;
 
+import dev.migrations.Container;
+import dev.migrations.DriftReport;
 import dev.migrations.MigrationException;
-import dev.migrations.engine.ChangeSetFailedException;
-import dev.migrations.engine.Container;
-import dev.migrations.engine.EngineSettings;
-import dev.migrations.engine.MigrationEngine;
-import dev.migrations.engine.RevisionExecutor;
-import dev.migrations.revision.Revision;
-import dev.migrations.revision.RevisionContent;
-import dev.migrations.revision.RevisionGraph;
-import dev.migrations.schema.DriftReport;
-import dev.migrations.schema.SchemaComparator;
-import dev.migrations.schema.SchemaDifference;
-import dev.migrations.schema.ScratchDatabase;
+import dev.migrations.SchemaDifference;
+import dev.migrations.internal.engine.ChangeSetFailedException;
+import dev.migrations.internal.engine.EngineSettings;
+import dev.migrations.internal.engine.MigrationEngine;
+import dev.migrations.internal.engine.RevisionExecutor;
+import dev.migrations.internal.revision.Revision;
+import dev.migrations.internal.revision.RevisionContent;
+import dev.migrations.internal.revision.RevisionGraph;
+import dev.migrations.internal.schema.SchemaComparator;
+import dev.migrations.internal.schema.ScratchDatabase;
 
 /**
  * The drift check: builds the schema the recorded revisions produce in a scratch

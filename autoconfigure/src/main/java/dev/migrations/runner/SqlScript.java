@@ -22,8 +22,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
+import dev.migrations.DatabaseInfo;
 import dev.migrations.MigrationException;
-import dev.migrations.engine.DatabaseInfo;
 
 /**
  * The SQL an operation would execute, history bookkeeping included, in execution order;

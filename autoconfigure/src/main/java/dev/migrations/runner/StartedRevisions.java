@@ -23,11 +23,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.migrations.MigrationException;
-import dev.migrations.engine.StartedRevision;
-import dev.migrations.lock.MigrationLock;
-import dev.migrations.revision.Revision;
-import dev.migrations.revision.RevisionGraph;
-import dev.migrations.revision.RevisionId;
+import dev.migrations.RevisionId;
+import dev.migrations.internal.engine.StartedRevision;
+import dev.migrations.internal.lock.MigrationLock;
+import dev.migrations.internal.revision.Revision;
+import dev.migrations.internal.revision.RevisionGraph;
 
 /**
  * What a run does, under the lock and before anything else, about a revision an earlier

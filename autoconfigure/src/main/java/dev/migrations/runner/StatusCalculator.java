@@ -28,13 +28,13 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.migrations.engine.CompiledRevision;
-import dev.migrations.engine.DatabaseInfo;
-import dev.migrations.engine.HistoryRow;
-import dev.migrations.engine.PlannedChangeSet;
-import dev.migrations.revision.Revision;
-import dev.migrations.revision.RevisionGraph;
-import dev.migrations.revision.RevisionId;
+import dev.migrations.DatabaseInfo;
+import dev.migrations.RevisionId;
+import dev.migrations.internal.engine.CompiledRevision;
+import dev.migrations.internal.engine.HistoryRow;
+import dev.migrations.internal.engine.PlannedChangeSet;
+import dev.migrations.internal.revision.Revision;
+import dev.migrations.internal.revision.RevisionGraph;
 
 /**
  * Derives a {@link MigrationStatus} from the revisions, the history rows and the target.

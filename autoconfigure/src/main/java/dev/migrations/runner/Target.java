@@ -20,7 +20,7 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.migrations.revision.RevisionId;
+import dev.migrations.RevisionId;
 
 /**
  * Where an operation takes the database: {@code head} (the application's newest

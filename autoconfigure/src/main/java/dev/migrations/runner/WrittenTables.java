@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.migrations.revision.Revision;
-import dev.migrations.revision.RevisionContent;
+import dev.migrations.internal.revision.Revision;
+import dev.migrations.internal.revision.RevisionContent;
 
 /**
  * The tables a plan's revisions write to, read from their text: what a tables-only backup

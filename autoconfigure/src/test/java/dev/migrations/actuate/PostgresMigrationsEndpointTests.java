@@ -20,7 +20,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-import dev.migrations.lock.PostgresAdvisoryLock;
+import dev.migrations.internal.lock.PostgresAdvisoryLock;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabases;
 

@@ -25,7 +25,7 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.aot.AbstractAotProcessor;
 
-import dev.migrations.runner.MigrationsInitializer;
+import dev.migrations.internal.runner.MigrationsInitializer;
 import dev.migrations.test.RevisionDirectory;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabases;

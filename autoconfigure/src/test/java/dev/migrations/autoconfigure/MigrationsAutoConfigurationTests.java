@@ -42,12 +42,12 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.io.DefaultResourceLoader;
 
 import dev.migrations.MigrationException;
-import dev.migrations.runner.MigrationSettings;
-import dev.migrations.runner.MigrationsInitializer;
+import dev.migrations.internal.runner.MigrationSettings;
+import dev.migrations.internal.runner.MigrationsInitializer;
+import dev.migrations.internal.runner.PreloadedRevisionSource;
+import dev.migrations.internal.runner.RevisionSource;
 import dev.migrations.runner.Migrator;
 import dev.migrations.runner.Migrators;
-import dev.migrations.runner.PreloadedRevisionSource;
-import dev.migrations.runner.RevisionSource;
 import dev.migrations.test.RevisionDirectory;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabases;

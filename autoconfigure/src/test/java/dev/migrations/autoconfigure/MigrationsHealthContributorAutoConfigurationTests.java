@@ -37,7 +37,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 
 import dev.migrations.actuate.MigrationsHealthIndicator;
-import dev.migrations.runner.MigrationsInitializer;
+import dev.migrations.internal.runner.MigrationsInitializer;
 import dev.migrations.runner.Migrator;
 import dev.migrations.test.RevisionDirectory;
 import dev.migrations.test.TestDatabase;

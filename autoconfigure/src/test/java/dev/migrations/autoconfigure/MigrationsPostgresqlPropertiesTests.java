@@ -25,7 +25,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-import dev.migrations.engine.LockTimeouts;
+import dev.migrations.internal.engine.LockTimeouts;
 import dev.migrations.runner.Migrator;
 import dev.migrations.runner.Migrators;
 import dev.migrations.runner.PostgresSettings;

@@ -37,7 +37,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.javapoet.ClassName;
 import org.springframework.mock.env.MockEnvironment;
 
-import dev.migrations.revision.RevisionIndex;
+import dev.migrations.internal.revision.RevisionIndex;
 import dev.migrations.runner.Migrator;
 import dev.migrations.test.RevisionDirectory;
 

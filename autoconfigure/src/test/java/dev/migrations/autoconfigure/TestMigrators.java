@@ -18,9 +18,9 @@ package dev.migrations.autoconfigure;
 
 import org.springframework.core.io.DefaultResourceLoader;
 
-import dev.migrations.runner.MigrationSettings;
+import dev.migrations.internal.runner.MigrationSettings;
+import dev.migrations.internal.runner.RevisionSource;
 import dev.migrations.runner.Migrator;
-import dev.migrations.runner.RevisionSource;
 import dev.migrations.test.TestDatabase;
 
 /**

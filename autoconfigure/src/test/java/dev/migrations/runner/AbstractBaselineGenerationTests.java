@@ -27,8 +27,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessException;
 
+import dev.migrations.DriftReport;
 import dev.migrations.MigrationException;
-import dev.migrations.schema.DriftReport;
+import dev.migrations.internal.runner.MigrationSettings;
 import dev.migrations.test.RevisionDirectory;
 import dev.migrations.test.TestDatabase;
 

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.migrations.MigrationException;
-import dev.migrations.revision.SqlStatementSplitter;
+import dev.migrations.internal.revision.SqlStatementSplitter;
+import dev.migrations.internal.runner.MigrationSettings;
 import dev.migrations.test.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;

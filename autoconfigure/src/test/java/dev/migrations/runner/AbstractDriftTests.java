@@ -22,9 +22,10 @@ import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.migrations.engine.EngineSettings;
-import dev.migrations.schema.DriftReport;
-import dev.migrations.schema.SchemaDifference;
+import dev.migrations.DriftReport;
+import dev.migrations.SchemaDifference;
+import dev.migrations.internal.engine.EngineSettings;
+import dev.migrations.internal.runner.MigrationSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -29,7 +29,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import dev.migrations.JavaRevision;
 import dev.migrations.JavaRevisionContext;
 import dev.migrations.MigrationException;
-import dev.migrations.revision.RevisionContent;
+import dev.migrations.internal.revision.RevisionContent;
+import dev.migrations.internal.runner.MigrationSettings;
+import dev.migrations.internal.runner.RevisionSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

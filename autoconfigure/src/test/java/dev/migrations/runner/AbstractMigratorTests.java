@@ -26,7 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.io.DefaultResourceLoader;
 
 import dev.migrations.MigrationException;
-import dev.migrations.engine.EngineSettings;
+import dev.migrations.internal.engine.EngineSettings;
+import dev.migrations.internal.runner.MigrationSettings;
+import dev.migrations.internal.runner.RevisionSource;
 import dev.migrations.test.CountingDataSource;
 import dev.migrations.test.RevisionDirectory;
 

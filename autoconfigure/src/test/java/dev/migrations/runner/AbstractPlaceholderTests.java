@@ -22,9 +22,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.migrations.MigrationException;
-import dev.migrations.engine.EngineSettings;
-import dev.migrations.revision.Placeholders;
-import dev.migrations.revision.RevisionContent;
+import dev.migrations.internal.engine.EngineSettings;
+import dev.migrations.internal.revision.Placeholders;
+import dev.migrations.internal.revision.RevisionContent;
+import dev.migrations.internal.runner.MigrationSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -24,7 +24,9 @@ import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import dev.migrations.MigrationException;
-import dev.migrations.engine.EngineSettings;
+import dev.migrations.internal.engine.EngineSettings;
+import dev.migrations.internal.runner.MigrationSettings;
+import dev.migrations.internal.runner.RevisionSource;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabases;
 

@@ -22,8 +22,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.DefaultResourceLoader;
 
-import dev.migrations.backup.BackupSettings;
-import dev.migrations.backup.DatabaseBackups;
+import dev.migrations.internal.backup.BackupSettings;
+import dev.migrations.internal.backup.DatabaseBackups;
+import dev.migrations.internal.runner.MigrationSettings;
+import dev.migrations.internal.runner.RevisionSource;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabases;
 

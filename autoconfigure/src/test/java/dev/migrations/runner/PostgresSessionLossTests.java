@@ -35,8 +35,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import dev.migrations.MigrationException;
-import dev.migrations.backup.BackupSettings;
-import dev.migrations.backup.DatabaseBackups;
+import dev.migrations.internal.backup.BackupSettings;
+import dev.migrations.internal.backup.DatabaseBackups;
+import dev.migrations.internal.runner.MigrationSettings;
+import dev.migrations.internal.runner.RevisionSource;
 import dev.migrations.test.RevisionDirectory;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabases;

@@ -21,10 +21,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.migrations.MigrationException;
-import dev.migrations.revision.Revision;
-import dev.migrations.revision.RevisionContent;
-import dev.migrations.revision.RevisionGraph;
-import dev.migrations.revision.RevisionId;
+import dev.migrations.RevisionId;
+import dev.migrations.internal.revision.Revision;
+import dev.migrations.internal.revision.RevisionContent;
+import dev.migrations.internal.revision.RevisionGraph;
+import dev.migrations.internal.runner.MigrationSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

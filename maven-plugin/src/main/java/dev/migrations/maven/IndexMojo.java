@@ -27,7 +27,7 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
-import dev.migrations.revision.RevisionIndex;
+import dev.migrations.internal.revision.RevisionIndex;
 
 /**
  * Writes the revision index of each revision location into the build's output directory

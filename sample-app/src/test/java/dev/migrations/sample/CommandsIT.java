@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.migrations.revision.SqlStatementSplitter;
+import dev.migrations.internal.revision.SqlStatementSplitter;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabases;
 

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.migrations.lock.MariaDbNamedLock;
+import dev.migrations.internal.lock.MariaDbNamedLock;
 import dev.migrations.test.EnabledIfMariaDb;
 import dev.migrations.test.MariaDbServer;
 import dev.migrations.test.RevisionDirectory;

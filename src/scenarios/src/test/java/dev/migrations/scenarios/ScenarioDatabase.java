@@ -25,7 +25,7 @@ import java.util.Properties;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.migrations.lock.PostgresAdvisoryLock;
+import dev.migrations.internal.lock.PostgresAdvisoryLock;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabases;
 

@@ -96,7 +96,7 @@ class BookshopAotTests {
 		command.add("--spring.datasource.url=" + database.url());
 		command.add("--spring.datasource.username=" + database.user());
 		command.add("--spring.datasource.password=" + database.password());
-		command.add("--logging.level.dev.migrations.revision=debug");
+		command.add("--logging.level.dev.migrations.internal.revision=debug");
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		boolean exited = process.waitFor(3, TimeUnit.MINUTES);
 		if (!exited) {

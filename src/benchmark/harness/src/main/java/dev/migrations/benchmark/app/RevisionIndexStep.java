@@ -19,7 +19,7 @@ package dev.migrations.benchmark.app;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import dev.migrations.revision.RevisionIndex;
+import dev.migrations.internal.revision.RevisionIndex;
 
 /**
  * The build step of this starter's benchmark application: writes the revision index of

@@ -1,0 +1,31 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.migrations.internal.engine;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A new checksum for one history row: a repaired edit, or a checksum written back where
+ * none was recorded.
+ *
+ * @param row the history row
+ * @param checksum the checksum to record
+ * @param comments the comments to record, or {@code null} to keep the row's own
+ * @author Migrations for Spring Boot contributors
+ */
+public record ChecksumUpdate(HistoryRow row, String checksum, @Nullable String comments) {
+}

@@ -1,0 +1,26 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+/**
+ * Locks that keep one migrator per database at a time.
+ * <p>
+ * Internal: not API. Anything here may change in any release; code against the types
+ * outside {@code dev.migrations.internal} (docs/api.md).
+ */
+@NullMarked
+package dev.migrations.internal.lock;
+
+import org.jspecify.annotations.NullMarked;
