@@ -111,7 +111,15 @@ public final class TestDatabases {
 
 	private static Server embedded() {
 		try {
-			EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+			// Durability is not what these tests prove: without fsync, CREATE DATABASE
+			// (one per
+			// test) and every commit stop waiting for the disk. A server killed by a test
+			// still keeps what it committed (the operating system has it).
+			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+				.setServerConfig("fsync", "off")
+				.setServerConfig("synchronous_commit", "off")
+				.setServerConfig("full_page_writes", "off")
+				.start();
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 				try {
 					postgres.close();
