@@ -206,13 +206,20 @@ final class MigratorFactory {
 	}
 
 	private static MigrationSettings settings(MigrationsProperties properties) {
-		return new MigrationSettings(properties.getMode(), properties.getTarget(), properties.getStamp(),
-				properties.getBaseline().getRevision(), properties.getBaseline().getDescription(),
-				properties.isAllowDowngrade(), properties.getOnUnknownRevisions(), properties.getLock().getTimeout(),
-				new EngineSettings(properties.getHistoryTable(), properties.getDefaultSchema(),
-						properties.getContexts(), properties.getLabels(),
-						new Placeholders(properties.getPlaceholders(), properties.isPlaceholdersInDollarQuotes())),
-				properties.getDryRunOutput(), properties.getRepair(), properties.isOutOfOrder());
+		return MigrationSettings.defaults()
+			.withMode(properties.getMode())
+			.withTarget(properties.getTarget())
+			.withStamp(properties.getStamp())
+			.withBaseline(properties.getBaseline().getRevision(), properties.getBaseline().getDescription())
+			.withAllowDowngrade(properties.isAllowDowngrade())
+			.withOnUnknownRevisions(properties.getOnUnknownRevisions())
+			.withLockTimeout(properties.getLock().getTimeout())
+			.withEngine(new EngineSettings(properties.getHistoryTable(), properties.getDefaultSchema(),
+					properties.getContexts(), properties.getLabels(),
+					new Placeholders(properties.getPlaceholders(), properties.isPlaceholdersInDollarQuotes())))
+			.withDryRunOutput(properties.getDryRunOutput())
+			.withRepair(properties.getRepair())
+			.withOutOfOrder(properties.isOutOfOrder());
 	}
 
 }

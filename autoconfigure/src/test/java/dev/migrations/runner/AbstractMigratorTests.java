@@ -517,9 +517,7 @@ abstract class AbstractMigratorTests extends AbstractDatabaseTests {
 	@Test
 	void lockTimeoutMustNotBeNegative() {
 		MigrationSettings d = MigrationSettings.defaults();
-		assertThatExceptionOfType(MigrationException.class)
-			.isThrownBy(() -> new MigrationSettings(d.mode(), d.target(), null, null, "", false, d.onUnknownRevisions(),
-					Duration.ofSeconds(-1), d.engine(), null))
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> d.withLockTimeout(Duration.ofSeconds(-1)))
 			.withMessageContaining("migrations.lock.timeout");
 	}
 

@@ -82,52 +82,6 @@ public record MigrationSettings(MigrationMode mode, String target, @Nullable Str
 	}
 
 	/**
-	 * Settings without a revision to repair.
-	 * @param mode what to do at startup
-	 * @param target {@code head} or a revision id
-	 * @param stamp a revision to record as applied without running, or {@code null}
-	 * @param baselineRevision the revision an existing schema corresponds to, or
-	 * {@code null}
-	 * @param baselineDescription a description of the baseline
-	 * @param allowDowngrade whether a target below the current revision downgrades
-	 * @param onUnknownRevisions what to do when the database is ahead of the application
-	 * @param lockTimeout how long to wait for another migrator
-	 * @param engine history table, schema, contexts and labels
-	 * @param dryRunOutput where to write the SQL instead of running it, or {@code null}
-	 */
-	public MigrationSettings(MigrationMode mode, String target, @Nullable String stamp,
-			@Nullable String baselineRevision, String baselineDescription, boolean allowDowngrade,
-			UnknownRevisionsAction onUnknownRevisions, Duration lockTimeout, EngineSettings engine,
-			@Nullable Path dryRunOutput) {
-		this(mode, target, stamp, baselineRevision, baselineDescription, allowDowngrade, onUnknownRevisions,
-				lockTimeout, engine, dryRunOutput, null, false);
-	}
-
-	/**
-	 * Settings that refuse out-of-order revisions.
-	 * @param mode what to do at startup
-	 * @param target {@code head} or a revision id
-	 * @param stamp a revision to record as applied without running, or {@code null}
-	 * @param baselineRevision the revision an existing schema corresponds to, or
-	 * {@code null}
-	 * @param baselineDescription a description of the baseline
-	 * @param allowDowngrade whether a target below the current revision downgrades
-	 * @param onUnknownRevisions what to do when the database is ahead of the application
-	 * @param lockTimeout how long to wait for another migrator
-	 * @param engine history table, schema, contexts and labels
-	 * @param dryRunOutput where to write the SQL instead of running it, or {@code null}
-	 * @param repair a revision whose history rows take its file's current checksum before
-	 * the run, or {@code null}
-	 */
-	public MigrationSettings(MigrationMode mode, String target, @Nullable String stamp,
-			@Nullable String baselineRevision, String baselineDescription, boolean allowDowngrade,
-			UnknownRevisionsAction onUnknownRevisions, Duration lockTimeout, EngineSettings engine,
-			@Nullable Path dryRunOutput, @Nullable String repair) {
-		this(mode, target, stamp, baselineRevision, baselineDescription, allowDowngrade, onUnknownRevisions,
-				lockTimeout, engine, dryRunOutput, repair, false);
-	}
-
-	/**
 	 * These settings with another out-of-order permission.
 	 * @param outOfOrder whether a pending revision that a recorded revision follows is
 	 * applied
