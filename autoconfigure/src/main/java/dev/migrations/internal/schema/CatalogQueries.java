@@ -50,7 +50,10 @@ final class CatalogQueries {
 			}
 		}
 		catch (SQLException ex) {
-			// a catalog this database does not have: nothing of the kind to list
+			// Never "none of them" for what could not be counted: the header and the
+			// drift
+			// report say it was not read.
+			found.add("an unknown number of " + many + " (not counted: " + ex.getMessage() + ")");
 		}
 	}
 
