@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * without JPA starting (it would refuse the old schema), and the application then starts
  * on the migrated database.
  */
-class JpaCommandScenarioTests {
+class JpaCommandScenarioIT {
 
 	@TempDir
 	Path temp;

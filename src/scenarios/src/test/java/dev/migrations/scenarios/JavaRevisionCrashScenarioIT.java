@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * runs on PostgreSQL: the rows it changed and its history row go together, so the
  * database stays at the revision before it, and the next start runs it once.
  */
-class JavaRevisionCrashScenarioTests {
+class JavaRevisionCrashScenarioIT {
 
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 

@@ -43,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * files at full speed. A killed migrator's statement is cancelled by the server within a
  * second only from PostgreSQL 14 on ({@code client_connection_check_interval}).
  */
-class CrashScenarioTests {
+class CrashScenarioIT {
 
 	private static final Duration SLOW = Duration.ofSeconds(60);
 

@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * all but one wait for the lock, all of them start, and each revision is applied by
  * exactly one of them.
  */
-class ConcurrentStartScenarioTests {
+class ConcurrentStartScenarioIT {
 
 	private static final int INSTANCES = 4;
 

@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * connection of its own ({@code migrations.url}, {@code migrations.user},
  * {@code migrations.password}) as a DDL-privileged user.
  */
-class MigrationUserScenarioTests {
+class MigrationUserScenarioIT {
 
 	@TempDir
 	Path temp;

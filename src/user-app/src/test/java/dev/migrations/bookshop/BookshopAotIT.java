@@ -44,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * built here (no GraalVM toolchain): the native-image metadata AOT wrote is checked
  * instead.
  */
-class BookshopAotTests {
+class BookshopAotIT {
 
 	private static final Path WORK = Path.of("target", "aot-tests").toAbsolutePath();
 

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code migrations.lock.timeout} fails to start, and its failure names the session that
  * holds the lock.
  */
-class LockTimeoutScenarioTests {
+class LockTimeoutScenarioIT {
 
 	@TempDir
 	Path temp;

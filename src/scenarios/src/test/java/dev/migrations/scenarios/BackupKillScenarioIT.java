@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * interrupted backup is left as a {@code .partial} file only, and the next start
  * migrates. {@code pg_dump} is held up by a test session that locks a table it must read.
  */
-class BackupKillScenarioTests {
+class BackupKillScenarioIT {
 
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 

@@ -49,7 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the lock until then.
  */
 @EnabledIfMariaDb
-class MariaDbScenarioTests {
+class MariaDbScenarioIT {
 
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
