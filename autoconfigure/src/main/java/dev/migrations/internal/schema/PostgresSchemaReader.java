@@ -192,42 +192,35 @@ final class PostgresSchemaReader implements SchemaReader {
 	private static List<String> notCarried(Connection connection, String schema) {
 		List<String> found = new ArrayList<>();
 		String inSchema = " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ?";
-		CatalogQueries.count(connection,
-				"SELECT CatalogQueries.count(*) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid" + inSchema
-						+ " AND NOT t.tgisinternal",
-				schema, "trigger", found);
-		CatalogQueries.count(connection,
-				"""
-						SELECT CatalogQueries.count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = ?
-						AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')""",
-				schema, "function or procedure", "functions or procedures", found);
-		CatalogQueries.count(connection,
-				"""
-						SELECT CatalogQueries.count(*) FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = ?
-						AND (t.typtype IN ('e', 'd', 'r', 'm') OR (t.typtype = 'c'
-						  AND (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c'))
-						AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = t.oid AND d.deptype = 'e')""",
-				schema, "user-defined type or domain", "user-defined types or domains", found);
-		CatalogQueries.count(connection,
-				"SELECT CatalogQueries.count(*) FROM pg_class c" + inSchema + " AND c.relkind = 'm'", schema,
+		CatalogQueries.count(connection, "SELECT count(*) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
+				+ inSchema + " AND NOT t.tgisinternal", schema, "trigger", found);
+		CatalogQueries.count(connection, """
+				SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = ?
+				AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')""", schema,
+				"function or procedure", "functions or procedures", found);
+		CatalogQueries.count(connection, """
+				SELECT count(*) FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = ?
+				AND (t.typtype IN ('e', 'd', 'r', 'm') OR (t.typtype = 'c'
+				  AND (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c'))
+				AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = t.oid AND d.deptype = 'e')""", schema,
+				"user-defined type or domain", "user-defined types or domains", found);
+		CatalogQueries.count(connection, "SELECT count(*) FROM pg_class c" + inSchema + " AND c.relkind = 'm'", schema,
 				"materialized view", found);
 		CatalogQueries.count(connection,
-				"SELECT CatalogQueries.count(*) FROM pg_class c" + inSchema + " AND (c.relkind IN ('p', 'f') "
+				"SELECT count(*) FROM pg_class c" + inSchema + " AND (c.relkind IN ('p', 'f') "
 						+ "OR c.relispartition)",
 				schema, "partitioned, partition or foreign table", "partitioned, partition or foreign tables", found);
 		CatalogQueries.count(connection,
-				"SELECT CatalogQueries.count(*) FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid" + inSchema,
-				schema, "row-level security policy", "row-level security policies", found);
+				"SELECT count(*) FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid" + inSchema, schema,
+				"row-level security policy", "row-level security policies", found);
 		CatalogQueries.count(connection,
-				"SELECT CatalogQueries.count(*) FROM pg_class c" + inSchema + " AND c.relacl IS NOT NULL "
+				"SELECT count(*) FROM pg_class c" + inSchema + " AND c.relacl IS NOT NULL "
 						+ "AND c.relkind IN ('r', 'v', 'm', 'S', 'p')",
 				schema, "table, view or sequence with grants", "tables, views or sequences with grants", found);
+		CatalogQueries.count(connection, "SELECT count(*) FROM pg_description d JOIN pg_class c ON c.oid = d.objoid "
+				+ "AND d.classoid = 'pg_class'::regclass" + inSchema, schema, "comment", found);
 		CatalogQueries.count(connection,
-				"SELECT CatalogQueries.count(*) FROM pg_description d JOIN pg_class c ON c.oid = d.objoid "
-						+ "AND d.classoid = 'pg_class'::regclass" + inSchema,
-				schema, "comment", found);
-		CatalogQueries.count(connection,
-				"SELECT CatalogQueries.count(*) FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace "
+				"SELECT count(*) FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace "
 						+ "WHERE n.nspname = ?",
 				schema, "extension", found);
 		return found;

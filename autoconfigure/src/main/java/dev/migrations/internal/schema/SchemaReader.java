@@ -67,13 +67,17 @@ interface SchemaReader {
 			if (product.toLowerCase(Locale.ROOT).contains("postgres")) {
 				return new PostgresSchemaReader(connection);
 			}
+			if (product.toLowerCase(Locale.ROOT).contains("mariadb")
+					|| product.toLowerCase(Locale.ROOT).contains("mysql")) {
+				return new MariaDbSchemaReader(connection);
+			}
 		}
 		catch (SQLException ex) {
 			throw new MigrationException("Cannot " + what + ": " + ex.getMessage(), "Check the database connection.",
 					ex);
 		}
-		throw new MigrationException(
-				"Cannot " + what + ": the starter reads schemas of H2 and PostgreSQL only, not " + product + ".",
+		throw new MigrationException("Cannot " + what
+				+ ": the starter reads schemas of H2, PostgreSQL, MariaDB and MySQL only, not " + product + ".",
 				"Describe or compare the schema with the database's own tools.");
 	}
 
