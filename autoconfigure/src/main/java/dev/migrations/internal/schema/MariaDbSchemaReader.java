@@ -61,7 +61,10 @@ final class MariaDbSchemaReader implements SchemaReader {
 
 	private final Set<String> keywords = new HashSet<>();
 
-	MariaDbSchemaReader(Connection connection) {
+	private final boolean mySql;
+
+	MariaDbSchemaReader(Connection connection, boolean mySql) {
+		this.mySql = mySql;
 		try {
 			CatalogQueries.query(connection, "SELECT WORD FROM information_schema.KEYWORDS", null,
 					(row) -> this.keywords.add(row.getString(1).toUpperCase(Locale.ROOT)));
@@ -96,16 +99,27 @@ final class MariaDbSchemaReader implements SchemaReader {
 				});
 		Map<String, List<Column>> columns = new LinkedHashMap<>();
 		CatalogQueries.query(connection, """
-				SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, GENERATION_EXPRESSION
+				SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, GENERATION_EXPRESSION,
+				  DATA_TYPE
 				FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, ORDINAL_POSITION""", schema,
-				(row) -> columns.computeIfAbsent(row.getString(1), (key) -> new ArrayList<>()).add(column(row)));
+				(row) -> columns.computeIfAbsent(row.getString(1), (key) -> new ArrayList<>())
+					.add(column(row, this.mySql)));
 		Map<String, List<Constraint>> constraints = new LinkedHashMap<>();
 		Map<String, List<Index>> indexes = new LinkedHashMap<>();
 		Map<String, List<List<String>>> foreignKeys = foreignKeys(connection, schema, constraints);
 		readKeys(connection, schema, constraints, indexes, foreignKeys);
-		CatalogQueries.query(connection, """
-				SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE, LEVEL FROM information_schema.CHECK_CONSTRAINTS
-				WHERE CONSTRAINT_SCHEMA = ? ORDER BY TABLE_NAME, CONSTRAINT_NAME""", schema, (row) -> {
+		// MySQL's CHECK_CONSTRAINTS has no table (a check's name is unique in the
+		// database there); MariaDB's has, and a column's check is named after the column.
+		String checks = this.mySql
+				? """
+						SELECT t.TABLE_NAME, c.CONSTRAINT_NAME, c.CHECK_CLAUSE, 'Table' FROM information_schema.CHECK_CONSTRAINTS c
+						JOIN information_schema.TABLE_CONSTRAINTS t ON t.CONSTRAINT_SCHEMA = c.CONSTRAINT_SCHEMA
+						  AND t.CONSTRAINT_NAME = c.CONSTRAINT_NAME AND t.CONSTRAINT_TYPE = 'CHECK'
+						WHERE c.CONSTRAINT_SCHEMA = ? ORDER BY t.TABLE_NAME, c.CONSTRAINT_NAME"""
+				: """
+						SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE, LEVEL FROM information_schema.CHECK_CONSTRAINTS
+						WHERE CONSTRAINT_SCHEMA = ? ORDER BY TABLE_NAME, CONSTRAINT_NAME""";
+		CatalogQueries.query(connection, checks, schema, (row) -> {
 			String name = row.getString(2);
 			// A column's check is named after the column, one written without a name
 			// CONSTRAINT_1: names the database chose, so the check is known by its
@@ -135,7 +149,7 @@ final class MariaDbSchemaReader implements SchemaReader {
 		return new SchemaModel(tables, views, sequences, notCarried(connection, schema));
 	}
 
-	private static Column column(ResultSet row) throws SQLException {
+	private static Column column(ResultSet row, boolean mySql) throws SQLException {
 		// decimal(10,2) as people write it: decimal(10, 2)
 		String type = row.getString(3).replaceAll("\\((\\d+),(\\d+)\\)", "($1, $2)");
 		String extra = row.getString(6).toLowerCase(Locale.ROOT);
@@ -144,6 +158,9 @@ final class MariaDbSchemaReader implements SchemaReader {
 		// MariaDB reports NULL as the default of a nullable column without one.
 		if ("NULL".equalsIgnoreCase(defaultValue)) {
 			defaultValue = null;
+		}
+		if (mySql && defaultValue != null) {
+			defaultValue = mySqlDefault(defaultValue, extra, row.getString(8));
 		}
 		int onUpdate = extra.indexOf("on update ");
 		if (onUpdate >= 0) {
@@ -164,6 +181,18 @@ final class MariaDbSchemaReader implements SchemaReader {
 			defaultValue = null;
 		}
 		return new Column(row.getString(2), type, defaultValue, nullable, identity, generated);
+	}
+
+	// MySQL prints a literal default without quotes ('open' as open) and an expression
+	// without its parentheses (DEFAULT_GENERATED): written back as DDL reads them.
+	private static String mySqlDefault(String value, String extra, String dataType) {
+		if (extra.contains("default_generated")) {
+			return value.toLowerCase(Locale.ROOT).startsWith("current_timestamp") ? value : "(" + value + ")";
+		}
+		if (dataType.matches("(?i)(tinyint|smallint|mediumint|int|bigint|decimal|float|double|bit)")) {
+			return value;
+		}
+		return "'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
 	}
 
 	// Foreign keys as constraints; their columns, by table, for the indexes MariaDB makes

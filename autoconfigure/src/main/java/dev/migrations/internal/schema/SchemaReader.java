@@ -69,7 +69,12 @@ interface SchemaReader {
 			}
 			if (product.toLowerCase(Locale.ROOT).contains("mariadb")
 					|| product.toLowerCase(Locale.ROOT).contains("mysql")) {
-				return new MariaDbSchemaReader(connection);
+				// MySQL's driver calls a MariaDB server MySQL; its version says MariaDB.
+				boolean mariaDb = product.toLowerCase(Locale.ROOT).contains("mariadb") || connection.getMetaData()
+					.getDatabaseProductVersion()
+					.toLowerCase(Locale.ROOT)
+					.contains("mariadb");
+				return new MariaDbSchemaReader(connection, !mariaDb);
 			}
 		}
 		catch (SQLException ex) {
