@@ -71,6 +71,10 @@ class MariaDbBaselineGenerationTests extends AbstractBaselineGenerationTests {
 				CREATE UNIQUE INDEX ux_invoices_number ON invoices (number);
 				CREATE SEQUENCE invoice_number_seq START WITH 2000 INCREMENT BY 5 MAXVALUE 999999 CYCLE;
 				CREATE VIEW open_invoices AS SELECT id, number, due_date FROM invoices WHERE status = 'open';
+				CREATE VIEW overdue_invoices AS SELECT id, number FROM open_invoices WHERE due_date < '2026-01-01';
+				CREATE TABLE places (id INTEGER PRIMARY KEY, spot POINT NOT NULL, notes TEXT, label VARCHAR(100),
+				    SPATIAL INDEX sp_places_spot (spot), CONSTRAINT ux_places_notes UNIQUE (notes),
+				    CONSTRAINT ux_places_label UNIQUE (label(10)));
 				ALTER TABLE invoices COMMENT 'Invoices sent to clients';
 				INSERT INTO projects (id, name, code) VALUES (1, 'Relaunch', 'R1');
 				INSERT INTO comments (project_id, body) VALUES (1, 'first');
@@ -92,6 +96,9 @@ class MariaDbBaselineGenerationTests extends AbstractBaselineGenerationTests {
 			.contains("`id` bigint(20) AUTO_INCREMENT NOT NULL")
 			.contains("CREATE INDEX ix_comments_body_start ON comments (`body`(20), `id` DESC)")
 			.contains("CREATE FULLTEXT INDEX ft_comments_body ON comments (`body`)")
+			.contains("CREATE SPATIAL INDEX sp_places_spot ON places (spot)")
+			.contains("ADD CONSTRAINT ux_places_notes UNIQUE (notes) USING HASH")
+			.contains("ADD CONSTRAINT ux_places_label UNIQUE (label(10))")
 			.contains("This schema has " + notCarried + ": add them by hand");
 		assertThat(roundTrip.report().notes())
 			.anySatisfy((note) -> assertThat(note).startsWith("not compared: triggers,")
@@ -113,6 +120,9 @@ class MariaDbBaselineGenerationTests extends AbstractBaselineGenerationTests {
 			.isThrownBy(() -> fresh.jdbc().update("INSERT INTO invoices (id, number) VALUES (2, 'A-1')"));
 		assertThatExceptionOfType(DataAccessException.class)
 			.isThrownBy(() -> fresh.jdbc().update("UPDATE projects SET budget = 2000000 WHERE id = 1"));
+		fresh.jdbc().update("INSERT INTO places (id, spot, label) VALUES (1, POINT(1, 2), 'a long label 1')");
+		assertThatExceptionOfType(DataAccessException.class).isThrownBy(() -> fresh.jdbc()
+			.update("INSERT INTO places (id, spot, label) VALUES (2, POINT(1, 2), 'a long label 2')"));
 		fresh.jdbc().update("INSERT INTO payments (id, invoice_id) VALUES (1, 1)");
 		fresh.jdbc().update("DELETE FROM invoices WHERE id = 1");
 		assertThat(fresh.jdbc().queryForObject("SELECT invoice_id FROM payments", Integer.class)).isNull();

@@ -269,6 +269,11 @@ final class MariaDbSchemaReader implements SchemaReader {
 			List<String> keyParts = new ArrayList<>();
 			boolean prefixed = false;
 			for (String[] part : parts) {
+				if ("SPATIAL".equals(type)) {
+					// MariaDB reports 32 as a spatial key's prefix, and refuses it in
+					// DDL.
+					part[4] = null;
+				}
 				columns.add(part[3]);
 				prefixed |= part[4] != null;
 				keyParts.add(identifier(part[3]) + ((part[4] != null) ? "(" + part[4] + ")" : "")
