@@ -39,7 +39,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * A baseline generated from a legacy database, proved by round trip: legacy database with
  * data → generated baseline → a fresh database built from it → the drift check against
- * the legacy database finds nothing, and the data is untouched. Run on H2 and PostgreSQL.
+ * the legacy database finds nothing, and the data is untouched. Run on H2, PostgreSQL and
+ * MariaDB (which has variants of its own in {@link MariaDbBaselineGenerationTests}).
  */
 abstract class AbstractBaselineGenerationTests extends AbstractDatabaseTests {
 
