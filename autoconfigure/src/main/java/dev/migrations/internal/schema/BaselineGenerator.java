@@ -123,7 +123,8 @@ public final class BaselineGenerator {
 			.append(sequence.minimum())
 			.append(" MAXVALUE ")
 			.append(sequence.maximum())
-			.append(sequence.cycle() ? " CYCLE" : " NO CYCLE")
+			// Not cycling is the default everywhere; MariaDB spells it NOCYCLE.
+			.append(sequence.cycle() ? " CYCLE" : "")
 			.append(" CACHE ")
 			.append(sequence.cache());
 		return sql.toString();
@@ -177,9 +178,9 @@ public final class BaselineGenerator {
 		for (Table table : model.tables()) {
 			for (Index index : table.indexes()) {
 				if (index.unique() == unique) {
-					statements.add(
-							"CREATE " + (unique ? index.kind() + " " : "") + "INDEX " + dialect.identifier(index.name())
-									+ " ON " + dialect.identifier(table.name()) + " " + index.definition());
+					statements.add("CREATE " + (index.kind().isEmpty() ? "" : index.kind() + " ") + "INDEX "
+							+ dialect.identifier(index.name()) + " ON " + dialect.identifier(table.name()) + " "
+							+ index.definition());
 				}
 			}
 		}

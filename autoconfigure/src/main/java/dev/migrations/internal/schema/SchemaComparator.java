@@ -222,7 +222,7 @@ public final class SchemaComparator {
 	}
 
 	static String describe(Index index) {
-		return (index.unique() ? index.kind() + " " : "") + index.definition();
+		return (index.kind().isEmpty() ? "" : index.kind() + " ") + index.definition();
 	}
 
 	static String describe(Sequence sequence) {

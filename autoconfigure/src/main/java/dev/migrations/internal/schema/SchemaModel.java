@@ -37,7 +37,7 @@ record SchemaModel(List<Table> tables, List<View> views, List<Sequence> sequence
 	/**
 	 * What every model leaves out, whatever the schema holds.
 	 */
-	static final String NOT_CARRIED = "triggers, functions and procedures, user-defined types and domains, "
+	static final String NOT_CARRIED = "triggers, functions and procedures, events, user-defined types and domains, "
 			+ "materialized views, view options (check option, security barrier), partitioning, row-level security "
 			+ "policies, grants, comments, extensions, tablespaces and storage parameters, and data";
 

@@ -67,13 +67,22 @@ interface SchemaReader {
 			if (product.toLowerCase(Locale.ROOT).contains("postgres")) {
 				return new PostgresSchemaReader(connection);
 			}
+			if (product.toLowerCase(Locale.ROOT).contains("mariadb")
+					|| product.toLowerCase(Locale.ROOT).contains("mysql")) {
+				// MySQL's driver calls a MariaDB server MySQL; its version says MariaDB.
+				boolean mariaDb = product.toLowerCase(Locale.ROOT).contains("mariadb") || connection.getMetaData()
+					.getDatabaseProductVersion()
+					.toLowerCase(Locale.ROOT)
+					.contains("mariadb");
+				return new MariaDbSchemaReader(connection, !mariaDb);
+			}
 		}
 		catch (SQLException ex) {
 			throw new MigrationException("Cannot " + what + ": " + ex.getMessage(), "Check the database connection.",
 					ex);
 		}
-		throw new MigrationException(
-				"Cannot " + what + ": the starter reads schemas of H2 and PostgreSQL only, not " + product + ".",
+		throw new MigrationException("Cannot " + what
+				+ ": the starter reads schemas of H2, PostgreSQL, MariaDB and MySQL only, not " + product + ".",
 				"Describe or compare the schema with the database's own tools.");
 	}
 

@@ -39,7 +39,7 @@ import dev.migrations.MigrationException;
 /**
  * A database of its own to build an expected schema in, on the same server as the live
  * one, dropped on close: an in-memory database on H2, a temporary database
- * ({@code CREATE DATABASE}) on PostgreSQL.
+ * ({@code CREATE DATABASE}) on PostgreSQL, MariaDB and MySQL.
  *
  * @author Migrations for Spring Boot contributors
  */
