@@ -97,6 +97,7 @@ final class MigratorFactory {
 				RevisionSource.withJavaRevisions(source(name, prefix, properties), () -> javaRevisions(prefix)),
 				settings, this.resourceLoader, backups(properties, connection, prefix));
 		migrator.setPostgresSettings(postgresSettings(properties.getPostgresql(), prefix));
+		migrator.setPropertyPrefix(prefix);
 		migrator.setSchemaChecks(new SchemaChecks(properties.getAdopt(), properties.getDrift().getOnStartup(),
 				properties.getDrift().getIgnore()));
 		// Looked up at each run, not now: listeners such as the metrics binder depend on

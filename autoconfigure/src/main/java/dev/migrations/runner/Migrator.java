@@ -84,6 +84,8 @@ public class Migrator {
 
 	private volatile PostgresSettings postgresql = PostgresSettings.defaults();
 
+	private volatile String propertyPrefix = "migrations";
+
 	// Revisions compiled for this migrator's database, shared by its sessions: files are
 	// read and parsed once.
 	private final Map<String, CompiledRevision> compiled = new ConcurrentHashMap<>();
@@ -297,6 +299,15 @@ public class Migrator {
 	}
 
 	/**
+	 * Where this migrator's settings come from, for the log lines that name one: the
+	 * auto-configuration sets {@code migrations.instances.<name>} for an instance.
+	 * @param propertyPrefix {@code migrations} (the default) or an instance's prefix
+	 */
+	public void setPropertyPrefix(String propertyPrefix) {
+		this.propertyPrefix = propertyPrefix;
+	}
+
+	/**
 	 * What this migrator does about locks on PostgreSQL.
 	 * @return the settings
 	 */
@@ -394,9 +405,11 @@ public class Migrator {
 	private @Nullable RunReport migrateAsConfigured() {
 		if (this.settings.repair() != null
 				&& (this.settings.mode() != MigrationMode.UPGRADE || this.settings.dryRunOutput() != null)) {
-			logger.warn("migrations.repair={} is ignored: a repair writes, and this run writes nothing ({})",
-					this.settings.repair(), (this.settings.dryRunOutput() != null) ? "migrations.dry-run-output"
-							: "migrations.mode=" + this.settings.mode().name().toLowerCase(java.util.Locale.ROOT));
+			logger.warn("{}.repair={} is ignored: a repair writes, and this run writes nothing ({})",
+					this.propertyPrefix, this.settings.repair(),
+					(this.settings.dryRunOutput() != null) ? this.propertyPrefix + ".dry-run-output"
+							: this.propertyPrefix + ".mode="
+									+ this.settings.mode().name().toLowerCase(java.util.Locale.ROOT));
 		}
 		if (this.settings.dryRunOutput() != null && this.settings.mode() != MigrationMode.NONE) {
 			return this.recorder.record(Request.Origin.PROPERTIES, (progress) -> {
@@ -576,8 +589,8 @@ public class Migrator {
 	}
 
 	private MigrationRun run(Supplier<MigrationSession> sessions) {
-		return new MigrationRun(sessions, revisions(), this.settings, new Planner(this.settings, historyTable()),
-				this.backups);
+		return new MigrationRun(sessions, revisions(), this.settings,
+				new Planner(this.settings, historyTable(), this.propertyPrefix), this.backups);
 	}
 
 	private Request.@Nullable Resolved configuredTarget(RevisionGraph graph) {

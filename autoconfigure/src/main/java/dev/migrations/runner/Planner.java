@@ -48,9 +48,12 @@ final class Planner {
 
 	private final String historyTable;
 
-	Planner(MigrationSettings settings, String historyTable) {
+	private final String propertyPrefix;
+
+	Planner(MigrationSettings settings, String historyTable, String propertyPrefix) {
 		this.settings = settings;
 		this.historyTable = historyTable;
+		this.propertyPrefix = propertyPrefix;
 	}
 
 	Plan plan(MigrationStatus status, RevisionGraph graph, Request.Resolved request) {
@@ -223,8 +226,8 @@ final class Planner {
 					"Deploy an application version that contains both sets of revisions (merge the branches).");
 		}
 		logger.warn("The database {} records revision(s) {} that this application does not have: it is ahead of the "
-				+ "code (an older version during a rolling deploy?). Starting anyway (migrations.on-unknown-revisions=warn)",
-				status.database().url(), ids);
+				+ "code (an older version during a rolling deploy?). Starting anyway ({}.on-unknown-revisions=warn)",
+				status.database().url(), ids, this.propertyPrefix);
 	}
 
 	/**

@@ -248,6 +248,18 @@ class MigrationsInstancesTests {
 	}
 
 	@Test
+	void anInstanceThatStartsAheadOfTheCodeLogsTheInstanceSetting(CapturedOutput output) {
+		run().close();
+		this.billing.jdbc()
+			.execute("INSERT INTO BILLING_HISTORY (ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, "
+					+ "EXECTYPE, TAG) VALUES ('004', 'x', '004_from_a_newer_version.sql', CURRENT_TIMESTAMP, 4, "
+					+ "'EXECUTED', '004')");
+		run().close();
+		assertThat(output).contains("Starting anyway (migrations.instances.billing.on-unknown-revisions=warn)")
+			.doesNotContain("(migrations.on-unknown-revisions=warn)");
+	}
+
+	@Test
 	void anInvalidInstanceValueNamesTheInstanceProperty(CapturedOutput output) {
 		assertThatException().isThrownBy(() -> run("migrations.instances.billing.target=not a revision!"));
 		assertThat(output).contains("for migrations.instances.billing.target").doesNotContain("for migrations.target");
