@@ -18,7 +18,6 @@ package dev.migrations.internal.backup;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +32,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -60,8 +58,6 @@ public class DatabaseBackups {
 	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
 	private static final Pattern PG_DUMP_VERSION = Pattern.compile("\\(PostgreSQL\\)\\s+(\\d+)");
-
-	private static final long PROCESS_TIMEOUT_MINUTES = 60;
 
 	private static final String PARTIAL = ".partial";
 
@@ -328,25 +324,7 @@ public class DatabaseBackups {
 	}
 
 	private String run(List<String> command, String what) throws IOException, InterruptedException {
-		byte[] output;
-		ToolProcess process = ToolProcess.start(command, this.settings.password());
-		try {
-			output = process.readOutput();
-			if (!process.waitFor(PROCESS_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-				throw new IOException(what + " did not finish within " + PROCESS_TIMEOUT_MINUTES + " minutes");
-			}
-		}
-		finally {
-			process.close();
-		}
-		String text = new String(output, StandardCharsets.UTF_8);
-		if (process.notRunnable()) {
-			throw new IOException(command.get(0) + " cannot be run (" + text.strip() + ")");
-		}
-		if (process.exitValue() != 0) {
-			throw new IOException(what + " failed with exit code " + process.exitValue() + ": " + text.strip());
-		}
-		return text;
+		return ToolProcess.run(command, this.settings.password(), what, command.get(0) + " cannot be run ({output})");
 	}
 
 	private Path newFile(String database, String from, String to, String extension) throws IOException {

@@ -29,7 +29,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 
 import org.slf4j.Logger;
@@ -48,8 +47,6 @@ import dev.migrations.DatabaseInfo;
 final class MariaDbDump {
 
 	private static final Logger logger = LoggerFactory.getLogger(MariaDbDump.class);
-
-	private static final long PROCESS_TIMEOUT_MINUTES = 60;
 
 	/** The last line a complete dump ends with (unless --skip-dump-date). */
 	static final String COMPLETED = "-- Dump completed";
@@ -178,25 +175,8 @@ final class MariaDbDump {
 	}
 
 	private static void run(List<String> command, String what) throws IOException, InterruptedException {
-		byte[] output;
-		ToolProcess process = ToolProcess.start(command, null);
-		try {
-			output = process.readOutput();
-			if (!process.waitFor(PROCESS_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-				throw new IOException(what + " did not finish within " + PROCESS_TIMEOUT_MINUTES + " minutes");
-			}
-		}
-		finally {
-			process.close();
-		}
-		String text = new String(output, StandardCharsets.UTF_8);
-		if (process.notRunnable()) {
-			throw new IOException(what + " cannot be run (" + text.strip() + "): install the MariaDB client "
-					+ "(mariadb-dump, or MySQL's mysqldump) where the application runs");
-		}
-		if (process.exitValue() != 0) {
-			throw new IOException(what + " failed with exit code " + process.exitValue() + ": " + text.strip());
-		}
+		String text = ToolProcess.run(command, null, what, what + " cannot be run ({output}): install the MariaDB "
+				+ "client (mariadb-dump, or MySQL's mysqldump) where the application runs");
 		if (!text.isBlank()) {
 			logger.debug("{}: {}", what, text.strip());
 		}

@@ -17,6 +17,7 @@
 package dev.migrations.internal.backup;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,6 +59,8 @@ final class ToolProcess implements AutoCloseable {
 	/** Exit status of the shell when the tool cannot be found or executed. */
 	private static final int NOT_RUNNABLE = 127;
 
+	private static final long TIMEOUT_MINUTES = 60;
+
 	private final Process process;
 
 	private final Thread shutdownHook;
@@ -68,6 +71,41 @@ final class ToolProcess implements AutoCloseable {
 		this.process = process;
 		this.shutdownHook = shutdownHook;
 		this.watched = watched;
+	}
+
+	/**
+	 * Run a tool to its end and return what it printed; fail if it cannot be run, does
+	 * not finish within an hour or exits with another status than 0.
+	 * @param command the tool and its arguments
+	 * @param password the password to pass through {@code PGPASSWORD}, or {@code null}
+	 * @param what what the tool does, for messages
+	 * @param notRunnable how a tool that cannot be run is named in the message, and what
+	 * to do about it (appended as is)
+	 * @return its standard output and error
+	 * @throws IOException if it cannot be run, does not finish or fails
+	 * @throws InterruptedException if interrupted while waiting for it
+	 */
+	static String run(List<String> command, @org.jspecify.annotations.Nullable String password, String what,
+			String notRunnable) throws IOException, InterruptedException {
+		byte[] output;
+		ToolProcess process = start(command, password);
+		try {
+			output = process.readOutput();
+			if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+				throw new IOException(what + " did not finish within " + TIMEOUT_MINUTES + " minutes");
+			}
+		}
+		finally {
+			process.close();
+		}
+		String text = new String(output, StandardCharsets.UTF_8);
+		if (process.notRunnable()) {
+			throw new IOException(notRunnable.replace("{output}", text.strip()));
+		}
+		if (process.exitValue() != 0) {
+			throw new IOException(what + " failed with exit code " + process.exitValue() + ": " + text.strip());
+		}
+		return text;
 	}
 
 	/**
