@@ -26,9 +26,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,12 +40,16 @@ import dev.migrations.test.TestDatabases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each command as a real process of the sample application's jar
- * ({@code java -jar … --migrations.command=…}), on H2 and PostgreSQL: what it prints on
- * standard output, its exit status, and the database it leaves. Each scenario runs on one
- * database (H2 or PostgreSQL, between them both): what a command does on each database is
- * tested in-process by {@code MigrationsCommandTests}; a process is what is tested here.
+ * The commands as real processes of the sample application's jar
+ * ({@code java -jar … --migrations.command=…}): what a process adds to a command is
+ * tested here — its exit status, the result alone on standard output and the log on
+ * standard error, a failure printed once without Spring Boot's failure banner, the
+ * revision index read from the jar, and a usage error before any connection. What each
+ * command does, on every database, is tested in-process by {@code MigrationsCommandTests}
+ * (the same runner without the process). The scenarios run concurrently: each has its own
+ * database and directory, and a process spends most of its life starting a JVM.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class CommandsIT {
 
 	private static final Path JAR = Path
@@ -53,89 +58,37 @@ class CommandsIT {
 	@TempDir
 	Path temp;
 
-	private TestDatabase db;
-
-	private TestDatabase database(String kind) {
-		if (kind.equals("postgres")) {
-			return TestDatabases.postgres();
-		}
+	private TestDatabase h2() {
 		// A file database: the process and this test open it one after the other.
 		Path file = this.temp.resolve("h2-" + System.nanoTime()).resolve("timetracker");
 		return new TestDatabase("h2", "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE", "sa", "");
 	}
 
-	@ParameterizedTest
-	@ValueSource(strings = { "postgres" })
-	void upgradeCurrentHistoryShowHeadsAndCheck(String kind) {
-		this.db = database(kind);
-		Run check = run("check");
+	@Test
+	void upgradeStepByStepAndTheUpgradeScriptLeaveTheSameDatabase() throws Exception {
+		TestDatabase db = TestDatabases.postgres();
+		Run check = run(db, "check");
 		assertThat(check.status()).isEqualTo(2);
 		assertThat(check.stdout()).contains("is EMPTY at revision base (no revision), 18 revision(s) pending");
-		Run upgrade = run("upgrade 017");
+		Run upgrade = run(db, "upgrade 017");
 		assertThat(upgrade.status()).as(upgrade.stderr()).isZero();
 		assertThat(upgrade.stdout()).contains("Applied 001", "Applied 017", "SUCCESS: revision base -> 017")
 			.doesNotContain("Applied 018");
 		// The log goes to standard error, standard output carries the result only.
 		assertThat(upgrade.stderr()).contains("Applying 017");
 		assertThat(upgrade.stdout()).doesNotContain("INFO", "Applying");
-		assertThat(this.db.tables()).doesNotContain("project_costs").contains("projects", "invoices");
-		assertThat(run("current").stdout()).contains("State: BEHIND", "Current revision: 017\n",
-				"Pending up to head: 018");
-		assertThat(run("heads").stdout()).isEqualTo("018 (head) add project costs table\n");
-		Run history = run("history");
+		assertThat(db.tables()).doesNotContain("project_costs").contains("projects", "invoices");
+		Run history = run(db, "history");
 		assertThat(history.stdout().lines()).hasSize(18);
 		assertThat(history.stdout()).containsPattern("(?m)^001 +APPLIED +\\S+ +\\d+ ms  initial schema$")
 			.containsPattern("(?m)^018 +PENDING +- +-  add project costs table$");
-		assertThat(run("show 018").stdout()).contains("Revision: 018 add project costs table", "State: PENDING",
-				"CREATE TABLE project_costs");
-		assertThat(run("check").status()).isEqualTo(2);
-		assertThat(run("upgrade").stdout()).contains("Applied 018", "SUCCESS: revision 017 -> 018");
-		Run ok = run("check");
-		assertThat(ok.status()).isZero();
-		assertThat(ok.stdout())
-			.isEqualTo("OK: the database is at revision 018, the target, with matching checksums.\n");
-		assertThat(this.db.tables()).contains("project_costs");
-		// The build wrote the revision index (migrations-maven-plugin) into the jar: at
-		// the head, an upgrade and a
-		// check compare the jar's entries and the history with it, and read no revision
-		// file.
-		assertThat(ok.stderr()).contains("18 revisions checked against the revision index");
-		Run again = run("upgrade");
-		assertThat(again.status()).isZero();
-		assertThat(again.stderr()).contains("is up to date at revision 018: nothing to apply (18 revisions checked "
-				+ "against the revision index");
-	}
+		assertThat(run(db, "upgrade").stdout()).contains("Applied 018", "SUCCESS: revision 017 -> 018");
+		assertThat(db.tables()).contains("project_costs");
 
-	@ParameterizedTest
-	@ValueSource(strings = { "h2" })
-	void downgradeStampAndJsonOutput(String kind) {
-		this.db = database(kind);
-		assertThat(run("upgrade").status()).isZero();
-		Run downgrade = run("downgrade 017");
-		assertThat(downgrade.status()).as(downgrade.stderr()).isZero();
-		assertThat(downgrade.stdout()).contains("Reversed 018", "SUCCESS: revision 018 -> 017");
-		assertThat(this.db.tables()).doesNotContain("project_costs");
-		Run refused = run("downgrade 016 --sql");
-		assertThat(refused.status()).as(refused.stderr()).isEqualTo(1);
-		assertThat(refused.stderr())
-			.contains("Command 'downgrade 016 --sql' failed (exit status 1).", "cannot be reversed", "017", "Action:")
-			.doesNotContain("APPLICATION FAILED TO START", "Unable to close ApplicationContext",
-					"BeanCreationException", "\tat ");
-		assertThat(run("stamp head").stdout()).contains("Recorded 018 without running it");
-		assertThat(this.db.tables()).doesNotContain("project_costs");
-		JsonNode current = JsonMapper.builder().build().readTree(run("current --migrations.output=json").stdout());
-		assertThat(current.get("current").asString()).isEqualTo("018");
-		assertThat(current.get("history")).hasSize(18);
-		assertThat(current.get("history").get(17).get("state").asString()).isEqualTo("STAMPED");
-		assertThat(current.get("database").get("url").asString()).doesNotContain("password");
-	}
-
-	@ParameterizedTest
-	@ValueSource(strings = { "postgres" })
-	void upgradeSqlRunOnAFreshDatabaseGivesWhatUpgradeGives(String kind) throws Exception {
-		TestDatabase fromScript = database(kind);
-		this.db = fromScript;
-		Run sql = run("upgrade --sql");
+		// The script upgrade --sql prints, run by hand on an empty database, gives the
+		// same tables and history.
+		TestDatabase fromScript = TestDatabases.postgres();
+		Run sql = run(fromScript, "upgrade --sql");
 		assertThat(sql.status()).as(sql.stderr()).isZero();
 		assertThat(sql.stdout()).startsWith("-- SQL that migrations would execute on ")
 			.contains("-- revision 001 initial schema", "-- revision 018 add project costs table");
@@ -143,30 +96,47 @@ class CommandsIT {
 		for (String statement : SqlStatementSplitter.split(sql.stdout())) {
 			fromScript.jdbc().execute(statement);
 		}
-		TestDatabase upgraded = database(kind);
-		this.db = upgraded;
-		assertThat(run("upgrade").status()).isZero();
-		assertThat(columns(fromScript)).isEqualTo(columns(upgraded)).isNotEmpty();
-		assertThat(history(fromScript)).isEqualTo(history(upgraded)).hasSize(18);
-		this.db = fromScript;
-		assertThat(run("check").status()).isZero();
+		assertThat(columns(fromScript)).isEqualTo(columns(db)).isNotEmpty();
+		assertThat(history(fromScript)).isEqualTo(history(db)).hasSize(18);
+		Run ok = run(fromScript, "check");
+		assertThat(ok.status()).isZero();
+		assertThat(ok.stdout())
+			.isEqualTo("OK: the database is at revision 018, the target, with matching checksums.\n");
+		// The build wrote the revision index (migrations-maven-plugin) into the jar: at
+		// the head, a check compares the jar's entries and the history with it, and
+		// reads no revision file.
+		assertThat(ok.stderr()).contains("18 revisions checked against the revision index");
 	}
 
-	@ParameterizedTest
-	@ValueSource(strings = { "h2" })
-	void badCommandsExitOneWithUsageBeforeConnecting(String kind) {
-		this.db = new TestDatabase(kind, kind.equals("h2") ? "jdbc:h2:file:/nonexistent/dir/db;IFEXISTS=TRUE"
-				: "jdbc:postgresql://127.0.0.1:1/nothing", "app", "s3cr3t-password");
-		Run unknown = run("migrate");
+	@Test
+	void aRefusedCommandExitsOneAndJsonOutputIsTheResultAlone() {
+		TestDatabase db = h2();
+		assertThat(run(db, "upgrade").status()).isZero();
+		Run refused = run(db, "downgrade 016 --sql");
+		assertThat(refused.status()).as(refused.stderr()).isEqualTo(1);
+		assertThat(refused.stderr())
+			.contains("Command 'downgrade 016 --sql' failed (exit status 1).", "cannot be reversed", "017", "Action:")
+			.doesNotContain("APPLICATION FAILED TO START", "Unable to close ApplicationContext",
+					"BeanCreationException", "\tat ");
+		assertThat(refused.stdout()).isEmpty();
+		JsonNode current = JsonMapper.builder().build().readTree(run(db, "current --migrations.output=json").stdout());
+		assertThat(current.get("current").asString()).isEqualTo("018");
+		assertThat(current.get("history")).hasSize(18);
+		assertThat(current.get("history").get(17).get("state").asString()).isEqualTo("APPLIED");
+		assertThat(current.get("database").get("url").asString()).doesNotContain("password");
+	}
+
+	@Test
+	void badCommandsExitOneWithUsageBeforeConnecting() {
+		TestDatabase db = new TestDatabase("h2", "jdbc:h2:file:/nonexistent/dir/db;IFEXISTS=TRUE", "app",
+				"s3cr3t-password");
+		Run unknown = run(db, "migrate");
 		assertThat(unknown.status()).isEqualTo(1);
 		assertThat(unknown.stderr())
 			.contains("Invalid migrations.command 'migrate': Unknown command 'migrate'.",
 					"Usage: --migrations.command=", "downgrade <revision>|base")
 			.doesNotContain("Cannot connect");
-		Run missing = run("downgrade");
-		assertThat(missing.status()).isEqualTo(1);
-		assertThat(missing.stderr()).contains("The command 'downgrade' needs a revision.");
-		Run unreachable = run("current");
+		Run unreachable = run(db, "current");
 		assertThat(unreachable.status()).isEqualTo(1);
 		assertThat(unreachable.stderr()).contains("The command 'current' failed");
 		assertThat(unknown.stdout() + unknown.stderr() + unreachable.stdout() + unreachable.stderr())
@@ -195,7 +165,7 @@ class CommandsIT {
 		return rows;
 	}
 
-	private Run run(String command) {
+	private Run run(TestDatabase db, String command) {
 		List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-jar", JAR.toAbsolutePath().toString()));
 		String[] words = command.split(" ");
@@ -209,14 +179,15 @@ class CommandsIT {
 			}
 		}
 		line.add("--migrations.command=" + String.join(" ", commandWords));
-		line.add("--spring.datasource.url=" + this.db.url());
-		line.add("--spring.datasource.username=" + this.db.user());
-		line.add("--spring.datasource.password=" + this.db.password());
+		line.add("--spring.datasource.url=" + db.url());
+		line.add("--spring.datasource.username=" + db.user());
+		line.add("--spring.datasource.password=" + db.password());
 		line.add("--migrations.backup.directory=" + this.temp.resolve("backups"));
 		try {
 			Path out = Files.createTempFile(this.temp, "stdout", ".txt");
 			Path err = Files.createTempFile(this.temp, "stderr", ".txt");
-			Process process = new ProcessBuilder(line).directory(this.temp.toFile())
+			Path directory = Files.createTempDirectory(this.temp, "run");
+			Process process = new ProcessBuilder(line).directory(directory.toFile())
 				.redirectOutput(out.toFile())
 				.redirectError(err.toFile())
 				.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
