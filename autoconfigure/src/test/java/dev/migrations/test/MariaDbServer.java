@@ -133,16 +133,43 @@ public final class MariaDbServer {
 	private void dropAll() {
 		try (Connection connection = DriverManager.getConnection(this.url, this.user, this.password);
 				Statement statement = connection.createStatement()) {
+			// A session of this JVM still open on one of its databases (a pool no test
+			// closed, a transaction a failed test left open) would make DROP DATABASE
+			// wait
+			// for its metadata lock, and the JVM's exit with it: end those sessions
+			// first.
+			String pattern = "test\\_" + ProcessHandle.current().pid() + "\\_%";
+			List<Long> sessions = new java.util.ArrayList<>();
+			try (var open = statement.executeQuery("SELECT id FROM information_schema.processlist " + "WHERE db LIKE '"
+					+ pattern + "' AND id <> CONNECTION_ID()")) {
+				while (open.next()) {
+					sessions.add(open.getLong(1));
+				}
+			}
+			for (Long session : sessions) {
+				try {
+					statement.execute("KILL " + session);
+				}
+				catch (SQLException ex) {
+					// it ended meanwhile
+				}
+			}
+			statement.execute("SET SESSION lock_wait_timeout = 5");
 			// This JVM's databases and those its tests made beside them
 			// (test_<pid>_<n>_billing).
 			try (var scratch = statement.executeQuery("SELECT schema_name FROM information_schema.schemata "
-					+ "WHERE schema_name LIKE 'test\\_" + ProcessHandle.current().pid() + "\\_%'")) {
+					+ "WHERE schema_name LIKE '" + pattern + "'")) {
 				List<String> names = new java.util.ArrayList<>();
 				while (scratch.next()) {
 					names.add(scratch.getString(1));
 				}
 				for (String name : names) {
-					statement.execute("DROP DATABASE IF EXISTS " + name);
+					try {
+						statement.execute("DROP DATABASE IF EXISTS " + name);
+					}
+					catch (SQLException ex) {
+						// still locked: left behind, named test_<pid>_...
+					}
 				}
 			}
 		}
