@@ -385,37 +385,6 @@ abstract class AbstractMigrationsEndpointTests {
 	}
 
 	@Test
-	void writeOperationsAreNotReachableByDefault() {
-		assertWriteOperationsUnreachable();
-	}
-
-	@Test
-	void writeOperationsAreNotReachableWithOnlyTheMigrationsSwitch() {
-		assertWriteOperationsUnreachable("migrations.endpoint.write-operations=true");
-	}
-
-	@Test
-	void writeOperationsAreNotReachableWithOnlyUnrestrictedAccess() {
-		assertWriteOperationsUnreachable("management.endpoint.migrations.access=unrestricted");
-		assertWriteOperationsUnreachable("management.endpoints.access.default=unrestricted");
-	}
-
-	private void assertWriteOperationsUnreachable(String... properties) {
-		try (App app = start(properties)) {
-			List<Map<String, Object>> history = this.db.history();
-			String lastRun = app.get("/actuator/migrations").json().get("lastRun").toString();
-			for (String operation : List.of("downgrade", "upgrade", "stamp")) {
-				Response response = app.post("/actuator/migrations/" + operation, "{\"target\": \"001\"}");
-				assertThat(response.status()).as(operation).isIn(404, 405);
-			}
-			assertThat(app.post("/actuator/migrations", "{\"target\": \"001\"}").status()).isIn(404, 405);
-			assertThat(this.db.history()).isEqualTo(history);
-			assertThat(this.db.tables()).contains("projects");
-			assertThat(app.get("/actuator/migrations").json().get("lastRun").toString()).isEqualTo(lastRun);
-		}
-	}
-
-	@Test
 	void downgradeAndUpgradeThroughTheEndpointWithBothSwitches(CapturedOutput output) {
 		try (App app = startWritable()) {
 			Response downgraded = app.post("/actuator/migrations/downgrade", "{\"target\": \"001\"}");
@@ -511,30 +480,6 @@ abstract class AbstractMigrationsEndpointTests {
 	}
 
 	@Test
-	void healthJoinsTheReadinessGroup() {
-		try (App app = start("migrations.mode=none")) {
-			Response readiness = app.get("/actuator/health/readiness");
-			assertThat(readiness.status()).isEqualTo(503);
-			assertThat(readiness.json().get("status").asString()).isEqualTo("OUT_OF_SERVICE");
-			assertThat(app.get("/actuator/health/liveness").json().get("status").asString()).isEqualTo("UP");
-		}
-		try (App app = start()) {
-			Response readiness = app.get("/actuator/health/readiness");
-			assertThat(readiness.status()).isEqualTo(200);
-			assertThat(readiness.json().get("status").asString()).isEqualTo("UP");
-		}
-	}
-
-	@Test
-	void readinessGroupWithConfiguredMembersIsLeftAlone() {
-		try (App app = start("migrations.mode=none",
-				"management.endpoint.health.group.readiness.include=readinessState")) {
-			assertThat(app.health()).isEqualTo("OUT_OF_SERVICE");
-			assertThat(app.get("/actuator/health/readiness").status()).isEqualTo(200);
-		}
-	}
-
-	@Test
 	void metricsRecordRunsRevisionsAppliedAndPending() {
 		try (App app = startWritable()) {
 			MeterRegistry registry = app.context().getBean(MeterRegistry.class);
@@ -550,17 +495,6 @@ abstract class AbstractMigrationsEndpointTests {
 			assertThat(metric.get("measurements").get(0).get("value").asDouble()).isEqualTo(3);
 			assertThat(app.get("/actuator/metrics/migrations.runs").json().get("availableTags").toString())
 				.contains("outcome", "SUCCESS");
-		}
-	}
-
-	@Test
-	void endpointIsNotFoundWhenNotExposedOrWithoutAccess() {
-		try (App app = start("management.endpoints.web.exposure.include=health")) {
-			assertThat(app.get("/actuator/migrations").status()).isEqualTo(404);
-		}
-		try (App app = start("management.endpoint.migrations.access=none")) {
-			assertThat(app.get("/actuator/migrations").status()).isEqualTo(404);
-			assertThat(app.get("/actuator/migrations/001").status()).isEqualTo(404);
 		}
 	}
 

@@ -16,9 +16,22 @@
 
 package dev.migrations.actuate;
 
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabases;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The endpoint on H2, and how it is exposed, secured and grouped in health: the web
+ * wiring, which does not depend on the database, is tested here only.
+ *
+ * @author Migrations for Spring Boot contributors
+ */
 class H2MigrationsEndpointTests extends AbstractMigrationsEndpointTests {
 
 	@Override
@@ -41,6 +54,72 @@ class H2MigrationsEndpointTests extends AbstractMigrationsEndpointTests {
 		return () -> this.db.jdbc()
 			.update("UPDATE DATABASECHANGELOGLOCK SET LOCKED = FALSE, LOCKGRANTED = NULL, LOCKEDBY = NULL "
 					+ "WHERE ID = 1");
+	}
+
+	@Test
+	void writeOperationsAreNotReachableByDefault() {
+		assertWriteOperationsUnreachable();
+	}
+
+	@Test
+	void writeOperationsAreNotReachableWithOnlyTheMigrationsSwitch() {
+		assertWriteOperationsUnreachable("migrations.endpoint.write-operations=true");
+	}
+
+	@Test
+	void writeOperationsAreNotReachableWithOnlyUnrestrictedAccess() {
+		assertWriteOperationsUnreachable("management.endpoint.migrations.access=unrestricted");
+		assertWriteOperationsUnreachable("management.endpoints.access.default=unrestricted");
+	}
+
+	private void assertWriteOperationsUnreachable(String... properties) {
+		try (App app = start(properties)) {
+			List<Map<String, Object>> history = this.db.history();
+			String lastRun = app.get("/actuator/migrations").json().get("lastRun").toString();
+			for (String operation : List.of("downgrade", "upgrade", "stamp")) {
+				Response response = app.post("/actuator/migrations/" + operation, "{\"target\": \"001\"}");
+				assertThat(response.status()).as(operation).isIn(404, 405);
+			}
+			assertThat(app.post("/actuator/migrations", "{\"target\": \"001\"}").status()).isIn(404, 405);
+			assertThat(this.db.history()).isEqualTo(history);
+			assertThat(this.db.tables()).contains("projects");
+			assertThat(app.get("/actuator/migrations").json().get("lastRun").toString()).isEqualTo(lastRun);
+		}
+	}
+
+	@Test
+	void healthJoinsTheReadinessGroup() {
+		try (App app = start("migrations.mode=none")) {
+			Response readiness = app.get("/actuator/health/readiness");
+			assertThat(readiness.status()).isEqualTo(503);
+			assertThat(readiness.json().get("status").asString()).isEqualTo("OUT_OF_SERVICE");
+			assertThat(app.get("/actuator/health/liveness").json().get("status").asString()).isEqualTo("UP");
+		}
+		try (App app = start()) {
+			Response readiness = app.get("/actuator/health/readiness");
+			assertThat(readiness.status()).isEqualTo(200);
+			assertThat(readiness.json().get("status").asString()).isEqualTo("UP");
+		}
+	}
+
+	@Test
+	void readinessGroupWithConfiguredMembersIsLeftAlone() {
+		try (App app = start("migrations.mode=none",
+				"management.endpoint.health.group.readiness.include=readinessState")) {
+			assertThat(app.health()).isEqualTo("OUT_OF_SERVICE");
+			assertThat(app.get("/actuator/health/readiness").status()).isEqualTo(200);
+		}
+	}
+
+	@Test
+	void endpointIsNotFoundWhenNotExposedOrWithoutAccess() {
+		try (App app = start("management.endpoints.web.exposure.include=health")) {
+			assertThat(app.get("/actuator/migrations").status()).isEqualTo(404);
+		}
+		try (App app = start("management.endpoint.migrations.access=none")) {
+			assertThat(app.get("/actuator/migrations").status()).isEqualTo(404);
+			assertThat(app.get("/actuator/migrations/001").status()).isEqualTo(404);
+		}
 	}
 
 }
