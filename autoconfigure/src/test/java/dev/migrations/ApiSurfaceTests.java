@@ -68,10 +68,7 @@ class ApiSurfaceTests {
 			"the auto-configuration and the tests build migrators; documented as not API, applications use the bean",
 			"MigrationsCustomizer#customize",
 			"the customizer adjusts MigrationSettings, which has no public counterpart yet: an API settings type "
-					+ "is a design decision of its own",
-			"PostgresSettings#<init>",
-			"a record whose first component is the internal LockTimeouts; applications set migrations.postgresql.*",
-			"PostgresSettings#timeouts", "the accessor of that component, read by the migrator's engine");
+					+ "is a design decision of its own");
 
 	@Test
 	void apiShowsNoInternalType() throws Exception {
