@@ -31,7 +31,6 @@ import dev.migrations.MigrationException;
 import dev.migrations.internal.backup.BackupSettings;
 import dev.migrations.internal.backup.DatabaseBackups;
 import dev.migrations.internal.engine.EngineSettings;
-import dev.migrations.internal.engine.LockTimeouts;
 import dev.migrations.internal.revision.Placeholders;
 import dev.migrations.internal.revision.RevisionScanner;
 import dev.migrations.internal.runner.MigrationSettings;
@@ -200,9 +199,8 @@ final class MigratorFactory {
 							+ ".postgresql.lock-retries. Nothing was written.",
 					"Set " + prefix + ".postgresql.lock-retries to 0 (no retry) or more.");
 		}
-		return new PostgresSettings(
-				new LockTimeouts(postgresql.getLockTimeout(), postgresql.getLockRetries(),
-						postgresql.getStatementTimeout(), LockTimeouts.DEFAULTS.backoff()),
+		return new PostgresSettings(postgresql.getLockTimeout(), postgresql.getLockRetries(),
+				postgresql.getStatementTimeout(), PostgresSettings.defaults().lockRetryBackoff(),
 				postgresql.getLargeTableRows(), postgresql.isRefuseBlockingLocks());
 	}
 

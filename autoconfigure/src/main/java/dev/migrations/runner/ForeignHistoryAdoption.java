@@ -34,10 +34,10 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.migrations.Backup;
 import dev.migrations.Container;
 import dev.migrations.MigrationException;
 import dev.migrations.RevisionId;
-import dev.migrations.internal.backup.Backup;
 import dev.migrations.internal.backup.DatabaseBackups;
 import dev.migrations.internal.engine.RevisionExecutor;
 import dev.migrations.internal.lock.MigrationLock;

@@ -28,10 +28,10 @@ import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.migrations.Backup;
 import dev.migrations.DatabaseInfo;
 import dev.migrations.MigrationException;
 import dev.migrations.RevisionId;
-import dev.migrations.internal.backup.Backup;
 import dev.migrations.internal.engine.ChangeSetFailedException;
 import dev.migrations.internal.revision.Revision;
 import dev.migrations.internal.revision.RevisionGraph;

@@ -26,8 +26,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.migrations.Backup;
 import dev.migrations.MigrationException;
-import dev.migrations.internal.backup.Backup;
 import dev.migrations.internal.backup.DatabaseBackups;
 import dev.migrations.internal.engine.ChecksumUpdate;
 import dev.migrations.internal.lock.MigrationLock;

@@ -36,10 +36,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ResourceLoader;
 
+import dev.migrations.Backup;
 import dev.migrations.DriftReport;
 import dev.migrations.MigrationException;
 import dev.migrations.RevisionId;
-import dev.migrations.internal.backup.Backup;
 import dev.migrations.internal.backup.DatabaseBackups;
 import dev.migrations.internal.engine.CompiledRevision;
 import dev.migrations.internal.engine.MigrationEngine;
@@ -92,6 +92,11 @@ public class Migrator {
 
 	/**
 	 * Create a migrator without backups.
+	 * <p>
+	 * For the auto-configuration and tests, not API: the constructors take internal types
+	 * and may change in any release. Applications use the auto-configured
+	 * {@code Migrator} bean, adjusted with a {@code MigrationsCustomizer} or the
+	 * {@code migrations.*} properties.
 	 * @param dataSource where to migrate; on PostgreSQL preferably a non-pooled source,
 	 * as the lock is held on its connection
 	 * @param source the revisions
@@ -105,6 +110,11 @@ public class Migrator {
 
 	/**
 	 * Create a migrator.
+	 * <p>
+	 * For the auto-configuration and tests, not API: the constructors take internal types
+	 * and may change in any release. Applications use the auto-configured
+	 * {@code Migrator} bean, adjusted with a {@code MigrationsCustomizer} or the
+	 * {@code migrations.*} properties.
 	 * @param dataSource where to migrate; on PostgreSQL preferably a non-pooled source,
 	 * as the lock is held on its connection
 	 * @param source the revisions
@@ -120,6 +130,11 @@ public class Migrator {
 	/**
 	 * Create a migrator that reads its status through another data source than it
 	 * migrates through.
+	 * <p>
+	 * For the auto-configuration and tests, not API: the constructors take internal types
+	 * and may change in any release. Applications use the auto-configured
+	 * {@code Migrator} bean, adjusted with a {@code MigrationsCustomizer} or the
+	 * {@code migrations.*} properties.
 	 * @param dataSource where to migrate; on PostgreSQL preferably a non-pooled source,
 	 * as the lock is held on its connection
 	 * @param readDataSource where {@link #status()} reads, e.g. the application's pool
@@ -139,10 +154,10 @@ public class Migrator {
 	}
 
 	/**
-	 * The settings of this migrator.
+	 * The settings of this migrator, for the schema checks.
 	 * @return the settings
 	 */
-	public MigrationSettings settings() {
+	MigrationSettings settings() {
 		return this.settings;
 	}
 
@@ -164,11 +179,25 @@ public class Migrator {
 	}
 
 	/**
-	 * The application's revisions, with their heads. Reads the revision files, not the
-	 * database.
+	 * The application's heads: the revisions no other revision follows, oldest first.
+	 * More than one head means the revisions need a merge revision before they can be
+	 * applied. Reads the revision files, not the database.
+	 * @return the heads, empty if there are no revisions
+	 */
+	public List<RevisionSummary> heads() {
+		RevisionGraph graph = revisions();
+		return graph.heads()
+			.stream()
+			.map(graph::find)
+			.map((head) -> new RevisionSummary(head.id().value(), head.description()))
+			.toList();
+	}
+
+	/**
+	 * The application's revisions, read once from their files.
 	 * @return the revision graph
 	 */
-	public RevisionGraph revisions() {
+	RevisionGraph revisions() {
 		RevisionGraph current = this.graph;
 		if (current == null) {
 			current = this.source.graph();

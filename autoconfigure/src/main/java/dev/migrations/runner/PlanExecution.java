@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.migrations.internal.backup.Backup;
+import dev.migrations.Backup;
 import dev.migrations.internal.backup.DatabaseBackups;
 import dev.migrations.internal.engine.ChangeSetFailedException;
 import dev.migrations.internal.engine.CompiledRevision;

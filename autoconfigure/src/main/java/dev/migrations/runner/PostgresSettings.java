@@ -16,6 +16,10 @@
 
 package dev.migrations.runner;
 
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
 import dev.migrations.internal.engine.LockTimeouts;
 
 /**
@@ -23,35 +27,54 @@ import dev.migrations.internal.engine.LockTimeouts;
  * long a revision waits for a lock and how often it is retried, and which tables the lock
  * check calls large.
  *
- * @param timeouts the lock and statement timeouts of each transactional revision, and its
- * retries
+ * @param lockTimeout the {@code lock_timeout} of each transactional revision, or
+ * {@code null} (or zero) to leave the server's setting
+ * @param lockRetries how many times a revision that timed out waiting for a lock is tried
+ * again, with growing pauses
+ * @param statementTimeout the {@code statement_timeout} of each transactional revision,
+ * or {@code null} (or zero) to leave the server's setting
+ * @param lockRetryBackoff the pause before the first retry; it doubles for each further
+ * retry
  * @param largeTableRows the number of rows from which a table is large: a revision that
  * would hold a lock blocking writes on it fails {@code check --locks}
  * @param refuseBlockingLocks whether a startup run measures the pending revisions' locks
  * first and refuses to apply them when {@code check --locks} would fail
  * @author Migrations for Spring Boot contributors
  */
-public record PostgresSettings(LockTimeouts timeouts, long largeTableRows, boolean refuseBlockingLocks) {
-
-	/**
-	 * Settings that do not measure locks at startup.
-	 * @param timeouts the lock and statement timeouts, and retries
-	 * @param largeTableRows the number of rows from which a table is large
-	 */
-	public PostgresSettings(LockTimeouts timeouts, long largeTableRows) {
-		this(timeouts, largeTableRows, false);
-	}
+public record PostgresSettings(@Nullable Duration lockTimeout, int lockRetries, @Nullable Duration statementTimeout,
+		Duration lockRetryBackoff, long largeTableRows, boolean refuseBlockingLocks) {
 
 	/** The default number of rows from which a table is large. */
 	public static final long DEFAULT_LARGE_TABLE_ROWS = 100_000;
 
 	/**
-	 * The defaults: {@link LockTimeouts#DEFAULTS}, tables of 100 000 rows and more are
-	 * large.
+	 * Validate the values: a negative number of retries is refused, a timeout that is not
+	 * positive leaves the server's setting.
+	 */
+	public PostgresSettings {
+		LockTimeouts timeouts = new LockTimeouts(lockTimeout, lockRetries, statementTimeout, lockRetryBackoff);
+		lockTimeout = timeouts.lockTimeout();
+		statementTimeout = timeouts.statementTimeout();
+	}
+
+	/**
+	 * The defaults: a lock timeout of 5 s, 3 retries after a pause of 1 s (then 2 s, 4
+	 * s), no statement timeout; tables of 100 000 rows and more are large; locks are not
+	 * measured at startup.
 	 * @return the settings
 	 */
 	public static PostgresSettings defaults() {
-		return new PostgresSettings(LockTimeouts.DEFAULTS, DEFAULT_LARGE_TABLE_ROWS);
+		LockTimeouts timeouts = LockTimeouts.DEFAULTS;
+		return new PostgresSettings(timeouts.lockTimeout(), timeouts.retries(), timeouts.statementTimeout(),
+				timeouts.backoff(), DEFAULT_LARGE_TABLE_ROWS, false);
+	}
+
+	/**
+	 * The lock and statement timeouts and retries, as the engine applies them.
+	 * @return the timeouts
+	 */
+	LockTimeouts timeouts() {
+		return new LockTimeouts(this.lockTimeout, this.lockRetries, this.statementTimeout, this.lockRetryBackoff);
 	}
 
 }

@@ -153,7 +153,7 @@ class MigrationsCustomizationTests {
 				assertThat(context).hasNotFailed();
 				assertThat(names).containsExactly("migrator");
 				assertThat(this.main.tables()).contains("reports").doesNotContain("charts");
-				assertThat(context.getBean(Migrator.class).settings().target()).isEqualTo("001");
+				assertThat(context.getBean(Migrator.class).status().target()).isEqualTo("001");
 			});
 	}
 

@@ -25,7 +25,6 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-import dev.migrations.internal.engine.LockTimeouts;
 import dev.migrations.runner.Migrator;
 import dev.migrations.runner.Migrators;
 import dev.migrations.runner.PostgresSettings;
@@ -55,7 +54,7 @@ class MigrationsPostgresqlPropertiesTests {
 		this.contextRunner
 			.withPropertyValues("spring.datasource.url=" + db.url(), "migrations.location=" + revisions.location())
 			.run((context) -> assertThat(context.getBean(Migrator.class).postgresSettings())
-				.isEqualTo(new PostgresSettings(LockTimeouts.DEFAULTS, 100_000, false)));
+				.isEqualTo(PostgresSettings.defaults()));
 	}
 
 	@Test
@@ -70,9 +69,9 @@ class MigrationsPostgresqlPropertiesTests {
 					"migrations.postgresql.refuse-blocking-locks=true")
 			.run((context) -> {
 				PostgresSettings settings = context.getBean(Migrator.class).postgresSettings();
-				assertThat(settings.timeouts().lockTimeout()).isEqualTo(Duration.ofSeconds(2));
-				assertThat(settings.timeouts().retries()).isOne();
-				assertThat(settings.timeouts().statementTimeout()).isEqualTo(Duration.ofMinutes(1));
+				assertThat(settings.lockTimeout()).isEqualTo(Duration.ofSeconds(2));
+				assertThat(settings.lockRetries()).isOne();
+				assertThat(settings.statementTimeout()).isEqualTo(Duration.ofMinutes(1));
 				assertThat(settings.largeTableRows()).isEqualTo(500);
 				assertThat(settings.refuseBlockingLocks()).isTrue();
 			});
@@ -99,10 +98,10 @@ class MigrationsPostgresqlPropertiesTests {
 					"migrations.instances.billing.postgresql.lock-retries=0")
 			.run((context) -> {
 				Migrators migrators = context.getBean(Migrators.class);
-				assertThat(migrators.get("orders").postgresSettings().timeouts()).isEqualTo(LockTimeouts.DEFAULTS);
-				LockTimeouts billingTimeouts = migrators.get("billing").postgresSettings().timeouts();
-				assertThat(billingTimeouts.lockTimeout()).isEqualTo(Duration.ofSeconds(30));
-				assertThat(billingTimeouts.retries()).isZero();
+				assertThat(migrators.get("orders").postgresSettings()).isEqualTo(PostgresSettings.defaults());
+				PostgresSettings billingSettings = migrators.get("billing").postgresSettings();
+				assertThat(billingSettings.lockTimeout()).isEqualTo(Duration.ofSeconds(30));
+				assertThat(billingSettings.lockRetries()).isZero();
 			});
 	}
 

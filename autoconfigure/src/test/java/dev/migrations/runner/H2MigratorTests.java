@@ -19,6 +19,7 @@ package dev.migrations.runner;
 import org.junit.jupiter.api.Test;
 
 import dev.migrations.MigrationException;
+import dev.migrations.test.CountingDataSource;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabases;
 
@@ -43,6 +44,17 @@ class H2MigratorTests extends AbstractMigratorTests {
 			.withMessageContaining("commits DDL immediately");
 		// H2 committed the CREATE TABLE; the history still says 001.
 		assertThat(this.db.tables()).contains("audit_log");
+	}
+
+	@Test
+	void headsAreReadFromTheRevisionFilesWithTheirDescriptions() {
+		this.revisions.add("001_create_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY);")
+			.add("002_create_projects.sql", "CREATE TABLE projects (id INTEGER PRIMARY KEY);")
+			.add("003_add_user_email.sql", "-- down_revision: 001\nALTER TABLE users ADD COLUMN email VARCHAR(100);");
+		CountingDataSource database = new CountingDataSource(this.db.dataSource());
+		assertThat(migrator(database, database).heads()).containsExactly(new RevisionSummary("002", "create projects"),
+				new RevisionSummary("003", "add user email"));
+		assertThat(database.connections()).isZero();
 	}
 
 }

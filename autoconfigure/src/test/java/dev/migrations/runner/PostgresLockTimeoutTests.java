@@ -167,7 +167,8 @@ class PostgresLockTimeoutTests {
 		DefaultResourceLoader loader = new DefaultResourceLoader();
 		Migrator migrator = new Migrator(this.db.dataSource(),
 				RevisionSource.directory(this.revisions.location(), loader), MigrationSettings.defaults(), loader);
-		migrator.setPostgresSettings(new PostgresSettings(timeouts, PostgresSettings.DEFAULT_LARGE_TABLE_ROWS));
+		migrator.setPostgresSettings(new PostgresSettings(timeouts.lockTimeout(), timeouts.retries(),
+				timeouts.statementTimeout(), timeouts.backoff(), PostgresSettings.DEFAULT_LARGE_TABLE_ROWS, false));
 		return migrator;
 	}
 

@@ -34,6 +34,7 @@ import java.util.zip.GZIPOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.migrations.Backup;
 import dev.migrations.DatabaseInfo;
 
 /**

@@ -23,20 +23,19 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.migrations.Backup;
 import dev.migrations.DriftReport;
 import dev.migrations.OutputFormat;
 import dev.migrations.actuate.DriftDescriptor;
 import dev.migrations.actuate.MigrationsDescriptor;
 import dev.migrations.actuate.RevisionDescriptor;
-import dev.migrations.internal.backup.Backup;
-import dev.migrations.internal.revision.Revision;
-import dev.migrations.internal.revision.RevisionGraph;
 import dev.migrations.runner.DatabaseState;
 import dev.migrations.runner.LockReport;
 import dev.migrations.runner.MigrationStatus;
 import dev.migrations.runner.Migrator;
 import dev.migrations.runner.RevisionDetail;
 import dev.migrations.runner.RevisionStatus;
+import dev.migrations.runner.RevisionSummary;
 import dev.migrations.runner.RunReport;
 import dev.migrations.runner.SqlScript;
 import dev.migrations.runner.ValidationFailedException;
@@ -86,7 +85,7 @@ final class MigrationsCommand {
 	int run(CommandLine command) {
 		switch (command.command()) {
 			case CURRENT -> current(this.migrator.status());
-			case HEADS -> heads(this.migrator.revisions());
+			case HEADS -> heads(this.migrator.heads());
 			case HISTORY -> history(this.migrator.status(), command.has("--verbose"));
 			case SHOW -> show(command);
 			case UPGRADE -> {
@@ -156,16 +155,15 @@ final class MigrationsCommand {
 		return status.current() + (status.heads().contains(status.current()) ? " (head)" : "");
 	}
 
-	private void heads(RevisionGraph graph) {
-		List<Revision> heads = graph.heads().stream().map(graph::find).toList();
+	private void heads(List<RevisionSummary> heads) {
 		if (this.format == OutputFormat.JSON) {
-			json(heads.stream().map((head) -> head.id().value()).toList());
+			json(heads.stream().map(RevisionSummary::revision).toList());
 			return;
 		}
 		if (heads.isEmpty()) {
 			this.out.println("No revisions.");
 		}
-		heads.forEach((head) -> this.out.println(head.id() + " (head) " + head.description()));
+		heads.forEach((head) -> this.out.println(head.revision() + " (head) " + head.description()));
 		if (heads.size() > 1) {
 			this.out.println("More than one head: add a merge revision whose down_revision lists them all.");
 		}
@@ -204,9 +202,8 @@ final class MigrationsCommand {
 	}
 
 	private void show(CommandLine command) {
-		RevisionGraph graph = this.migrator.revisions();
-		String id = (command.target().isHead() && graph.heads().size() == 1) ? graph.heads().get(0).value()
-				: String.valueOf(command.target());
+		List<RevisionSummary> heads = command.target().isHead() ? this.migrator.heads() : List.of();
+		String id = (heads.size() == 1) ? heads.get(0).revision() : String.valueOf(command.target());
 		Optional<RevisionDetail> found = this.migrator.show(id);
 		if (found.isEmpty()) {
 			throw new dev.migrations.MigrationException(

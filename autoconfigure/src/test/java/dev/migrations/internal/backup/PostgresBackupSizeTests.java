@@ -31,6 +31,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.io.DefaultResourceLoader;
 
+import dev.migrations.Backup;
 import dev.migrations.internal.runner.MigrationSettings;
 import dev.migrations.internal.runner.RevisionSource;
 import dev.migrations.runner.Migrator;

@@ -27,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.DefaultResourceLoader;
 
 import dev.migrations.OutputFormat;
-import dev.migrations.internal.engine.LockTimeouts;
 import dev.migrations.internal.runner.MigrationSettings;
 import dev.migrations.internal.runner.RevisionSource;
 import dev.migrations.runner.Migrator;
@@ -165,7 +164,7 @@ class PostgresLockCheckCommandTests {
 	void startupRefusesARevisionThatBlocksALargeTableWhenAskedTo() {
 		this.revisions.add("002_index_minutes.sql", "CREATE INDEX time_entries_minutes ON time_entries (minutes);");
 		Migrator migrator = migrator(1000);
-		migrator.setPostgresSettings(new PostgresSettings(LockTimeouts.DEFAULTS, 1000, true));
+		migrator.setPostgresSettings(largeTables(1000, true));
 		org.assertj.core.api.Assertions.assertThatExceptionOfType(dev.migrations.MigrationException.class)
 			.isThrownBy(migrator::migrate)
 			.withMessageContaining("migrations.postgresql.refuse-blocking-locks=true")
@@ -176,7 +175,7 @@ class PostgresLockCheckCommandTests {
 				CREATE INDEX time_entries_minutes ON time_entries (minutes);
 				""");
 		Migrator accepted = migrator(1000);
-		accepted.setPostgresSettings(new PostgresSettings(LockTimeouts.DEFAULTS, 1000, true));
+		accepted.setPostgresSettings(largeTables(1000, true));
 		accepted.migrate();
 		assertThat(this.db.history()).extracting((row) -> row.get("TAG")).containsExactly("001", "002");
 	}
@@ -195,7 +194,7 @@ class PostgresLockCheckCommandTests {
 		DefaultResourceLoader loader = new DefaultResourceLoader();
 		Migrator migrator = new Migrator(this.db.dataSource(),
 				RevisionSource.directory(this.revisions.location(), loader), MigrationSettings.defaults(), loader);
-		migrator.setPostgresSettings(new PostgresSettings(LockTimeouts.DEFAULTS, largeTableRows));
+		migrator.setPostgresSettings(largeTables(largeTableRows, false));
 		return migrator;
 	}
 
@@ -205,6 +204,12 @@ class PostgresLockCheckCommandTests {
 				new PrintStream(bytes, true, StandardCharsets.UTF_8))
 			.run(CommandLine.parse("check --locks"));
 		return new Result(status, bytes.toString(StandardCharsets.UTF_8));
+	}
+
+	private static PostgresSettings largeTables(long rows, boolean refuseBlockingLocks) {
+		PostgresSettings defaults = PostgresSettings.defaults();
+		return new PostgresSettings(defaults.lockTimeout(), defaults.lockRetries(), defaults.statementTimeout(),
+				defaults.lockRetryBackoff(), rows, refuseBlockingLocks);
 	}
 
 	private record Result(int status, String output) {

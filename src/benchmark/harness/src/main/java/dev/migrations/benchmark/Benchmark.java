@@ -37,7 +37,7 @@ import dev.migrations.benchmark.app.FloorCheck;
  * migration step) and applying N revisions with this starter, Spring Boot's Liquibase and
  * Flyway integrations, plain JDBC and no migration tool, each a process of its own,
  * interleaved round by round; then the latency of {@code GET /actuator/migrations} over a
- * long history. Writes a Markdown report.
+ * long history. Writes a Markdown report and records the run in the results file.
  *
  * @author Migrations for Spring Boot contributors
  */
@@ -97,7 +97,8 @@ public final class Benchmark {
 	}
 
 	/**
-	 * Run everything the options ask for and write the report.
+	 * Run everything the options ask for, write the report and record the run in the
+	 * results file.
 	 * @return the report's text
 	 */
 	String run() {
@@ -154,6 +155,11 @@ public final class Benchmark {
 		System.out.println();
 		System.out.println(report);
 		System.out.println("Report written to " + this.options.output().toAbsolutePath());
+		if (this.options.results() != null) {
+			ResultsFile.record(this.options.results(),
+					ResultsFile.runHeading(started, ResultsFile.commit(), this.options.arguments()), report);
+			System.out.println("Run recorded in " + this.options.results().toAbsolutePath());
+		}
 		if (!this.options.keepWork()) {
 			Databases.deleteRecursively(work);
 		}

@@ -16,6 +16,7 @@
 
 package dev.migrations.benchmark;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -40,11 +41,20 @@ import java.util.List;
  * @param pairsRevisions the number of revisions of the paired cell
  * @param pairsOff the property that switches the starter off in the paired cell's second
  * way
+ * @param results the results file the run is recorded in, or {@code null} for none
+ * @param arguments the command line, for the run's heading in the results file
  * @author Migrations for Spring Boot contributors
  */
 record Options(int runs, List<Integer> sizes, List<String> databases, List<String> scenarios, int endpointRows,
 		int endpointRequests, boolean warmup, Path output, Path workDirectory, boolean keepWork,
-		List<String> javaOptions, int pairs, int pairsRevisions, String pairsOff) {
+		List<String> javaOptions, int pairs, int pairsRevisions, String pairsOff, Path results,
+		List<String> arguments) {
+
+	/**
+	 * The results file, relative to the working directory: the documented command runs
+	 * from the repository root.
+	 */
+	static final Path DEFAULT_RESULTS = Path.of("docs", "benchmark-results.md");
 
 	static final String USAGE = """
 			Usage: java -jar src/benchmark/harness/target/migrations-benchmark.jar [options]
@@ -64,6 +74,9 @@ record Options(int runs, List<Integer> sizes, List<String> databases, List<Strin
 			                         migrations.enabled=false; migrations.mode=none keeps its beans, runs nothing)
 			  --no-warmup            skip the unmeasured first round
 			  --output FILE          Markdown report (default src/benchmark/harness/target/benchmark-report.md)
+			  --results FILE         the results file the run is recorded in, newest first under its
+			                         "## Results" (default docs/benchmark-results.md when it exists)
+			  --no-results           do not record the run in the results file
 			  --work-dir DIR         databases, revisions, logs (default src/benchmark/harness/target/benchmark-work)
 			  --keep-work            keep the work directory (process logs) afterwards
 			  --java-options "..."   JVM options for every application process, all variants alike (default: none)
@@ -86,6 +99,7 @@ record Options(int runs, List<Integer> sizes, List<String> databases, List<Strin
 		List<String> javaOptions = List.of();
 		Path output = target.resolve("benchmark-report.md");
 		Path work = target.resolve("benchmark-work");
+		Path results = Files.isRegularFile(DEFAULT_RESULTS) ? DEFAULT_RESULTS : null;
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
 			switch (arg) {
@@ -100,6 +114,8 @@ record Options(int runs, List<Integer> sizes, List<String> databases, List<Strin
 				case "--pairs-off" -> pairsOff = args[++i];
 				case "--no-warmup" -> warmup = false;
 				case "--output" -> output = Path.of(args[++i]);
+				case "--results" -> results = Path.of(args[++i]);
+				case "--no-results" -> results = null;
 				case "--work-dir" -> work = Path.of(args[++i]);
 				case "--keep-work" -> keepWork = true;
 				case "--java-options" -> javaOptions = Arrays.stream(args[++i].trim().split("\\s+"))
@@ -142,7 +158,7 @@ record Options(int runs, List<Integer> sizes, List<String> databases, List<Strin
 			throw new IllegalArgumentException("--pairs-revisions must be at least 1");
 		}
 		return new Options(runs, sizes, databases, scenarios, endpointRows, endpointRequests, warmup, output, work,
-				keepWork, javaOptions, pairs, pairsRevisions, pairsOff);
+				keepWork, javaOptions, pairs, pairsRevisions, pairsOff, results, List.of(args));
 	}
 
 }

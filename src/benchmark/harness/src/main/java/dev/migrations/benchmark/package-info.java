@@ -16,7 +16,7 @@
 
 /**
  * The benchmark harness (issue 7, docs/benchmark.md): generates revisions in each tool's
- * format, starts each variant of the application as a process of its own, and writes the
- * Markdown report.
+ * format, starts each variant of the application as a process of its own, writes the
+ * Markdown report and records the run in {@code docs/benchmark-results.md}.
  */
 package dev.migrations.benchmark;

@@ -27,20 +27,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The benchmark's smoke mode (N=10, one run, H2): every variant starts as a process of
  * its own, migrates and is measured, and the report is written. Proves the harness works;
- * measures nothing worth reading.
+ * measures nothing worth reading. The run is recorded in a results file of its own.
  */
 class BenchmarkSmokeIT {
 
 	@Test
 	void smokeRunMeasuresEveryVariantAndWritesTheReport(@TempDir Path directory) throws Exception {
 		Path output = directory.resolve("report.md");
-		Options options = Options.parse(new String[] { "--smoke", "--output", output.toString(), "--work-dir",
-				directory.resolve("work").toString() }, Launcher.harnessTarget());
+		Path results = directory.resolve("results.md");
+		Files.writeString(results, "# Benchmark results\n\n## Results\n\n### An earlier run\n");
+		Options options = Options.parse(
+				new String[] { "--smoke", "--output", output.toString(), "--work-dir",
+						directory.resolve("work").toString(), "--results", results.toString() },
+				Launcher.harnessTarget());
 
 		String report = new Benchmark(options).run();
 
 		assertThat(output).exists();
 		assertThat(Files.readString(output)).isEqualTo(report);
+		// The run is recorded first under "## Results", its sections nested under its
+		// heading.
+		assertThat(Files.readString(results))
+			.containsPattern(
+					"## Results\n\n### Run \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC, commit \\w+ \\(--smoke\\)\n")
+			.contains("\n#### 1. No-op start")
+			.endsWith("### An earlier run\n");
 		assertThat(report).doesNotContain("## Failures").doesNotContain("failed");
 		assertThat(report).containsPattern("\\| 10 \\| this starter \\| [0-9.]+ \\| [0-9]+ \\| [0-9]+ \\| [0-9.]+ \\|");
 		assertThat(report).containsPattern("\\| 10 \\| Boot \\+ Liquibase \\| [0-9.]+ \\|");

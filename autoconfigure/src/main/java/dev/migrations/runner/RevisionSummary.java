@@ -14,17 +14,16 @@
  * limitations under the License.
  */
 
-package dev.migrations.internal.backup;
-
-import java.nio.file.Path;
+package dev.migrations.runner;
 
 /**
- * A backup file and the exact command that restores it.
+ * One of the application's revisions as its files describe it, whatever the database
+ * says.
  *
- * @param file the backup file
- * @param restoreCommand how to restore it
+ * @param revision the revision id
+ * @param description the description
  * @author Migrations for Spring Boot contributors
  */
-public record Backup(Path file, String restoreCommand) {
+public record RevisionSummary(String revision, String description) {
 
 }

@@ -1,0 +1,31 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.migrations;
+
+import java.nio.file.Path;
+
+/**
+ * A backup file and the exact command that restores it, as {@code Migrator.backup()} and
+ * the {@code backup} command give it.
+ *
+ * @param file the backup file
+ * @param restoreCommand how to restore it
+ * @author Migrations for Spring Boot contributors
+ */
+public record Backup(Path file, String restoreCommand) {
+
+}
