@@ -24,15 +24,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import dev.migrations.MigrationException;
 
 /**
  * A MariaDB/MySQL named lock ({@code GET_LOCK}) held by the session of a dedicated
@@ -44,8 +41,6 @@ import dev.migrations.MigrationException;
 public final class MariaDbNamedLock implements MigrationLock {
 
 	private static final Logger logger = LoggerFactory.getLogger(MariaDbNamedLock.class);
-
-	private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
 
 	/** The longest lock name MySQL accepts. */
 	static final int MAX_NAME_LENGTH = 64;
@@ -92,37 +87,16 @@ public final class MariaDbNamedLock implements MigrationLock {
 	 * @throws LockTimeoutException naming the holder if the lock is not free in time
 	 */
 	public static MariaDbNamedLock acquire(Connection connection, String name, Duration timeout) {
-		Instant deadline = Instant.now().plus(timeout);
-		boolean logged = false;
-		try {
-			while (true) {
-				if (tryLock(connection, name)) {
-					return new MariaDbNamedLock(connection, name);
-				}
-				if (Instant.now().isAfter(deadline)) {
-					throw new LockTimeoutException("lock '" + name + "' (GET_LOCK)", timeout, holder(connection, name),
-							"If the holder is a migration still running, wait for it and restart. If it is stuck, end "
-									+ "its connection with KILL <connection id> and restart: the server releases the "
-									+ "lock with the session. Or raise migrations.lock.timeout.");
-				}
-				if (!logged) {
-					logger.info("Waiting for the migration lock '{}': {}", name, holder(connection, name));
-					logged = true;
-				}
-				Thread.sleep(POLL_INTERVAL.toMillis());
-			}
-		}
-		catch (SQLException ex) {
-			throw new MigrationException("Could not take the migration lock '" + name + "': " + ex.getMessage(),
-					"Check that the database is reachable and that the migration connection is a direct one (a "
-							+ "proxy that shares server sessions between clients cannot hold session locks).",
-					ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new MigrationException("Interrupted while waiting for the migration lock", "Restart the application.",
-					ex);
-		}
+		return SessionLockWait.acquire(timeout,
+				() -> tryLock(connection, name) ? new MariaDbNamedLock(connection, name) : null,
+				() -> logger.info("Waiting for the migration lock '{}': {}", name, holder(connection, name)),
+				() -> new LockTimeoutException("lock '" + name + "' (GET_LOCK)", timeout, holder(connection, name),
+						"If the holder is a migration still running, wait for it and restart. If it is stuck, end "
+								+ "its connection with KILL <connection id> and restart: the server releases the "
+								+ "lock with the session. Or raise migrations.lock.timeout."),
+				new SessionLockWait.Failure("Could not take the migration lock '" + name + "': ",
+						"Check that the database is reachable and that the migration connection is a direct one (a "
+								+ "proxy that shares server sessions between clients cannot hold session locks)."));
 	}
 
 	private static boolean tryLock(Connection connection, String name) throws SQLException {

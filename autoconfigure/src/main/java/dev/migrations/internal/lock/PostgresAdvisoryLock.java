@@ -25,12 +25,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import dev.migrations.MigrationException;
 
 /**
  * A PostgreSQL session advisory lock held on a dedicated connection. PostgreSQL releases
@@ -44,8 +41,6 @@ import dev.migrations.MigrationException;
 public final class PostgresAdvisoryLock implements MigrationLock {
 
 	private static final Logger logger = LoggerFactory.getLogger(PostgresAdvisoryLock.class);
-
-	private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
 
 	private static final String CLIENT_CHECK_INTERVAL = "client_connection_check_interval";
 
@@ -97,42 +92,22 @@ public final class PostgresAdvisoryLock implements MigrationLock {
 	 * @throws LockTimeoutException naming the holder if the lock is not free in time
 	 */
 	public static PostgresAdvisoryLock acquire(Connection connection, long key, Duration timeout) {
-		Instant deadline = Instant.now().plus(timeout);
-		boolean logged = false;
-		try {
-			while (true) {
-				if (tryLock(connection, key)) {
-					return new PostgresAdvisoryLock(connection, key, checkClient(connection));
-				}
-				if (Instant.now().isAfter(deadline)) {
-					throw new LockTimeoutException("advisory lock (key " + key + ")", timeout, holder(connection, key),
-							"If the holder is a migration still running, wait for it and restart. If it is stuck, end it "
-									+ "with SELECT pg_terminate_backend(<pid>) and restart: PostgreSQL releases the lock "
-									+ "with the session. Or raise migrations.lock.timeout.");
-				}
-				if (!logged) {
+		return SessionLockWait.acquire(timeout, () -> tryLock(connection, key)
+				? new PostgresAdvisoryLock(connection, key, checkClient(connection)) : null, () -> {
 					logger.info("Waiting for the migration lock: {}", holder(connection, key));
-					logged = true;
 					// Never idle in a transaction while waiting
 					// (idle_in_transaction_session_timeout).
 					if (!connection.getAutoCommit()) {
 						connection.commit();
 					}
-				}
-				Thread.sleep(POLL_INTERVAL.toMillis());
-			}
-		}
-		catch (SQLException ex) {
-			throw new MigrationException("Could not take the migration advisory lock: " + ex.getMessage(),
-					"Check that the database is reachable and that the migration connection is a direct or session-mode "
-							+ "connection (a transaction-pooling proxy cannot hold session locks).",
-					ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new MigrationException("Interrupted while waiting for the migration lock", "Restart the application.",
-					ex);
-		}
+				},
+				() -> new LockTimeoutException("advisory lock (key " + key + ")", timeout, holder(connection, key),
+						"If the holder is a migration still running, wait for it and restart. If it is stuck, end it "
+								+ "with SELECT pg_terminate_backend(<pid>) and restart: PostgreSQL releases the lock "
+								+ "with the session. Or raise migrations.lock.timeout."),
+				new SessionLockWait.Failure("Could not take the migration advisory lock: ",
+						"Check that the database is reachable and that the migration connection is a direct or "
+								+ "session-mode connection (a transaction-pooling proxy cannot hold session locks)."));
 	}
 
 	private static boolean tryLock(Connection connection, long key) throws SQLException {
