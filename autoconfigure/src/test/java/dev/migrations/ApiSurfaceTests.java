@@ -65,10 +65,7 @@ class ApiSurfaceTests {
 	 * for constructors), each with the reason.
 	 */
 	private static final Map<String, String> ALLOWED = Map.of("Migrator#<init>",
-			"the auto-configuration and the tests build migrators; documented as not API, applications use the bean",
-			"MigrationsCustomizer#customize",
-			"the customizer adjusts MigrationSettings, which has no public counterpart yet: an API settings type "
-					+ "is a design decision of its own");
+			"the auto-configuration and the tests build migrators; documented as not API, applications use the bean");
 
 	@Test
 	void apiShowsNoInternalType() throws Exception {

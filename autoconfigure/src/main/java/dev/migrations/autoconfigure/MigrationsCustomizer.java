@@ -16,7 +16,7 @@
 
 package dev.migrations.autoconfigure;
 
-import dev.migrations.internal.runner.MigrationSettings;
+import dev.migrations.runner.MigrationSettings;
 
 /**
  * Adjusts, in code, the settings of an auto-configured migrator after they were read from

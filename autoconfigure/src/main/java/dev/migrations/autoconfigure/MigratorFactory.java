@@ -30,12 +30,10 @@ import dev.migrations.JavaRevision;
 import dev.migrations.MigrationException;
 import dev.migrations.internal.backup.BackupSettings;
 import dev.migrations.internal.backup.DatabaseBackups;
-import dev.migrations.internal.engine.EngineSettings;
-import dev.migrations.internal.revision.Placeholders;
 import dev.migrations.internal.revision.RevisionScanner;
-import dev.migrations.internal.runner.MigrationSettings;
 import dev.migrations.internal.runner.RevisionSource;
 import dev.migrations.runner.MigrationListener;
+import dev.migrations.runner.MigrationSettings;
 import dev.migrations.runner.Migrator;
 import dev.migrations.runner.PostgresSettings;
 import dev.migrations.runner.SchemaChecks;
@@ -213,9 +211,12 @@ final class MigratorFactory {
 			.withAllowDowngrade(properties.isAllowDowngrade())
 			.withOnUnknownRevisions(properties.getOnUnknownRevisions())
 			.withLockTimeout(properties.getLock().getTimeout())
-			.withEngine(new EngineSettings(properties.getHistoryTable(), properties.getDefaultSchema(),
-					properties.getContexts(), properties.getLabels(),
-					new Placeholders(properties.getPlaceholders(), properties.isPlaceholdersInDollarQuotes())))
+			.withHistoryTable(properties.getHistoryTable())
+			.withDefaultSchema(properties.getDefaultSchema())
+			.withContexts(properties.getContexts())
+			.withLabels(properties.getLabels())
+			.withPlaceholders(properties.getPlaceholders())
+			.withPlaceholdersInDollarQuotes(properties.isPlaceholdersInDollarQuotes())
 			.withDryRunOutput(properties.getDryRunOutput())
 			.withRepair(properties.getRepair())
 			.withOutOfOrder(properties.isOutOfOrder());

@@ -33,7 +33,6 @@ import dev.migrations.internal.engine.ChecksumUpdate;
 import dev.migrations.internal.lock.MigrationLock;
 import dev.migrations.internal.revision.Revision;
 import dev.migrations.internal.revision.RevisionGraph;
-import dev.migrations.internal.runner.MigrationSettings;
 
 /**
  * Orchestrates one operation on a database: the one-query check at the head, the status,

@@ -52,7 +52,6 @@ import dev.migrations.internal.lock.PostgresAdvisoryLock;
 import dev.migrations.internal.lock.TableMigrationLock;
 import dev.migrations.internal.revision.Revision;
 import dev.migrations.internal.revision.RevisionGraph;
-import dev.migrations.internal.runner.MigrationSettings;
 
 /**
  * One connection and engine for one run: reads the status and the history, describes
@@ -326,16 +325,14 @@ final class MigrationSession implements AutoCloseable {
 			catch (SQLException ex) {
 				name = database().url();
 			}
-			long key = PostgresAdvisoryLock.keyFor(name, database().container().name(),
-					this.settings.engine().historyTable());
+			long key = PostgresAdvisoryLock.keyFor(name, database().container().name(), this.settings.historyTable());
 			return PostgresAdvisoryLock.acquire(this.connection, key, timeout);
 		}
 		if (database().isMariaDbOrMySql()) {
 			return MariaDbNamedLock.acquire(this.connection,
-					MariaDbNamedLock.nameFor(database().container().name(), this.settings.engine().historyTable()),
-					timeout);
+					MariaDbNamedLock.nameFor(database().container().name(), this.settings.historyTable()), timeout);
 		}
-		return TableMigrationLock.acquire(this.connection, this.settings.engine().defaultSchema(),
+		return TableMigrationLock.acquire(this.connection, this.settings.defaultSchema(),
 				this.settings.engine().lockTable(), timeout);
 	}
 

@@ -45,7 +45,6 @@ import dev.migrations.internal.engine.CompiledRevision;
 import dev.migrations.internal.engine.MigrationEngine;
 import dev.migrations.internal.revision.RevisionGraph;
 import dev.migrations.internal.revision.RevisionIndex;
-import dev.migrations.internal.runner.MigrationSettings;
 import dev.migrations.internal.runner.RevisionSource;
 
 /**
@@ -659,8 +658,8 @@ public class Migrator {
 	}
 
 	private String historyTable() {
-		String schema = this.settings.engine().defaultSchema();
-		String table = this.settings.engine().historyTable();
+		String schema = this.settings.defaultSchema();
+		String table = this.settings.historyTable();
 		return (schema != null) ? schema + "." + table : table;
 	}
 

@@ -31,7 +31,6 @@ import dev.migrations.internal.engine.CompiledRevision;
 import dev.migrations.internal.engine.HistoryRow;
 import dev.migrations.internal.engine.RevisionExecutor;
 import dev.migrations.internal.revision.Revision;
-import dev.migrations.internal.runner.MigrationSettings;
 
 /**
  * Carries out a plan: checks that every revision to reverse can be reversed, takes the
@@ -102,7 +101,7 @@ final class PlanExecution {
 				backup = backups.take(this.session.connection(), this.session.database(),
 						Migrator.orBase(status.current()).replace(" (no revision)", ""),
 						(targetId != null) ? targetId : "base",
-						WrittenTables.of(plan.apply(), plan.revert(), this.settings.engine().historyTable()));
+						WrittenTables.of(plan.apply(), plan.revert(), this.settings.historyTable()));
 				if (backup != null) {
 					progress.backup(backup.file().toString());
 				}

@@ -32,7 +32,6 @@ import dev.migrations.MigrationException;
 import dev.migrations.RevisionId;
 import dev.migrations.internal.revision.Revision;
 import dev.migrations.internal.revision.RevisionGraph;
-import dev.migrations.internal.runner.MigrationSettings;
 
 /**
  * Decides what a run does to a database in a given status, or refuses: baseline, stamp,

@@ -21,7 +21,6 @@ import org.jspecify.annotations.Nullable;
 import dev.migrations.MigrationException;
 import dev.migrations.internal.revision.Revision;
 import dev.migrations.internal.revision.RevisionGraph;
-import dev.migrations.internal.runner.MigrationSettings;
 
 /**
  * One operation asked of a migrator, from its properties at startup or from a call (code,

@@ -24,7 +24,6 @@ import org.slf4j.LoggerFactory;
 
 import dev.migrations.DriftReport;
 import dev.migrations.MigrationException;
-import dev.migrations.internal.runner.MigrationSettings;
 
 /**
  * What a migrator does about the schema around its startup run: adopt a database another

@@ -43,8 +43,8 @@ import org.springframework.core.io.DefaultResourceLoader;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.migrations.internal.runner.MigrationSettings;
 import dev.migrations.internal.runner.RevisionSource;
+import dev.migrations.runner.MigrationSettings;
 import dev.migrations.runner.Migrator;
 import dev.migrations.test.RevisionDirectory;
 import dev.migrations.test.TestDatabase;

@@ -42,10 +42,10 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.io.DefaultResourceLoader;
 
 import dev.migrations.MigrationException;
-import dev.migrations.internal.runner.MigrationSettings;
 import dev.migrations.internal.runner.MigrationsInitializer;
 import dev.migrations.internal.runner.PreloadedRevisionSource;
 import dev.migrations.internal.runner.RevisionSource;
+import dev.migrations.runner.MigrationSettings;
 import dev.migrations.runner.Migrator;
 import dev.migrations.runner.Migrators;
 import dev.migrations.test.RevisionDirectory;

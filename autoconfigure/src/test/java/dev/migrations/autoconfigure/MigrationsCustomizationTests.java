@@ -18,7 +18,9 @@ package dev.migrations.autoconfigure;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -154,6 +156,27 @@ class MigrationsCustomizationTests {
 				assertThat(names).containsExactly("migrator");
 				assertThat(this.main.tables()).contains("reports").doesNotContain("charts");
 				assertThat(context.getBean(Migrator.class).status().target()).isEqualTo("001");
+			});
+	}
+
+	@Test
+	void customizerAddsAPlaceholderAndMovesTheHistoryTable() {
+		RevisionDirectory tenant = RevisionDirectory.in(this.temp.resolve("tenant"))
+			.add("001_create_reports.sql", "CREATE TABLE ${prefix}reports (id INTEGER);");
+		this.contextRunner
+			.withPropertyValues("spring.datasource.url=" + this.main.url(), "migrations.location=" + tenant.location(),
+					"migrations.placeholders.unused=x")
+			.withBean(MigrationsCustomizer.class, () -> (name, settings) -> {
+				// As in docs/api.md: withPlaceholders replaces them all, so add to a
+				// copy.
+				Map<String, String> placeholders = new HashMap<>(settings.placeholders());
+				placeholders.put("prefix", name + "_");
+				return settings.withPlaceholders(placeholders).withHistoryTable("MIGRATION_HISTORY");
+			})
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(this.main.tables()).contains("migrator_reports", "migration_history")
+					.doesNotContain("databasechangelog");
 			});
 	}
 

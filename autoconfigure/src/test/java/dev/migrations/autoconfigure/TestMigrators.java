@@ -18,8 +18,8 @@ package dev.migrations.autoconfigure;
 
 import org.springframework.core.io.DefaultResourceLoader;
 
-import dev.migrations.internal.runner.MigrationSettings;
 import dev.migrations.internal.runner.RevisionSource;
+import dev.migrations.runner.MigrationSettings;
 import dev.migrations.runner.Migrator;
 import dev.migrations.test.TestDatabase;
 

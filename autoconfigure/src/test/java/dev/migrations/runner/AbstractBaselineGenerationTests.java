@@ -29,7 +29,6 @@ import org.springframework.dao.DataAccessException;
 
 import dev.migrations.DriftReport;
 import dev.migrations.MigrationException;
-import dev.migrations.internal.runner.MigrationSettings;
 import dev.migrations.test.RevisionDirectory;
 import dev.migrations.test.TestDatabase;
 

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.DefaultResourceLoader;
 
-import dev.migrations.internal.runner.MigrationSettings;
 import dev.migrations.internal.runner.RevisionSource;
 import dev.migrations.test.RevisionDirectory;
 import dev.migrations.test.TestDatabase;

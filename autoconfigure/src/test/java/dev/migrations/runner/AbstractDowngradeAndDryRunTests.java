@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Test;
 
 import dev.migrations.MigrationException;
 import dev.migrations.internal.revision.SqlStatementSplitter;
-import dev.migrations.internal.runner.MigrationSettings;
 import dev.migrations.test.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -24,8 +24,6 @@ import org.junit.jupiter.api.Test;
 
 import dev.migrations.DriftReport;
 import dev.migrations.SchemaDifference;
-import dev.migrations.internal.engine.EngineSettings;
-import dev.migrations.internal.runner.MigrationSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -196,7 +194,8 @@ abstract class AbstractDriftTests extends AbstractDatabaseTests {
 		String billing = otherSchema();
 		this.db.jdbc().execute("CREATE SCHEMA " + billing);
 		MigrationSettings settings = MigrationSettings.defaults()
-			.withEngine(new EngineSettings("MIGRATION_HISTORY", billing, null, null));
+			.withHistoryTable("MIGRATION_HISTORY")
+			.withDefaultSchema(billing);
 		migrator(settings).migrate();
 		// A table of the same name in the connection's own schema is not the checked
 		// schema's business.

@@ -18,8 +18,6 @@ package dev.migrations.runner;
 
 import org.junit.jupiter.api.Test;
 
-import dev.migrations.internal.runner.MigrationSettings;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

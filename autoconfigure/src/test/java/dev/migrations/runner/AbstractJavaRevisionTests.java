@@ -30,7 +30,6 @@ import dev.migrations.JavaRevision;
 import dev.migrations.JavaRevisionContext;
 import dev.migrations.MigrationException;
 import dev.migrations.internal.revision.RevisionContent;
-import dev.migrations.internal.runner.MigrationSettings;
 import dev.migrations.internal.runner.RevisionSource;
 
 import static org.assertj.core.api.Assertions.assertThat;

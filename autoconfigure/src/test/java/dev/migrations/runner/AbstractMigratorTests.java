@@ -26,8 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.io.DefaultResourceLoader;
 
 import dev.migrations.MigrationException;
-import dev.migrations.internal.engine.EngineSettings;
-import dev.migrations.internal.runner.MigrationSettings;
 import dev.migrations.internal.runner.RevisionSource;
 import dev.migrations.test.CountingDataSource;
 import dev.migrations.test.RevisionDirectory;
@@ -42,10 +40,6 @@ abstract class AbstractMigratorTests extends AbstractDatabaseTests {
 
 	static MigrationSettings settings(MigrationMode mode, String target) {
 		return MigrationSettings.defaults().withMode(mode).withTarget(target);
-	}
-
-	static MigrationSettings withEngine(EngineSettings engine) {
-		return MigrationSettings.defaults().withEngine(engine);
 	}
 
 	void addTimeTrackingRevisions() {
@@ -344,7 +338,7 @@ abstract class AbstractMigratorTests extends AbstractDatabaseTests {
 				      changes:
 				        - insert: {tableName: currencies, columns: [{column: {name: code, value: EUR}}]}
 				""");
-		MigrationSettings settings = withEngine(new EngineSettings("DATABASECHANGELOG", null, "prod", null));
+		MigrationSettings settings = MigrationSettings.defaults().withContexts("prod");
 		migrator(settings).migrate();
 		assertThat(this.db.jdbc().queryForList("SELECT code FROM currencies", String.class)).containsExactly("EUR");
 		assertThat(migrator(settings).status().state()).isEqualTo(DatabaseState.UP_TO_DATE);
@@ -355,7 +349,9 @@ abstract class AbstractMigratorTests extends AbstractDatabaseTests {
 		String billing = otherSchema();
 		this.db.jdbc().execute("CREATE SCHEMA " + billing);
 		this.revisions.add("001_create_accounts.sql", "CREATE TABLE accounts (id INTEGER);");
-		MigrationSettings settings = withEngine(new EngineSettings("MIGRATION_HISTORY", billing, null, null));
+		MigrationSettings settings = MigrationSettings.defaults()
+			.withHistoryTable("MIGRATION_HISTORY")
+			.withDefaultSchema(billing);
 		migrator(settings).migrate();
 		assertThat(this.db.jdbc()
 			.queryForObject("SELECT count(*) FROM information_schema.tables WHERE lower(table_schema) = ? "

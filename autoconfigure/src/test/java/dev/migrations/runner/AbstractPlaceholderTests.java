@@ -22,10 +22,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.migrations.MigrationException;
-import dev.migrations.internal.engine.EngineSettings;
-import dev.migrations.internal.revision.Placeholders;
 import dev.migrations.internal.revision.RevisionContent;
-import dev.migrations.internal.runner.MigrationSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -43,9 +40,7 @@ abstract class AbstractPlaceholderTests extends AbstractDatabaseTests {
 			""";
 
 	static MigrationSettings placeholders(Map<String, String> values, boolean inDollarQuotes) {
-		return MigrationSettings.defaults()
-			.withEngine(new EngineSettings("DATABASECHANGELOG", null, null, null,
-					new Placeholders(values, inDollarQuotes)));
+		return MigrationSettings.defaults().withPlaceholders(values).withPlaceholdersInDollarQuotes(inDollarQuotes);
 	}
 
 	static MigrationSettings acme() {

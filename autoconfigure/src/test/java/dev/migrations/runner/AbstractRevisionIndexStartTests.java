@@ -34,7 +34,6 @@ import org.springframework.core.io.DefaultResourceLoader;
 
 import dev.migrations.MigrationException;
 import dev.migrations.internal.revision.RevisionIndex;
-import dev.migrations.internal.runner.MigrationSettings;
 import dev.migrations.internal.runner.RevisionSource;
 
 import static org.assertj.core.api.Assertions.assertThat;

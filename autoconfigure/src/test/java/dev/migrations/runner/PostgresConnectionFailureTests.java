@@ -22,7 +22,6 @@ import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import dev.migrations.MigrationException;
-import dev.migrations.internal.runner.MigrationSettings;
 import dev.migrations.internal.runner.RevisionSource;
 import dev.migrations.test.RevisionDirectory;
 import dev.migrations.test.TestDatabase;

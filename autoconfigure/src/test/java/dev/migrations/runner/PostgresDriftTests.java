@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.io.DefaultResourceLoader;
 
 import dev.migrations.MigrationException;
-import dev.migrations.internal.runner.MigrationSettings;
 import dev.migrations.internal.runner.RevisionSource;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabases;

@@ -33,7 +33,6 @@ import org.springframework.core.io.DefaultResourceLoader;
 
 import dev.migrations.MigrationException;
 import dev.migrations.internal.engine.LockTimeouts;
-import dev.migrations.internal.runner.MigrationSettings;
 import dev.migrations.internal.runner.RevisionSource;
 import dev.migrations.test.RevisionDirectory;
 import dev.migrations.test.TestDatabase;

@@ -24,8 +24,6 @@ import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import dev.migrations.MigrationException;
-import dev.migrations.internal.engine.EngineSettings;
-import dev.migrations.internal.runner.MigrationSettings;
 import dev.migrations.internal.runner.RevisionSource;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabases;
@@ -80,7 +78,7 @@ class PostgresMigratorTests extends AbstractMigratorTests {
 	void aHistoryFoundThroughTheSearchPathIsNotThisSchemasHistory() throws Exception {
 		this.db.jdbc().execute("CREATE SCHEMA billing");
 		this.revisions.add("001_accounts.sql", "CREATE TABLE accounts (id INTEGER);");
-		migrator(withEngine(new EngineSettings("DATABASECHANGELOG", "billing", null, null))).migrate();
+		migrator(MigrationSettings.defaults().withDefaultSchema("billing")).migrate();
 		// billing is at the head; public has neither the table nor a history, but this
 		// connection searches billing
 		// too, where an unqualified name finds billing's history.
@@ -112,7 +110,7 @@ class PostgresMigratorTests extends AbstractMigratorTests {
 				      changes:
 				        - createTable: {tableName: accounts, columns: [{column: {name: id, type: INTEGER}}]}
 				""");
-		MigrationSettings settings = withEngine(new EngineSettings("DATABASECHANGELOG", "billing", null, null));
+		MigrationSettings settings = MigrationSettings.defaults().withDefaultSchema("billing");
 		migrator(settings).migrate();
 		// An application connection with a search path of two schemas, as a pool would
 		// lend it.

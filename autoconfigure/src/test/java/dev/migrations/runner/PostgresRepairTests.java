@@ -24,7 +24,6 @@ import org.springframework.core.io.DefaultResourceLoader;
 
 import dev.migrations.internal.backup.BackupSettings;
 import dev.migrations.internal.backup.DatabaseBackups;
-import dev.migrations.internal.runner.MigrationSettings;
 import dev.migrations.internal.runner.RevisionSource;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabases;

@@ -37,7 +37,6 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import dev.migrations.MigrationException;
 import dev.migrations.internal.backup.BackupSettings;
 import dev.migrations.internal.backup.DatabaseBackups;
-import dev.migrations.internal.runner.MigrationSettings;
 import dev.migrations.internal.runner.RevisionSource;
 import dev.migrations.test.RevisionDirectory;
 import dev.migrations.test.TestDatabase;

@@ -25,7 +25,6 @@ import dev.migrations.RevisionId;
 import dev.migrations.internal.revision.Revision;
 import dev.migrations.internal.revision.RevisionContent;
 import dev.migrations.internal.revision.RevisionGraph;
-import dev.migrations.internal.runner.MigrationSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
 import dev.migrations.internal.revision.Placeholders;
 
 /**
- * How the engine reads and writes the history, and which change sets it selects.
+ * How the engine reads and writes the history, and which change sets it selects. Built by
+ * {@code MigrationSettings} from its public values, which are validated there.
  *
  * @param historyTable the history table, {@code DATABASECHANGELOG} by default
  * @param defaultSchema the schema to migrate and keep the history in; the connection's
@@ -36,18 +37,6 @@ import dev.migrations.internal.revision.Placeholders;
  */
 public record EngineSettings(String historyTable, @Nullable String defaultSchema, @Nullable String contexts,
 		@Nullable String labels, Placeholders placeholders) {
-
-	/**
-	 * Settings without placeholder values.
-	 * @param historyTable the history table
-	 * @param defaultSchema the schema to migrate, or {@code null} for the connection's
-	 * @param contexts the Liquibase contexts, or {@code null} for all
-	 * @param labels the Liquibase label expression, or {@code null} for all
-	 */
-	public EngineSettings(String historyTable, @Nullable String defaultSchema, @Nullable String contexts,
-			@Nullable String labels) {
-		this(historyTable, defaultSchema, contexts, labels, Placeholders.NONE);
-	}
 
 	/** The name of Liquibase's history table. */
 	public static final String DEFAULT_HISTORY_TABLE = "DATABASECHANGELOG";

@@ -15,8 +15,8 @@
  */
 
 /**
- * How the operations API is wired and started: its settings, where it reads revisions,
- * the startup initializer. Not API: may change in any release.
+ * How the operations API is wired and started: where it reads revisions, the startup
+ * initializer. Not API: may change in any release.
  */
 @NullMarked
 package dev.migrations.internal.runner;

@@ -35,10 +35,10 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.io.DefaultResourceLoader;
 
 import dev.migrations.MigrationException;
-import dev.migrations.internal.runner.MigrationSettings;
 import dev.migrations.internal.runner.RevisionSource;
 import dev.migrations.runner.AdoptionSource;
 import dev.migrations.runner.DriftCheckMode;
+import dev.migrations.runner.MigrationSettings;
 import dev.migrations.runner.Migrator;
 import dev.migrations.runner.RunReport;
 import dev.migrations.runner.SchemaChecks;
