@@ -196,12 +196,14 @@ public final class MigrationsAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		MigrationsInitializer migrationsInitializer(Migrator migrator, MigrationsProperties properties) {
+		MigrationsInitializer migrationsInitializer(ObjectProvider<Migrator> migrator,
+				MigrationsProperties properties) {
 			String command = properties.getCommand();
 			if (command != null && !command.isBlank()) {
-				return new MigrationsCommandRunner(Migrators.of("migrator", migrator), command, properties.getOutput());
+				return new MigrationsCommandRunner(() -> Migrators.of("migrator", migrator.getObject()), command,
+						properties.getOutput());
 			}
-			return new MigrationsInitializer(migrator);
+			return new MigrationsInitializer(migrator.getObject());
 		}
 
 		@Bean
@@ -245,12 +247,13 @@ public final class MigrationsAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		MigrationsInitializer migrationsInitializer(Migrators migrators, MigrationsProperties properties) {
+		MigrationsInitializer migrationsInitializer(ObjectProvider<Migrators> migrators,
+				MigrationsProperties properties) {
 			String command = properties.getCommand();
 			if (command != null && !command.isBlank()) {
-				return new MigrationsCommandRunner(migrators, command, properties.getOutput());
+				return new MigrationsCommandRunner(migrators::getObject, command, properties.getOutput());
 			}
-			return new MigrationsInitializer(migrators);
+			return new MigrationsInitializer(migrators.getObject());
 		}
 
 		private static Migrator instance(ListableBeanFactory beanFactory, MigratorFactory factory, String name,

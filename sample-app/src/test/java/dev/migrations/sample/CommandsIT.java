@@ -139,6 +139,15 @@ class CommandsIT {
 		Run unreachable = run(db, "current");
 		assertThat(unreachable.status()).isEqualTo(1);
 		assertThat(unreachable.stderr()).contains("The command 'current' failed");
+		// A migrator that cannot be built fails the command the same way: no failure
+		// banner, no context trace.
+		Run badLocation = run(h2(), "current --migrations.location=classpath:db/nope");
+		assertThat(badLocation.status()).isEqualTo(1);
+		assertThat(badLocation.stderr())
+			.contains("Command 'current' failed (exit status 1).",
+					"migrations.location=classpath:db/nope names a folder that does not exist", "Action:")
+			.doesNotContain("APPLICATION FAILED TO START", "Exception encountered during context initialization",
+					"\tat ");
 		assertThat(unknown.stdout() + unknown.stderr() + unreachable.stdout() + unreachable.stderr())
 			.doesNotContain("s3cr3t-password");
 	}

@@ -22,6 +22,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -48,6 +49,10 @@ public class MigrationsCommandRunner extends MigrationsInitializer {
 
 	private static final Logger logger = LoggerFactory.getLogger(MigrationsCommandRunner.class);
 
+	private final Supplier<Migrators> migratorsSupplier;
+
+	private @Nullable Migrators migrators;
+
 	private final String commandText;
 
 	private final OutputFormat format;
@@ -60,17 +65,25 @@ public class MigrationsCommandRunner extends MigrationsInitializer {
 
 	/**
 	 * Create a runner that prints to the process's standard output and ends the process.
-	 * @param migrators the databases' operations: one, or several named instances
+	 * @param migrators the databases' operations: one, or several named instances,
+	 * created when the command runs, so that a migrator that cannot be built (a revision
+	 * folder that does not exist, a database that cannot be reached) fails the command
+	 * like any other failure of it
 	 * @param commandText the command, such as {@code upgrade 019}
 	 * @param format how to print
 	 */
-	public MigrationsCommandRunner(Migrators migrators, String commandText, OutputFormat format) {
+	public MigrationsCommandRunner(Supplier<Migrators> migrators, String commandText, OutputFormat format) {
 		this(migrators, commandText, format, System::exit, null, null);
 	}
 
 	MigrationsCommandRunner(Migrators migrators, String commandText, OutputFormat format, IntConsumer exit,
 			@Nullable PrintStream out, @Nullable PrintStream err) {
-		super(migrators);
+		this(() -> migrators, commandText, format, exit, out, err);
+	}
+
+	MigrationsCommandRunner(Supplier<Migrators> migrators, String commandText, OutputFormat format, IntConsumer exit,
+			@Nullable PrintStream out, @Nullable PrintStream err) {
+		this.migratorsSupplier = migrators;
 		this.out = out;
 		this.err = err;
 		this.commandText = commandText;
@@ -91,6 +104,16 @@ public class MigrationsCommandRunner extends MigrationsInitializer {
 			throw ex;
 		}
 		this.exit.accept(status);
+	}
+
+	@Override
+	public Migrators getMigrators() {
+		Migrators resolved = this.migrators;
+		if (resolved == null) {
+			resolved = this.migratorsSupplier.get();
+			this.migrators = resolved;
+		}
+		return resolved;
 	}
 
 	private void printFailure(CommandFailedException failure) {
@@ -120,6 +143,14 @@ public class MigrationsCommandRunner extends MigrationsInitializer {
 					"Invalid migrations.command '" + this.commandText + "': " + ex.getMessage() + " Nothing was done.",
 					CommandLine.USAGE);
 		}
+		try {
+			getMigrators();
+		}
+		catch (RuntimeException ex) {
+			// The migrator could not be built: its bean's failure, with the reason
+			// inside.
+			throw CommandFailedException.of(command, null, reason(ex));
+		}
 		logger.info("Running the command '{}'", this.commandText);
 		int status = MigrationsCommand.OK;
 		PrintStream out = (this.out != null) ? this.out : standardOutput();
@@ -136,6 +167,15 @@ public class MigrationsCommandRunner extends MigrationsInitializer {
 			}
 		}
 		return status;
+	}
+
+	private static RuntimeException reason(RuntimeException ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof dev.migrations.MigrationException migration) {
+				return migration;
+			}
+		}
+		return ex;
 	}
 
 	/**

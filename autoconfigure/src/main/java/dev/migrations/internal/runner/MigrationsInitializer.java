@@ -60,6 +60,15 @@ public class MigrationsInitializer implements InitializingBean {
 		this.migrators = migrators;
 	}
 
+	/**
+	 * Create an initializer whose subclass provides the migrators itself, overriding
+	 * {@link #afterPropertiesSet()} and {@link #getMigrators()}.
+	 */
+	protected MigrationsInitializer() {
+		this.migrator = null;
+		this.migrators = null;
+	}
+
 	@Override
 	public void afterPropertiesSet() {
 		if (Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING)) {
@@ -84,7 +93,7 @@ public class MigrationsInitializer implements InitializingBean {
 	 * @throws IllegalStateException if it runs several
 	 */
 	public Migrator getMigrator() {
-		return (this.migrators != null) ? this.migrators.single() : this.migrator;
+		return getMigrators().single();
 	}
 
 	/**

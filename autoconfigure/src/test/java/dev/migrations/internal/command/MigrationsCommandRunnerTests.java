@@ -28,8 +28,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.core.io.DefaultResourceLoader;
 
+import dev.migrations.MigrationException;
 import dev.migrations.OutputFormat;
 import dev.migrations.internal.runner.RevisionSource;
 import dev.migrations.runner.MigrationSettings;
@@ -120,6 +122,38 @@ class MigrationsCommandRunnerTests {
 							+ "instance it is for")
 			.contains("\nAction:\n\nAdd --instance=<name> to the command")
 			.doesNotContain("APPLICATION FAILED TO START", "Exception");
+	}
+
+	@Test
+	void aMigratorThatCannotBeBuiltFailsTheCommandLikeAnyOtherFailure() {
+		MigrationException reason = new MigrationException(
+				"migrations.location=classpath:db/nope names a folder that does not exist on the class path.",
+				"Create the folder with the revision files.");
+		MigrationsCommandRunner runner = new MigrationsCommandRunner(() -> {
+			throw new BeanCreationException("migrator", "Failed to instantiate", reason);
+		}, "current", OutputFormat.TEXT, this.exits::add, new PrintStream(this.output, true, StandardCharsets.UTF_8),
+				new PrintStream(this.errors, true, StandardCharsets.UTF_8));
+		assertThatExceptionOfType(CommandFailedException.class).isThrownBy(runner::afterPropertiesSet);
+		assertThat(this.exits).containsExactly(1);
+		assertThat(this.errors.toString(StandardCharsets.UTF_8))
+			.startsWith("\nCommand 'current' failed (exit status 1).\n\nThe command 'current' failed: "
+					+ "migrations.location=classpath:db/nope names a folder that does not exist")
+			.contains("\nAction:\n\nCreate the folder with the revision files.")
+			.doesNotContain("BeanCreationException", "\tat ");
+	}
+
+	@Test
+	void aBadCommandFailsBeforeTheMigratorIsBuilt() {
+		List<String> built = new ArrayList<>();
+		MigrationsCommandRunner runner = new MigrationsCommandRunner(() -> {
+			built.add("migrators");
+			return this.migrators;
+		}, "migrate", OutputFormat.TEXT, this.exits::add, new PrintStream(this.output, true, StandardCharsets.UTF_8),
+				new PrintStream(this.errors, true, StandardCharsets.UTF_8));
+		assertThatExceptionOfType(CommandFailedException.class).isThrownBy(runner::afterPropertiesSet);
+		assertThat(this.exits).containsExactly(1);
+		assertThat(built).isEmpty();
+		assertThat(this.errors.toString(StandardCharsets.UTF_8)).contains("Unknown command 'migrate'");
 	}
 
 	@Test
