@@ -112,7 +112,10 @@ final class MigrationRun {
 						+ "migration lock", status.database().url(), status.state());
 				plan = null;
 			}
-			if (plan != null && plan.isEmpty() && repairs.isEmpty() && !session.missesChecksums(this.graph)) {
+			// A started-revision marker is decided under the lock, even with nothing to
+			// apply.
+			if (plan != null && plan.isEmpty() && repairs.isEmpty() && !session.missesChecksums(this.graph)
+					&& status.interrupted() == null) {
 				logger.info("Database {} is {} at revision {}: nothing to apply ({} revisions checked in {} ms)",
 						status.database().url(),
 						(status.state() == DatabaseState.AHEAD) ? "AHEAD of the application" : "up to date",
@@ -273,7 +276,7 @@ final class MigrationRun {
 	 */
 	private boolean atHead(MigrationSession session, @Nullable Revision target) {
 		return target != null && !this.graph.hasConflict() && this.graph.heads().get(0).equals(target.id())
-				&& session.recordsExactly(this.graph);
+				&& session.recordsExactly(this.graph) && !session.hasStartedRevision();
 	}
 
 	/**

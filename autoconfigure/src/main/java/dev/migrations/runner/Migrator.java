@@ -219,6 +219,10 @@ public class Migrator {
 			// the same, so is the status, and a read costs one small query instead of the
 			// whole history.
 			String token = session.historyToken();
+			if (token != null) {
+				// A marker comes and goes without a history row.
+				token = token + "|" + session.startedToken();
+			}
 			CachedStatus cached = this.cachedStatus;
 			if (token != null && cached != null && cached.token().equals(token)) {
 				return cached.status();

@@ -17,11 +17,14 @@
 package dev.migrations.runner;
 
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.migrations.DatabaseInfo;
 import dev.migrations.MigrationException;
 import dev.migrations.RevisionId;
 import dev.migrations.internal.engine.StartedRevision;
@@ -125,6 +128,21 @@ final class StartedRevisions {
 	}
 
 	static MigrationException interrupted(StartedRevision started, MigrationSession session, String table) {
+		InterruptedRevision interrupted = describe(started, session.database(), table);
+		return new MigrationException(
+				interrupted.description() + " Nothing was done now; the revision file is not at fault.",
+				interrupted.action());
+	}
+
+	/**
+	 * The marker as the status shows it: with the same description and ways out as the
+	 * refusal.
+	 * @param started the marker
+	 * @param database the database
+	 * @param table the marker's table
+	 * @return the interrupted revision
+	 */
+	static InterruptedRevision describe(StartedRevision started, DatabaseInfo database, String table) {
 		String revision = started.revision();
 		int count = started.statementsStarted();
 		String progress = (count == 0)
@@ -134,19 +152,21 @@ final class StartedRevisions {
 								+ " had started and may or may not have completed";
 		String last = (started.lastStatement() != null)
 				? " (statement " + count + ": " + oneLine(started.lastStatement()) + ")" : "";
-		return new MigrationException("Revision " + revision + " (" + started.file() + ") was started "
+		String description = "Revision " + revision + " (" + started.file() + ") was started "
 				+ ((started.startedAt() != null) ? "at " + started.startedAt() + " " : "") + "by " + started.startedBy()
 				+ " and never finished: a statement of it failed, or the process stopped inside it. On "
-				+ session.database().product() + " each DDL statement commits at once, so part of the revision "
-				+ "may be applied: " + progress + last + ". Its history rows were never written. Nothing was done "
-				+ "now; the revision file is not at fault.",
-				"Look at what " + revision + " left in " + session.database().container()
-						+ ", then either: (1) complete the rest of " + revision
-						+ " by hand and record it as applied with the stamp command (stamp " + revision
-						+ ", or migrations.stamp=" + revision + "); or (2) undo what ran of " + revision
-						+ " by hand, then clear the marker with the repair command (repair " + revision
-						+ ", or migrations.repair=" + revision + ") and start again: " + revision
-						+ " then runs from its first statement. The marker is the row in " + table + ".");
+				+ database.product() + " each DDL statement commits at once, so part of the revision "
+				+ "may be applied: " + progress + last + ". Its history rows were never written.";
+		String action = "Look at what " + revision + " left in " + database.container() + ", then either: (1) complete "
+				+ "the rest of " + revision + " by hand and record it as applied with the stamp command (stamp "
+				+ revision + ", or migrations.stamp=" + revision + "); or (2) undo what ran of " + revision
+				+ " by hand, then clear the marker with the repair command (repair " + revision
+				+ ", or migrations.repair=" + revision + ") and start again: " + revision
+				+ " then runs from its first statement. The marker is " + "the row in " + table + ".";
+		Instant startedAt = (started.startedAt() != null)
+				? started.startedAt().atZone(ZoneId.systemDefault()).toInstant() : null;
+		return new InterruptedRevision(revision, started.file(), startedAt, started.startedBy(), count,
+				started.lastStatement(), description, action);
 	}
 
 	private static String oneLine(String sql) {

@@ -16,10 +16,15 @@
 
 package dev.migrations.runner;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 
 import dev.migrations.MigrationException;
+import dev.migrations.actuate.MigrationsHealthIndicator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -61,6 +66,45 @@ abstract class AbstractStartedRevisionTests extends AbstractDatabaseTests {
 					"DATABASECHANGELOG_STARTED"));
 		assertThat(this.db.tables()).contains("shipments").doesNotContain("parcels");
 		assertThat(historyIds()).containsExactly("001");
+	}
+
+	@Test
+	void theStatusAndHealthShowTheInterruptedRevisionWithTheWaysOutUntilItIsRepaired() {
+		Migrator migrator = migrator();
+		assertThat(migrator.status().interrupted()).isNull();
+		assertThat(this.db.tables()).doesNotContain("DATABASECHANGELOG_STARTED", "databasechangelog_started");
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(migrator::migrate);
+		MigrationStatus status = migrator.status();
+		assertThat(status.state()).isEqualTo(DatabaseState.PARTIAL);
+		assertThat(status.current()).isEqualTo("001");
+		assertThat(status.pending()).extracting(RevisionStatus::revision).containsExactly("002", "003");
+		assertThat(status.interrupted()).isNotNull().satisfies((interrupted) -> {
+			assertThat(interrupted.revision()).isEqualTo("002");
+			assertThat(interrupted.file()).endsWith("002_create_shipments.sql");
+			assertThat(interrupted.startedAt()).isNotNull();
+			assertThat(interrupted.startedBy()).startsWith("process " + ProcessHandle.current().pid() + " on ");
+			assertThat(interrupted.statementsStarted()).isEqualTo(1);
+			assertThat(interrupted.lastStatement()).startsWith("CREATE TABLE shipments");
+			assertThat(interrupted.description()).contains("Revision 002 (", "never finished",
+					"statement 1: CREATE TABLE shipments");
+			assertThat(interrupted.action()).contains("stamp 002", "repair 002", "DATABASECHANGELOG_STARTED");
+		});
+		Health health = new MigrationsHealthIndicator(migrator, Duration.ZERO).health();
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails()).containsEntry("state", DatabaseState.PARTIAL)
+			.containsEntry("interrupted", status.interrupted().description())
+			.containsEntry("interruptedAction", status.interrupted().action());
+		assertThatExceptionOfType(ValidationFailedException.class).isThrownBy(migrator::validate)
+			.withMessageContaining("Revision 002 (")
+			.withMessageContaining("never finished")
+			.satisfies((ex) -> assertThat(ex.getAction()).contains("repair 002"));
+		this.db.jdbc().execute("DROP TABLE shipments");
+		assertThat(migrator.repair(Target.of("002")).outcome()).isEqualTo(RunReport.Outcome.SUCCESS);
+		status = migrator.status();
+		assertThat(status.interrupted()).isNull();
+		assertThat(status.state()).isEqualTo(DatabaseState.BEHIND);
+		assertThat(new MigrationsHealthIndicator(migrator, Duration.ZERO).health().getStatus())
+			.isEqualTo(Status.OUT_OF_SERVICE);
 	}
 
 	@Test

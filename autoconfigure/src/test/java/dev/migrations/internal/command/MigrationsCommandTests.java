@@ -233,6 +233,30 @@ class MigrationsCommandTests {
 			.containsIgnoringCase("nickname");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "h2" })
+	void currentAndHistoryShowARevisionStartedAndNeverFinishedUntilItIsRepaired(String kind) throws Exception {
+		setUp(kind);
+		this.revisions.add("004_add_carriers.sql", """
+				CREATE TABLE shipments (id INTEGER PRIMARY KEY);
+				INSERT INTO carriers (id) VALUES (1);
+				""");
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> run("upgrade"));
+		assertThat(run("current").output()).contains("State: PARTIAL", "Current revision: 003\n",
+				"Interrupted: Revision 004 (", "never finished", "statement 1: CREATE TABLE shipments", "Ways out: ",
+				"stamp 004", "repair 004");
+		assertThat(run("history").output()).containsPattern("004 +PENDING")
+			.contains("Interrupted: Revision 004 (", "Ways out: ", "stamp 004", "repair 004");
+		JsonNode interrupted = json.readTree(run("current", OutputFormat.JSON).output()).get("interrupted");
+		assertThat(interrupted.get("revision").asString()).isEqualTo("004");
+		assertThat(interrupted.get("statementsStarted").asInt()).isEqualTo(1);
+		assertThat(interrupted.get("action").asString()).contains("repair 004");
+		this.db.jdbc().execute("DROP TABLE shipments");
+		run("repair 004");
+		assertThat(run("current").output()).contains("State: BEHIND").doesNotContain("Interrupted", "Ways out");
+		assertThat(json.readTree(run("current", OutputFormat.JSON).output()).get("interrupted").isNull()).isTrue();
+	}
+
 	private List<String> userTables() {
 		return this.db.tables()
 			.stream()
