@@ -136,6 +136,8 @@ public record MigrationsDescriptor(DatabaseDescriptor database, DatabaseState st
 	 * and every run that would write refuses until one of the ways out is taken.
 	 *
 	 * @param revision the revision id
+	 * @param direction {@code UPGRADE} (being applied: its history rows were never
+	 * written) or {@code DOWNGRADE} (being reversed: the history still records it)
 	 * @param file the revision file
 	 * @param startedAt when it started, if known
 	 * @param startedBy the host and process that ran it, if known
@@ -144,13 +146,13 @@ public record MigrationsDescriptor(DatabaseDescriptor database, DatabaseState st
 	 * @param description what happened and what may be left
 	 * @param action the ways out
 	 */
-	public record InterruptedRevisionDescriptor(String revision, String file, @Nullable Instant startedAt,
-			@Nullable String startedBy, int statementsStarted, @Nullable String lastStatement, String description,
-			String action) {
+	public record InterruptedRevisionDescriptor(String revision, InterruptedRevision.Direction direction, String file,
+			@Nullable Instant startedAt, @Nullable String startedBy, int statementsStarted,
+			@Nullable String lastStatement, String description, String action) {
 
 		static InterruptedRevisionDescriptor of(InterruptedRevision revision) {
-			return new InterruptedRevisionDescriptor(revision.revision(), revision.file(), revision.startedAt(),
-					revision.startedBy(), revision.statementsStarted(), revision.lastStatement(),
+			return new InterruptedRevisionDescriptor(revision.revision(), revision.direction(), revision.file(),
+					revision.startedAt(), revision.startedBy(), revision.statementsStarted(), revision.lastStatement(),
 					revision.description(), revision.action());
 		}
 

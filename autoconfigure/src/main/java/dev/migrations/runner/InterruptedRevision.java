@@ -27,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  * refuses until one of the ways out is taken.
  *
  * @param revision the revision id
+ * @param direction whether it was being applied or reversed
  * @param file the revision file
  * @param startedAt when it started, or {@code null} if the marker does not say
  * @param startedBy the host and process that ran it, or {@code null}
@@ -37,7 +38,23 @@ import org.jspecify.annotations.Nullable;
  * @param action the ways out, as the refusal says them
  * @author Migrations for Spring Boot contributors
  */
-public record InterruptedRevision(String revision, String file, @Nullable Instant startedAt, @Nullable String startedBy,
-		int statementsStarted, @Nullable String lastStatement, String description, String action) {
+public record InterruptedRevision(String revision, Direction direction, String file, @Nullable Instant startedAt,
+		@Nullable String startedBy, int statementsStarted, @Nullable String lastStatement, String description,
+		String action) {
+
+	/**
+	 * Which way the revision was going.
+	 */
+	public enum Direction {
+
+		/** Being applied (an upgrade): its history rows were never written. */
+		UPGRADE,
+
+		/**
+		 * Being reversed (a downgrade): its history rows still record it as applied.
+		 */
+		DOWNGRADE
+
+	}
 
 }

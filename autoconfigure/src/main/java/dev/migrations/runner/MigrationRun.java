@@ -78,7 +78,7 @@ final class MigrationRun {
 		Revision target = resolved.target();
 		Revision repair = resolved.repair();
 		try (MigrationSession session = this.sessions.get()) {
-			if (StartedRevisions.clearIfRepaired(session, resolved, this.graph, progress)) {
+			if (StartedRevisions.takeWayOut(session, resolved, this.graph, progress)) {
 				return progress.report(RunReport.Outcome.SUCCESS, null);
 			}
 			// A baseline left in the configuration is checked against the history's rows:
@@ -138,7 +138,7 @@ final class MigrationRun {
 			try (MigrationLock lock = session.lock()) {
 				// A revision a killed run left half-applied blocks everything but its way
 				// out.
-				StartedRevisions.check(session, resolved, this.graph);
+				StartedRevisions.check(session, resolved, this.graph, progress);
 				// Another instance may have migrated while this one waited for the lock.
 				status = session.status(this.graph, target, resolved.targetName());
 				if (repair != null) {

@@ -109,7 +109,7 @@ final class MigrationSession implements AutoCloseable {
 			boolean historyTable = !this.rows.isEmpty() || this.engine.historyExists();
 			StartedRevision started = this.engine.startedRevision();
 			InterruptedRevision interrupted = (started != null)
-					? StartedRevisions.describe(started, this.engine.databaseInfo(), startedTable()) : null;
+					? StartedRevisions.describe(started, this.engine.databaseInfo(), startedTable(), graph) : null;
 			MigrationStatus status = StatusCalculator.compute(this.engine.databaseInfo(), graph, ordered, this.rows,
 					tables, historyTable, targetName, target, interrupted);
 			endReadTransaction();

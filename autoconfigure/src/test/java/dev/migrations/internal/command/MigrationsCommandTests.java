@@ -257,6 +257,27 @@ class MigrationsCommandTests {
 		assertThat(json.readTree(run("current", OutputFormat.JSON).output()).get("interrupted").isNull()).isTrue();
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "h2" })
+	void anInterruptedDowngradeIsShownAndTheStampOfTheRevisionBelowRecordsItAsReversed(String kind) {
+		setUp(kind);
+		this.revisions.add("003_add_project_code.down.sql", """
+				ALTER TABLE projects DROP COLUMN code;
+				DELETE FROM carriers;
+				""");
+		run("upgrade");
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> run("downgrade 002"));
+		String current = run("current").output();
+		assertThat(current).contains("State: PARTIAL", "Current revision: 003 (head)", "Interrupted: Revision 003 (",
+				"was being reversed (downgrade to 002)", "statement 1: ALTER TABLE projects DROP COLUMN code",
+				"Ways out: ", "repair 003", "stamp 002");
+		Result stamp = run("stamp 002");
+		assertThat(stamp.output()).contains("Reversed 003", "SUCCESS: revision 003 -> 002");
+		assertThat(run("current").output()).contains("State: BEHIND", "Current revision: 002\n")
+			.doesNotContain("Interrupted");
+		assertThat(run("upgrade").output()).contains("Applied 003");
+	}
+
 	private List<String> userTables() {
 		return this.db.tables()
 			.stream()
