@@ -52,7 +52,8 @@ abstract class AbstractStartedRevisionTests extends AbstractDatabaseTests {
 	}
 
 	private void stopInside002() {
-		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrator().migrate());
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrator().migrate())
+			.satisfies((ex) -> assertThat(ex.getAction()).contains("002 is marked as started", "repair 002"));
 		assertThat(this.db.tables()).contains("shipments").doesNotContain("parcels");
 		assertThat(historyIds()).containsExactly("001");
 	}
@@ -168,7 +169,12 @@ abstract class AbstractStartedRevisionTests extends AbstractDatabaseTests {
 					DELETE FROM carriers;
 					""");
 		assertThat(migrator().migrate().applied()).containsExactly("001", "002", "003");
-		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrator().downgrade(Target.of("002")));
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrator().downgrade(Target.of("002")))
+			.withMessageContaining("Downgrading revision 003")
+			.satisfies((ex) -> assertThat(ex.getAction())
+				.contains("003 stays recorded and is marked as being reversed", "repair 003",
+						"stamp the revision below 003")
+				.doesNotContain("removing what its statements left behind"));
 		assertThat(this.db.tables()).contains("shipments").doesNotContain("parcels");
 		assertThat(historyIds()).containsExactly("001", "002", "003");
 	}
@@ -253,7 +259,8 @@ abstract class AbstractStartedRevisionTests extends AbstractDatabaseTests {
 		this.revisions.add("002_create_shipments.sql", "CREATE TABLE shipments (id INTEGER PRIMARY KEY);")
 			.add("003_create_parcels.down.sql", "DELETE FROM carriers;");
 		migrator().migrate();
-		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrator().downgrade(Target.of("002")));
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrator().downgrade(Target.of("002")))
+			.satisfies((ex) -> assertThat(ex.getAction()).doesNotContain("marked"));
 		assertThat(this.db.jdbc().queryForObject("SELECT count(*) FROM DATABASECHANGELOG_STARTED", Integer.class))
 			.isZero();
 		assertThat(migrator().status().state()).isEqualTo(DatabaseState.UP_TO_DATE);
