@@ -255,6 +255,30 @@ abstract class AbstractStartedRevisionTests extends AbstractDatabaseTests {
 	}
 
 	@Test
+	void anInterruptedDowngradeOfTheFirstRevisionIsResolvedByDeletingItsHistoryRowsAndRepairing() {
+		this.revisions.add("001_create_users.down.sql", """
+				DROP TABLE users;
+				DELETE FROM carriers;
+				""")
+			.add("002_create_shipments.sql", "CREATE TABLE shipments (id INTEGER PRIMARY KEY);")
+			.add("002_create_shipments.down.sql", "DROP TABLE shipments;")
+			.add("003_create_parcels.down.sql", "DROP TABLE parcels;");
+		migrator().migrate();
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrator().downgrade(Target.of("base")));
+		assertThat(historyIds()).containsExactly("001");
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrator().migrate())
+			.withMessageContaining("Revision 001 (")
+			.withMessageContaining("was being reversed (downgrade to base)")
+			.satisfies((ex) -> assertThat(ex.getAction()).contains("repair 001",
+					"delete the history rows of 001 by hand"));
+		this.db.jdbc().update("DELETE FROM DATABASECHANGELOG WHERE ID = '001'");
+		assertThat(migrator().repair(Target.of("001")).outcome()).isEqualTo(RunReport.Outcome.SUCCESS);
+		assertThat(migrator().status().state()).isEqualTo(DatabaseState.EMPTY);
+		assertThat(migrator().migrate().applied()).containsExactly("001", "002", "003");
+		assertThat(this.db.tables()).contains("users", "shipments", "parcels");
+	}
+
+	@Test
 	void aDowngradeThatFailsBeforeAnythingCommitsLeavesNoMarker() {
 		this.revisions.add("002_create_shipments.sql", "CREATE TABLE shipments (id INTEGER PRIMARY KEY);")
 			.add("003_create_parcels.down.sql", "DELETE FROM carriers;");
