@@ -72,6 +72,7 @@ class H2MigrationsEndpointTests extends AbstractMigrationsEndpointTests {
 			assertThat(report.get("current").asString()).isEqualTo("002");
 			JsonNode interrupted = report.get("interrupted");
 			assertThat(interrupted.get("revision").asString()).isEqualTo("003");
+			assertThat(interrupted.get("direction").asString()).isEqualTo("UPGRADE");
 			assertThat(interrupted.get("file").asString()).endsWith("003_create_invoices.sql");
 			assertThat(interrupted.get("statementsStarted").asInt()).isEqualTo(1);
 			assertThat(interrupted.get("lastStatement").asString()).startsWith("CREATE TABLE invoices");
