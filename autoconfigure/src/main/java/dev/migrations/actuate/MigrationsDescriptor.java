@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
 import dev.migrations.Container;
 import dev.migrations.DatabaseInfo;
 import dev.migrations.runner.DatabaseState;
+import dev.migrations.runner.InterruptedRevision;
 import dev.migrations.runner.MigrationStatus;
 import dev.migrations.runner.RevisionState;
 import dev.migrations.runner.RevisionStatus;
@@ -42,11 +43,14 @@ import dev.migrations.runner.RunReport;
  * would run
  * @param history the recorded, partial and unknown revisions, oldest first
  * @param lastRun the last run of this application, or {@code null} if it ran none
+ * @param interrupted the revision an earlier run started and never finished (MariaDB,
+ * MySQL, H2), with the ways out; {@code null} if there is none
  * @author Migrations for Spring Boot contributors
  */
 public record MigrationsDescriptor(DatabaseDescriptor database, DatabaseState state, @Nullable String current,
 		List<String> heads, String target, List<PendingRevisionDescriptor> pending,
-		List<HistoryRevisionDescriptor> history, @Nullable RunDescriptor lastRun) {
+		List<HistoryRevisionDescriptor> history, @Nullable RunDescriptor lastRun,
+		@Nullable InterruptedRevisionDescriptor interrupted) {
 
 	/**
 	 * Describe a status and a run.
@@ -58,7 +62,8 @@ public record MigrationsDescriptor(DatabaseDescriptor database, DatabaseState st
 		return new MigrationsDescriptor(DatabaseDescriptor.of(status.database()), status.state(), status.current(),
 				status.heads(), status.target(), status.pending().stream().map(PendingRevisionDescriptor::of).toList(),
 				status.history().stream().map(HistoryRevisionDescriptor::of).toList(),
-				(lastRun != null) ? RunDescriptor.of(lastRun) : null);
+				(lastRun != null) ? RunDescriptor.of(lastRun) : null,
+				(status.interrupted() != null) ? InterruptedRevisionDescriptor.of(status.interrupted()) : null);
 	}
 
 	/**
@@ -122,6 +127,33 @@ public record MigrationsDescriptor(DatabaseDescriptor database, DatabaseState st
 		static HistoryRevisionDescriptor of(RevisionStatus revision) {
 			return new HistoryRevisionDescriptor(revision.revision(), revision.description(), revision.state(),
 					revision.appliedAt(), revision.executionTimeMs(), revision.changesets(), revision.deploymentId());
+		}
+
+	}
+
+	/**
+	 * A revision an earlier run started and never finished: part of it may be applied,
+	 * and every run that would write refuses until one of the ways out is taken.
+	 *
+	 * @param revision the revision id
+	 * @param direction {@code UPGRADE} (being applied: its history rows were never
+	 * written) or {@code DOWNGRADE} (being reversed: the history still records it)
+	 * @param file the revision file
+	 * @param startedAt when it started, if known
+	 * @param startedBy the host and process that ran it, if known
+	 * @param statementsStarted how many of its statements had started
+	 * @param lastStatement the start of the last statement that started, if any
+	 * @param description what happened and what may be left
+	 * @param action the ways out
+	 */
+	public record InterruptedRevisionDescriptor(String revision, InterruptedRevision.Direction direction, String file,
+			@Nullable Instant startedAt, @Nullable String startedBy, int statementsStarted,
+			@Nullable String lastStatement, String description, String action) {
+
+		static InterruptedRevisionDescriptor of(InterruptedRevision revision) {
+			return new InterruptedRevisionDescriptor(revision.revision(), revision.direction(), revision.file(),
+					revision.startedAt(), revision.startedBy(), revision.statementsStarted(), revision.lastStatement(),
+					revision.description(), revision.action());
 		}
 
 	}

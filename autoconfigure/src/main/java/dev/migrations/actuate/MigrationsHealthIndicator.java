@@ -23,6 +23,7 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 import dev.migrations.runner.DatabaseState;
+import dev.migrations.runner.InterruptedRevision;
 import dev.migrations.runner.MigrationStatus;
 import dev.migrations.runner.Migrator;
 import dev.migrations.runner.RevisionStatus;
@@ -83,6 +84,12 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 		List<String> partial = status.partial().stream().map(RevisionStatus::revision).toList();
 		if (!partial.isEmpty()) {
 			builder.withDetail("partial", partial);
+			down = true;
+		}
+		InterruptedRevision interrupted = status.interrupted();
+		if (interrupted != null) {
+			builder.withDetail("interrupted", interrupted.description())
+				.withDetail("interruptedAction", interrupted.action());
 			down = true;
 		}
 		List<String> edited = status.checksumMismatches()

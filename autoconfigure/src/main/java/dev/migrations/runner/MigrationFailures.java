@@ -220,7 +220,7 @@ final class MigrationFailures {
 
 	static RunFailedException revisionFailed(Revision revision, ChangeSetFailedException ex, DatabaseInfo database,
 			@Nullable String current, List<String> done, boolean downgrade, @Nullable Backup backup,
-			RunProgress progress) {
+			RunProgress progress, boolean marked) {
 		String lost = ConnectionLoss.reason(ex, null);
 		if (lost != null) {
 			return connectionLostInRevision(revision, ex, lost, database, current, done, downgrade, backup, progress);
@@ -251,10 +251,24 @@ final class MigrationFailures {
 						+ "Database error: " + ex.getMessage() + "\n" + leftState + doneNow + backupText,
 				"Fix " + revision.file() + " (it has not been " + (downgrade ? "un-recorded" : "recorded")
 						+ ", so the corrected file runs on the next start)"
-						+ (ex.isRolledBack() ? "" : ", after removing what its statements left behind")
+						// A marked downgrade's leftovers are the other way round: what it
+						// removed.
+						+ ((ex.isRolledBack() || (marked && downgrade)) ? ""
+								: ", after removing what its statements left behind")
 						+ ", then restart." + ((backup != null)
-								? " To go back to the state before this run, restore " + backup.file() + "." : ""),
+								? " To go back to the state before this run, restore " + backup.file() + "." : "")
+						+ (marked ? markedText(revision, downgrade) : ""),
 				ex, progress);
+	}
+
+	private static String markedText(Revision revision, boolean downgrade) {
+		String id = revision.id().value();
+		return downgrade
+				? " " + id + " stays recorded and is marked as being reversed: until the reversal is "
+						+ "resolved the next run refuses, naming the ways out (restore what the downgrade removed and "
+						+ "repair " + id + ", or complete the reversal and stamp the revision below " + id + ")."
+				: " " + id + " is marked as started: until it is resolved the next run refuses, naming the ways out "
+						+ "(complete it and stamp " + id + ", or undo it and repair " + id + ").";
 	}
 
 	/**

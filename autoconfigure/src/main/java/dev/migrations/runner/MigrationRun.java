@@ -78,7 +78,7 @@ final class MigrationRun {
 		Revision target = resolved.target();
 		Revision repair = resolved.repair();
 		try (MigrationSession session = this.sessions.get()) {
-			if (StartedRevisions.clearIfRepaired(session, resolved, this.graph, progress)) {
+			if (StartedRevisions.takeWayOut(session, resolved, this.graph, progress)) {
 				return progress.report(RunReport.Outcome.SUCCESS, null);
 			}
 			// A baseline left in the configuration is checked against the history's rows:
@@ -112,7 +112,10 @@ final class MigrationRun {
 						+ "migration lock", status.database().url(), status.state());
 				plan = null;
 			}
-			if (plan != null && plan.isEmpty() && repairs.isEmpty() && !session.missesChecksums(this.graph)) {
+			// A started-revision marker is decided under the lock, even with nothing to
+			// apply.
+			if (plan != null && plan.isEmpty() && repairs.isEmpty() && !session.missesChecksums(this.graph)
+					&& status.interrupted() == null) {
 				logger.info("Database {} is {} at revision {}: nothing to apply ({} revisions checked in {} ms)",
 						status.database().url(),
 						(status.state() == DatabaseState.AHEAD) ? "AHEAD of the application" : "up to date",
@@ -135,7 +138,7 @@ final class MigrationRun {
 			try (MigrationLock lock = session.lock()) {
 				// A revision a killed run left half-applied blocks everything but its way
 				// out.
-				StartedRevisions.check(session, resolved, this.graph);
+				StartedRevisions.check(session, resolved, this.graph, progress);
 				// Another instance may have migrated while this one waited for the lock.
 				status = session.status(this.graph, target, resolved.targetName());
 				if (repair != null) {
@@ -273,7 +276,7 @@ final class MigrationRun {
 	 */
 	private boolean atHead(MigrationSession session, @Nullable Revision target) {
 		return target != null && !this.graph.hasConflict() && this.graph.heads().get(0).equals(target.id())
-				&& session.recordsExactly(this.graph);
+				&& session.recordsExactly(this.graph) && !session.hasStartedRevision();
 	}
 
 	/**

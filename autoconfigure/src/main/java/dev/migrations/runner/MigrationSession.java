@@ -45,6 +45,7 @@ import dev.migrations.internal.engine.HistoryRow;
 import dev.migrations.internal.engine.MigrationEngine;
 import dev.migrations.internal.engine.PlannedChangeSet;
 import dev.migrations.internal.engine.Reversal;
+import dev.migrations.internal.engine.StartedRevision;
 import dev.migrations.internal.lock.JvmMigrationLocks;
 import dev.migrations.internal.lock.MariaDbNamedLock;
 import dev.migrations.internal.lock.MigrationLock;
@@ -106,8 +107,11 @@ final class MigrationSession implements AutoCloseable {
 			this.rows = this.engine.readHistory();
 			int tables = this.rows.isEmpty() ? this.engine.userTables().size() : 0;
 			boolean historyTable = !this.rows.isEmpty() || this.engine.historyExists();
+			StartedRevision started = this.engine.startedRevision();
+			InterruptedRevision interrupted = (started != null)
+					? StartedRevisions.describe(started, this.engine.databaseInfo(), startedTable(), graph) : null;
 			MigrationStatus status = StatusCalculator.compute(this.engine.databaseInfo(), graph, ordered, this.rows,
-					tables, historyTable, targetName, target);
+					tables, historyTable, targetName, target, interrupted);
 			endReadTransaction();
 			return status;
 		}
@@ -193,6 +197,34 @@ final class MigrationSession implements AutoCloseable {
 		}
 		catch (SQLException ex) {
 			return null;
+		}
+	}
+
+	/**
+	 * What tells whether the started-revision marker changed: empty without one.
+	 * @return the token
+	 */
+	String startedToken() {
+		try {
+			StartedRevision started = this.engine.startedRevision();
+			return (started != null) ? started.revision() + "@" + started.statementsStarted() : "";
+		}
+		catch (SQLException ex) {
+			return "unreadable";
+		}
+	}
+
+	/**
+	 * Whether an earlier run left a started-revision marker; {@code true} as well when it
+	 * cannot be read, so that the caller takes the full path.
+	 * @return whether one is there
+	 */
+	boolean hasStartedRevision() {
+		try {
+			return this.engine.startedRevision() != null;
+		}
+		catch (SQLException ex) {
+			return true;
 		}
 	}
 

@@ -37,11 +37,15 @@ import dev.migrations.DatabaseInfo;
  * @param checksumMismatches applied change sets whose files were edited
  * @param userTables how many tables other than the history the schema holds
  * @param historyTableExists whether the history table exists (it may be empty)
+ * @param interrupted the revision an earlier run started and never finished, on a
+ * database whose DDL commits at once (then the state is {@link DatabaseState#PARTIAL}),
+ * or {@code null}
  * @author Migrations for Spring Boot contributors
  */
 public record MigrationStatus(DatabaseInfo database, DatabaseState state, @Nullable String current, List<String> heads,
 		String target, List<RevisionStatus> pending, List<RevisionStatus> history,
-		List<ChecksumMismatch> checksumMismatches, int userTables, boolean historyTableExists) {
+		List<ChecksumMismatch> checksumMismatches, int userTables, boolean historyTableExists,
+		@Nullable InterruptedRevision interrupted) {
 
 	/**
 	 * The revisions that are recorded but unknown to the application.

@@ -219,6 +219,10 @@ public class Migrator {
 			// the same, so is the status, and a read costs one small query instead of the
 			// whole history.
 			String token = session.historyToken();
+			if (token != null) {
+				// A marker comes and goes without a history row.
+				token = token + "|" + session.startedToken();
+			}
 			CachedStatus cached = this.cachedStatus;
 			if (token != null && cached != null && cached.token().equals(token)) {
 				return cached.status();
@@ -538,7 +542,10 @@ public class Migrator {
 
 	/**
 	 * Record revisions up to a revision as applied without running them. Only ever moves
-	 * forward.
+	 * forward, but for one case: when a downgrade of a revision stopped half-way (the
+	 * started-revision marker of MariaDB, MySQL and H2) and was completed by hand, a
+	 * stamp of the revision below it records it as reversed: its history rows and the
+	 * marker are deleted.
 	 * @param revision {@code head} or a revision
 	 * @return what the run did
 	 * @throws MigrationException if the run is refused (nothing written) or fails

@@ -147,7 +147,7 @@ final class PlanExecution {
 			}
 			catch (ChangeSetFailedException ex) {
 				throw MigrationFailures.revisionFailed(revision, ex, this.session.database(), progress.current(),
-						progress.reverted(), true, backup, progress);
+						progress.reverted(), true, backup, progress, this.session.hasStartedRevision());
 			}
 			progress.reverted(revision.id().value(),
 					(i + 1 < total) ? plan.revert().get(i + 1).id().value() : targetId);
@@ -171,7 +171,8 @@ final class PlanExecution {
 			}
 			catch (ChangeSetFailedException ex) {
 				RunFailedException failure = MigrationFailures.revisionFailed(revision, ex, this.session.database(),
-						progress.current(), progress.applied(), false, backup, progress);
+						progress.current(), progress.applied(), false, backup, progress,
+						this.session.hasStartedRevision());
 				invalid = InvalidIndexes.leftBy(this.session, compiled);
 				throw invalid.isEmpty() ? failure : InvalidIndexes.withIndexes(failure, invalid, progress);
 			}

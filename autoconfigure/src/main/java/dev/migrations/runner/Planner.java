@@ -201,6 +201,10 @@ final class Planner {
 		if (!status.partial().isEmpty()) {
 			throw MigrationFailures.partial(status.partial().get(0), this.historyTable, origin);
 		}
+		InterruptedRevision interrupted = status.interrupted();
+		if (interrupted != null) {
+			throw new MigrationException(interrupted.description() + " Nothing was written.", interrupted.action());
+		}
 	}
 
 	void checkUnknown(MigrationStatus status) {

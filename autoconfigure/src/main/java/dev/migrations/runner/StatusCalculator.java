@@ -63,7 +63,7 @@ final class StatusCalculator {
 
 	static MigrationStatus compute(DatabaseInfo database, RevisionGraph graph, List<CompiledRevision> compiled,
 			List<HistoryRow> rows, int userTables, boolean historyTableExists, String target,
-			@Nullable Revision targetRevision) {
+			@Nullable Revision targetRevision, @Nullable InterruptedRevision interrupted) {
 		Map<String, HistoryRow> byKey = new LinkedHashMap<>();
 		rows.forEach((row) -> byKey.put(row.key(), row));
 		Set<String> matched = new HashSet<>();
@@ -98,8 +98,13 @@ final class StatusCalculator {
 			current = history.get(history.size() - 1).revision();
 		}
 		DatabaseState state = state(graph, rows, userTables, history, pending, recordedBeyondTarget);
+		if (interrupted != null && state != DatabaseState.CONFLICT) {
+			// Half-applied as surely as a revision with some change sets recorded, and
+			// refused the same way.
+			state = DatabaseState.PARTIAL;
+		}
 		return new MigrationStatus(database, state, current, graph.heads().stream().map(RevisionId::value).toList(),
-				target, pending, history, mismatches, userTables, historyTableExists);
+				target, pending, history, mismatches, userTables, historyTableExists, interrupted);
 	}
 
 	/**

@@ -20,11 +20,14 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
+import dev.migrations.MigrationException;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabases;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The endpoint on H2, and how it is exposed, secured and grouped in health: the web
@@ -54,6 +57,33 @@ class H2MigrationsEndpointTests extends AbstractMigrationsEndpointTests {
 		return () -> this.db.jdbc()
 			.update("UPDATE DATABASECHANGELOGLOCK SET LOCKED = FALSE, LOCKGRANTED = NULL, LOCKEDBY = NULL "
 					+ "WHERE ID = 1");
+	}
+
+	@Test
+	void reportsARevisionStartedAndNeverFinishedWithTheWaysOutAndDown() {
+		this.revisions.add("003_create_invoices.sql", """
+				CREATE TABLE invoices (id INTEGER PRIMARY KEY);
+				INSERT INTO carriers (id) VALUES (1);
+				""");
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrateTo("head"));
+		try (App app = start("migrations.mode=none")) {
+			JsonNode report = app.get("/actuator/migrations").json();
+			assertThat(report.get("state").asString()).isEqualTo("PARTIAL");
+			assertThat(report.get("current").asString()).isEqualTo("002");
+			JsonNode interrupted = report.get("interrupted");
+			assertThat(interrupted.get("revision").asString()).isEqualTo("003");
+			assertThat(interrupted.get("direction").asString()).isEqualTo("UPGRADE");
+			assertThat(interrupted.get("file").asString()).endsWith("003_create_invoices.sql");
+			assertThat(interrupted.get("statementsStarted").asInt()).isEqualTo(1);
+			assertThat(interrupted.get("lastStatement").asString()).startsWith("CREATE TABLE invoices");
+			assertThat(interrupted.get("startedAt").isNull()).isFalse();
+			assertThat(interrupted.get("description").asString()).contains("never finished");
+			assertThat(interrupted.get("action").asString()).contains("stamp 003", "repair 003");
+			JsonNode health = app.get("/actuator/health/migrations").json();
+			assertThat(health.get("status").asString()).isEqualTo("DOWN");
+			assertThat(health.get("details").get("interrupted").asString()).startsWith("Revision 003 (");
+			assertThat(health.get("details").get("interruptedAction").asString()).contains("repair 003");
+		}
 	}
 
 	@Test

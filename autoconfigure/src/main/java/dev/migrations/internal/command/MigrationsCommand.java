@@ -30,6 +30,7 @@ import dev.migrations.actuate.DriftDescriptor;
 import dev.migrations.actuate.MigrationsDescriptor;
 import dev.migrations.actuate.RevisionDescriptor;
 import dev.migrations.runner.DatabaseState;
+import dev.migrations.runner.InterruptedRevision;
 import dev.migrations.runner.LockReport;
 import dev.migrations.runner.MigrationStatus;
 import dev.migrations.runner.Migrator;
@@ -146,6 +147,15 @@ final class MigrationsCommand {
 			this.out.println("Pending up to " + status.target() + ": "
 					+ String.join(", ", status.pending().stream().map(RevisionStatus::revision).toList()));
 		}
+		interrupted(status);
+	}
+
+	private void interrupted(MigrationStatus status) {
+		InterruptedRevision interrupted = status.interrupted();
+		if (interrupted != null) {
+			this.out.println("Interrupted: " + interrupted.description());
+			this.out.println("Ways out: " + interrupted.action());
+		}
 	}
 
 	private static String currentLabel(MigrationStatus status) {
@@ -188,6 +198,7 @@ final class MigrationsCommand {
 		if (status.history().isEmpty() && status.pending().isEmpty()) {
 			this.out.println("No revisions.");
 		}
+		interrupted(status);
 	}
 
 	private void details(RevisionStatus revision, boolean verbose) {

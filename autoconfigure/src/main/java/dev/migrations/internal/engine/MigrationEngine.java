@@ -165,12 +165,57 @@ public final class MigrationEngine implements AutoCloseable {
 	/**
 	 * Mark a revision as started before its first statement, where the database needs it.
 	 * @param revision the revision
+	 * @param downgrade whether it is being reversed, not applied
 	 */
-	void markStarted(CompiledRevision revision) throws SQLException {
+	void markStarted(CompiledRevision revision, boolean downgrade) throws SQLException {
 		if (this.started != null) {
-			this.started.start(this.connection, revision.revision().id().value(), revision.revision().file());
+			this.started.start(this.connection, revision.revision().id().value(), revision.revision().file(),
+					downgrade);
 			this.marking = true;
 			this.statementsStarted = 0;
+		}
+	}
+
+	/**
+	 * Whether revisions are marked while they run: the database's DDL commits at once.
+	 * @return whether marked
+	 */
+	boolean marksRevisions() {
+		return this.started != null;
+	}
+
+	/**
+	 * Record a revision whose downgrade was completed by hand as reversed: delete its
+	 * history rows and the started-revision marker in one transaction.
+	 * @param rows the revision's history rows
+	 * @throws MigrationException if they cannot be deleted; nothing is changed then
+	 */
+	public void recordReversed(List<HistoryRow> rows) {
+		try {
+			boolean autoCommit = this.connection.getAutoCommit();
+			this.connection.setAutoCommit(false);
+			try (Statement statement = this.connection.createStatement()) {
+				for (HistoryRow row : rows) {
+					statement.execute(this.history.deleteSql(row));
+				}
+				if (this.started != null) {
+					this.started.clear(this.connection);
+				}
+				this.connection.commit();
+			}
+			catch (SQLException ex) {
+				this.connection.rollback();
+				throw ex;
+			}
+			finally {
+				this.connection.setAutoCommit(autoCommit);
+			}
+		}
+		catch (SQLException ex) {
+			throw new MigrationException(
+					"Cannot delete the history rows from " + this.history.qualifiedName() + ": " + ex.getMessage()
+							+ ". Nothing was changed.",
+					"Check that the migration user may delete from " + this.history.qualifiedName() + ".", ex);
 		}
 	}
 
@@ -380,6 +425,20 @@ public final class MigrationEngine implements AutoCloseable {
 			catch (SQLException ex) {
 				logger.debug("Could not close the history INSERT", ex);
 			}
+		}
+	}
+
+	/**
+	 * Execute a statement of the history's bookkeeping: not one of the revision's, so not
+	 * counted in its progress.
+	 * @param sql the sql
+	 */
+	void executeBookkeeping(String sql) throws StatementFailedException {
+		try (Statement statement = this.connection.createStatement()) {
+			statement.execute(sql);
+		}
+		catch (SQLException ex) {
+			throw new StatementFailedException(sql, ex);
 		}
 	}
 

@@ -200,7 +200,7 @@ public final class RevisionExecutor {
 		boolean marked = false;
 		if (this.sink.executes()) {
 			try {
-				this.engine.markStarted(revision);
+				this.engine.markStarted(revision, false);
 				marked = true;
 			}
 			catch (SQLException ex) {
@@ -260,7 +260,9 @@ public final class RevisionExecutor {
 
 	/**
 	 * Reverse a revision: its change sets newest first, and delete its history rows, in
-	 * one transaction.
+	 * one transaction. Where DDL commits at once, the revision is marked as being
+	 * reversed until its history rows are deleted, all of them with the marker at the
+	 * end, so that a downgrade stopped half-way leaves the revision recorded and marked.
 	 * @param revision the compiled revision
 	 * @param rows the history rows of the revision
 	 * @throws ChangeSetFailedException if a change set fails; the transaction is rolled
@@ -270,14 +272,38 @@ public final class RevisionExecutor {
 		List<PlannedChangeSet> changeSets = new ArrayList<>(revision.changeSets());
 		Collections.reverse(changeSets);
 		CompiledRevision reversed = new CompiledRevision(revision.revision(), changeSets);
-		inTransaction(reversed, (index, changeSet) -> {
-			changeSet.work().downgrade(this.engine, this.sink);
-			for (HistoryRow row : rows) {
-				if (row.key().equals(changeSet.key())) {
-					this.sink.statement(this.engine.history().deleteSql(row));
-				}
+		boolean marks = this.engine.marksRevisions();
+		boolean marked = false;
+		if (marks && this.sink.executes()) {
+			try {
+				this.engine.markStarted(revision, true);
+				marked = true;
 			}
-		});
+			catch (SQLException ex) {
+				throw new ChangeSetFailedException(revision.revision().id().value(), null, true, ex);
+			}
+		}
+		boolean committed = false;
+		try {
+			inTransaction(reversed, (index, changeSet) -> {
+				changeSet.work().downgrade(this.engine, this.sink);
+				boolean last = index == changeSets.size() - 1;
+				for (HistoryRow row : rows) {
+					if (marks ? last : row.key().equals(changeSet.key())) {
+						this.sink.bookkeeping(this.engine.history().deleteSql(row));
+					}
+				}
+				if (last && this.sink.executes()) {
+					this.engine.markFinished();
+				}
+			});
+			committed = true;
+		}
+		finally {
+			if (marked) {
+				this.engine.markEnded(committed);
+			}
+		}
 	}
 
 	private @Nullable String tagFor(CompiledRevision revision, int index) {

@@ -32,9 +32,11 @@ import org.jspecify.annotations.Nullable;
  * kept it: those before the last one completed, the last one may or may not have
  * @param lastStatement the start of the last statement that started, or {@code null}
  * @param startedBy the host and process that ran it
+ * @param downgrade whether it was being reversed (a downgrade), not applied; a marker
+ * written before the direction was recorded is an upgrade's
  * @author Migrations for Spring Boot contributors
  */
 public record StartedRevision(String revision, String file, @Nullable LocalDateTime startedAt, int statementsStarted,
-		@Nullable String lastStatement, @Nullable String startedBy) {
+		@Nullable String lastStatement, @Nullable String startedBy, boolean downgrade) {
 
 }

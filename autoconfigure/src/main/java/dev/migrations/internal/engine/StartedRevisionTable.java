@@ -20,6 +20,7 @@ import java.net.InetAddress;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
@@ -32,14 +33,21 @@ import dev.migrations.DatabaseInfo;
 /**
  * The companion table of the history that marks a revision as started until its history
  * rows are written ({@code <history table>_STARTED}, one row at most), on databases whose
- * DDL commits at once. A table of its own, so that the Liquibase CLI, which reads every
- * history row as a change set that ran, never sees it.
+ * DDL commits at once, with the direction: a revision being applied ({@code UPGRADE}) or
+ * reversed ({@code DOWNGRADE}). A table of its own, so that the Liquibase CLI, which
+ * reads every history row as a change set that ran, never sees it.
  *
  * @author Migrations for Spring Boot contributors
  */
 final class StartedRevisionTable {
 
 	private static final int STATEMENT_LENGTH = 1000;
+
+	private static final String DIRECTION = "DIRECTION";
+
+	private static final String UPGRADE = "UPGRADE";
+
+	private static final String DOWNGRADE = "DOWNGRADE";
 
 	private final String qualifiedName;
 
@@ -52,6 +60,10 @@ final class StartedRevisionTable {
 	private @Nullable PreparedStatement progress;
 
 	private boolean created;
+
+	// Whether the table is known to have the DIRECTION column (added after the first
+	// release of the table).
+	private boolean hasDirection;
 
 	StartedRevisionTable(EngineSettings settings, Container container, DatabaseInfo database) {
 		this.table = settings.startedTable();
@@ -80,17 +92,28 @@ final class StartedRevisionTable {
 			return null;
 		}
 		this.created = true;
-		String sql = "SELECT REVISION, FILENAME, STARTED, STATEMENTS, LAST_STATEMENT, STARTED_BY FROM "
-				+ this.qualifiedName;
-		try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+		// Every column: a table an earlier version wrote has no DIRECTION, and a read
+		// never alters it.
+		try (Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("SELECT * FROM " + this.qualifiedName)) {
 			if (!result.next()) {
 				return null;
 			}
-			Timestamp started = result.getTimestamp(3);
-			return new StartedRevision(result.getString(1), result.getString(2),
-					(started != null) ? started.toLocalDateTime() : null, result.getInt(4), result.getString(5),
-					result.getString(6));
+			Timestamp started = result.getTimestamp("STARTED");
+			String direction = hasColumn(result.getMetaData(), DIRECTION) ? result.getString(DIRECTION) : null;
+			return new StartedRevision(result.getString("REVISION"), result.getString("FILENAME"),
+					(started != null) ? started.toLocalDateTime() : null, result.getInt("STATEMENTS"),
+					result.getString("LAST_STATEMENT"), result.getString("STARTED_BY"), DOWNGRADE.equals(direction));
 		}
+	}
+
+	private static boolean hasColumn(ResultSetMetaData meta, String column) throws SQLException {
+		for (int i = 1; i <= meta.getColumnCount(); i++) {
+			if (column.equalsIgnoreCase(meta.getColumnLabel(i))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -98,23 +121,38 @@ final class StartedRevisionTable {
 	 * @param connection the connection
 	 * @param file the file
 	 * @param revision the revision
+	 * @param downgrade whether it is being reversed, not applied
 	 */
-	void start(Connection connection, String revision, String file) throws SQLException {
+	void start(Connection connection, String revision, String file, boolean downgrade) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
-			if (!this.created) {
+			if (!this.hasDirection) {
 				statement.execute("CREATE TABLE IF NOT EXISTS " + this.qualifiedName
 						+ " (REVISION VARCHAR(255) NOT NULL, FILENAME VARCHAR(1000), STARTED "
 						+ (this.mariaDb ? "DATETIME" : "TIMESTAMP") + " NOT NULL, STATEMENTS INTEGER NOT NULL, "
-						+ "LAST_STATEMENT VARCHAR(" + STATEMENT_LENGTH + "), STARTED_BY VARCHAR(255))");
+						+ "LAST_STATEMENT VARCHAR(" + STATEMENT_LENGTH + "), STARTED_BY VARCHAR(255), " + DIRECTION
+						+ " VARCHAR(10))");
 				this.created = true;
+				// Created by an earlier version without the direction: MySQL has no ADD
+				// COLUMN IF NOT EXISTS, so look first.
+				boolean present;
+				try (ResultSet empty = statement.executeQuery("SELECT * FROM " + this.qualifiedName + " WHERE 1 = 0")) {
+					present = hasColumn(empty.getMetaData(), DIRECTION);
+				}
+				if (!present) {
+					statement
+						.execute("ALTER TABLE " + this.qualifiedName + " ADD COLUMN " + DIRECTION + " VARCHAR(10)");
+				}
+				this.hasDirection = true;
 			}
 			statement.execute("DELETE FROM " + this.qualifiedName);
 		}
-		try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + this.qualifiedName
-				+ " (REVISION, FILENAME, STARTED, STATEMENTS, STARTED_BY) VALUES (?, ?, CURRENT_TIMESTAMP, 0, ?)")) {
+		try (PreparedStatement insert = connection.prepareStatement(
+				"INSERT INTO " + this.qualifiedName + " (REVISION, FILENAME, STARTED, STATEMENTS, STARTED_BY, "
+						+ DIRECTION + ") VALUES (?, ?, CURRENT_TIMESTAMP, 0, ?, ?)")) {
 			insert.setString(1, revision);
 			insert.setString(2, truncated(file, 1000));
 			insert.setString(3, truncated(startedBy(), 255));
+			insert.setString(4, downgrade ? DOWNGRADE : UPGRADE);
 			insert.executeUpdate();
 		}
 		if (!connection.getAutoCommit()) {

@@ -89,6 +89,20 @@ final class StatementSink {
 	}
 
 	/**
+	 * Execute or collect one statement of the history's bookkeeping (not the revision's
+	 * own, so not counted in its progress).
+	 * @param sql the sql
+	 */
+	void bookkeeping(String sql) {
+		if (this.engine != null) {
+			this.engine.executeBookkeeping(sql);
+		}
+		else {
+			this.collected.add(sql);
+		}
+	}
+
+	/**
 	 * Execute or collect one history row: executed through the session's prepared INSERT,
 	 * collected as its literal INSERT.
 	 * @param row the row

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.DefaultResourceLoader;
 
+import dev.migrations.MigrationException;
 import dev.migrations.OutputFormat;
 import dev.migrations.internal.runner.RevisionSource;
 import dev.migrations.runner.MigrationSettings;
@@ -36,6 +37,7 @@ import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabases;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The commands on MariaDB: they name the database, never an empty schema.
@@ -66,6 +68,20 @@ class MariaDbCommandTests {
 		new MigrationsCommand(migrator, format, new PrintStream(bytes, true, StandardCharsets.UTF_8))
 			.run(CommandLine.parse(command));
 		return bytes.toString(StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void currentAndHistoryShowARevisionStartedAndNeverFinished() {
+		this.revisions.add("003_add_carriers.sql", """
+				CREATE TABLE shipments (id INTEGER PRIMARY KEY);
+				INSERT INTO carriers (id) VALUES (1);
+				""");
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> run("upgrade", OutputFormat.TEXT));
+		assertThat(run("current", OutputFormat.TEXT)).contains("State: PARTIAL", "Current revision: 002\n",
+				"Interrupted: Revision 003 (", "On MariaDB each DDL statement commits at once", "Ways out: ",
+				"stamp 003", "repair 003", "database '" + this.db.container() + "'");
+		assertThat(run("history", OutputFormat.TEXT)).contains("Interrupted: Revision 003 (", "repair 003");
+		assertThat(run("current", OutputFormat.JSON)).contains("\"interrupted\":{\"revision\":\"003\"");
 	}
 
 	@Test

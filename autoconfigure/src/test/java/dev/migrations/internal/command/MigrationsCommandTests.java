@@ -233,6 +233,51 @@ class MigrationsCommandTests {
 			.containsIgnoringCase("nickname");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "h2" })
+	void currentAndHistoryShowARevisionStartedAndNeverFinishedUntilItIsRepaired(String kind) throws Exception {
+		setUp(kind);
+		this.revisions.add("004_add_carriers.sql", """
+				CREATE TABLE shipments (id INTEGER PRIMARY KEY);
+				INSERT INTO carriers (id) VALUES (1);
+				""");
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> run("upgrade"));
+		assertThat(run("current").output()).contains("State: PARTIAL", "Current revision: 003\n",
+				"Interrupted: Revision 004 (", "never finished", "statement 1: CREATE TABLE shipments", "Ways out: ",
+				"stamp 004", "repair 004");
+		assertThat(run("history").output()).containsPattern("004 +PENDING")
+			.contains("Interrupted: Revision 004 (", "Ways out: ", "stamp 004", "repair 004");
+		JsonNode interrupted = json.readTree(run("current", OutputFormat.JSON).output()).get("interrupted");
+		assertThat(interrupted.get("revision").asString()).isEqualTo("004");
+		assertThat(interrupted.get("statementsStarted").asInt()).isEqualTo(1);
+		assertThat(interrupted.get("action").asString()).contains("repair 004");
+		this.db.jdbc().execute("DROP TABLE shipments");
+		run("repair 004");
+		assertThat(run("current").output()).contains("State: BEHIND").doesNotContain("Interrupted", "Ways out");
+		assertThat(json.readTree(run("current", OutputFormat.JSON).output()).get("interrupted").isNull()).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "h2" })
+	void anInterruptedDowngradeIsShownAndTheStampOfTheRevisionBelowRecordsItAsReversed(String kind) {
+		setUp(kind);
+		this.revisions.add("003_add_project_code.down.sql", """
+				ALTER TABLE projects DROP COLUMN code;
+				DELETE FROM carriers;
+				""");
+		run("upgrade");
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> run("downgrade 002"));
+		String current = run("current").output();
+		assertThat(current).contains("State: PARTIAL", "Current revision: 003 (head)", "Interrupted: Revision 003 (",
+				"was being reversed (downgrade to 002)", "statement 1: ALTER TABLE projects DROP COLUMN code",
+				"Ways out: ", "repair 003", "stamp 002");
+		Result stamp = run("stamp 002");
+		assertThat(stamp.output()).contains("Reversed 003", "SUCCESS: revision 003 -> 002");
+		assertThat(run("current").output()).contains("State: BEHIND", "Current revision: 002\n")
+			.doesNotContain("Interrupted");
+		assertThat(run("upgrade").output()).contains("Applied 003");
+	}
+
 	private List<String> userTables() {
 		return this.db.tables()
 			.stream()
