@@ -328,7 +328,8 @@ class MigrationsInstancesTests {
 			assertThat(ordersReport.get("database").get("url").asString())
 				.startsWith(this.orders.url().substring(0, this.orders.url().indexOf(';')));
 			assertThat(ordersReport.propertyNames()).containsExactly("database", "state", "current", "heads", "target",
-					"pending", "history", "lastRun");
+					"pending", "history", "lastRun", "interrupted");
+			assertThat(ordersReport.get("interrupted").isNull()).isTrue();
 			// One instance's report, and one revision of an instance
 			assertThat(get(port, "/actuator/migrations/orders")).isEqualTo(ordersReport);
 			assertThat(get(port, "/actuator/migrations/billing/2").get("description").asString())
