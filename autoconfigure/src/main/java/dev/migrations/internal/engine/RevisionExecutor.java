@@ -197,10 +197,31 @@ public final class RevisionExecutor {
 						.map((changeSet) -> changeSet.id() + "::" + changeSet.author())
 						.toList());
 		}
+		marked(revision, false, () -> inTransaction(revision, (index, changeSet) -> {
+			String execType = changeSet.work().upgrade(this.engine, this.sink);
+			String tag = tagFor(revision, index);
+			String comment = (tag != null)
+					? APPLIED_COMMENT + " in " + (System.nanoTime() - started) / 1_000_000 + " ms" : null;
+			this.sink.historyRow(insert(changeSet, execType, comment, tag));
+			if (this.sink.executes() && index == revision.changeSets().size() - 1) {
+				this.engine.markFinished();
+			}
+		}));
+	}
+
+	/**
+	 * Run a revision's transaction marked as started (on databases whose DDL commits at
+	 * once): the marker is committed before the first statement, and after the
+	 * transaction ended the engine learns whether it committed.
+	 * @param revision the compiled revision
+	 * @param downgrade whether it is being reversed
+	 * @param transaction the revision's transaction
+	 */
+	private void marked(CompiledRevision revision, boolean downgrade, Runnable transaction) {
 		boolean marked = false;
 		if (this.sink.executes()) {
 			try {
-				this.engine.markStarted(revision, false);
+				this.engine.markStarted(revision, downgrade);
 				marked = true;
 			}
 			catch (SQLException ex) {
@@ -209,16 +230,7 @@ public final class RevisionExecutor {
 		}
 		boolean committed = false;
 		try {
-			inTransaction(revision, (index, changeSet) -> {
-				String execType = changeSet.work().upgrade(this.engine, this.sink);
-				String tag = tagFor(revision, index);
-				String comment = (tag != null)
-						? APPLIED_COMMENT + " in " + (System.nanoTime() - started) / 1_000_000 + " ms" : null;
-				this.sink.historyRow(insert(changeSet, execType, comment, tag));
-				if (this.sink.executes() && index == revision.changeSets().size() - 1) {
-					this.engine.markFinished();
-				}
-			});
+			transaction.run();
 			committed = true;
 		}
 		finally {
@@ -273,37 +285,18 @@ public final class RevisionExecutor {
 		Collections.reverse(changeSets);
 		CompiledRevision reversed = new CompiledRevision(revision.revision(), changeSets);
 		boolean marks = this.engine.marksRevisions();
-		boolean marked = false;
-		if (marks && this.sink.executes()) {
-			try {
-				this.engine.markStarted(revision, true);
-				marked = true;
-			}
-			catch (SQLException ex) {
-				throw new ChangeSetFailedException(revision.revision().id().value(), null, true, ex);
-			}
-		}
-		boolean committed = false;
-		try {
-			inTransaction(reversed, (index, changeSet) -> {
-				changeSet.work().downgrade(this.engine, this.sink);
-				boolean last = index == changeSets.size() - 1;
-				for (HistoryRow row : rows) {
-					if (marks ? last : row.key().equals(changeSet.key())) {
-						this.sink.bookkeeping(this.engine.history().deleteSql(row));
-					}
+		marked(revision, true, () -> inTransaction(reversed, (index, changeSet) -> {
+			changeSet.work().downgrade(this.engine, this.sink);
+			boolean last = index == changeSets.size() - 1;
+			for (HistoryRow row : rows) {
+				if (marks ? last : row.key().equals(changeSet.key())) {
+					this.sink.bookkeeping(this.engine.history().deleteSql(row));
 				}
-				if (last && this.sink.executes()) {
-					this.engine.markFinished();
-				}
-			});
-			committed = true;
-		}
-		finally {
-			if (marked) {
-				this.engine.markEnded(committed);
 			}
-		}
+			if (last && this.sink.executes()) {
+				this.engine.markFinished();
+			}
+		}));
 	}
 
 	private @Nullable String tagFor(CompiledRevision revision, int index) {
