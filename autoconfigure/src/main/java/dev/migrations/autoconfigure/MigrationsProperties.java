@@ -524,6 +524,13 @@ public class MigrationsProperties {
 		private String pgDumpPath = "pg_dump";
 
 		/**
+		 * Path of the mariadb-dump (or MySQL's mysqldump) executable for backups of
+		 * MariaDB and MySQL databases; by default the first of mariadb-dump and mysqldump
+		 * found on the PATH.
+		 */
+		private @Nullable String mariadbDumpPath;
+
+		/**
 		 * Largest PostgreSQL database dumped whole before a migration; above it only the
 		 * tables the pending revisions write to are dumped (with the schema of every
 		 * table), or no backup is taken when even they are larger.
@@ -576,6 +583,14 @@ public class MigrationsProperties {
 
 		public void setPgDumpPath(String pgDumpPath) {
 			this.pgDumpPath = pgDumpPath;
+		}
+
+		public @Nullable String getMariadbDumpPath() {
+			return this.mariadbDumpPath;
+		}
+
+		public void setMariadbDumpPath(@Nullable String mariadbDumpPath) {
+			this.mariadbDumpPath = mariadbDumpPath;
 		}
 
 	}

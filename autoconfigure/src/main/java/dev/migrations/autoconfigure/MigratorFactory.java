@@ -183,9 +183,9 @@ final class MigratorFactory {
 					"Invalid value '" + backup.getKeep() + "' for " + prefix + ".backup.keep. Nothing was written.",
 					"Set " + prefix + ".backup.keep to 1 or more, or " + prefix + ".backup.enabled=false.");
 		}
-		DatabaseBackups backups = new DatabaseBackups(
-				new BackupSettings(backup.isEnabled(), backup.isRequired(), backup.getDirectory(), backup.getKeep(),
-						backup.getPgDumpPath(), connection.url(), connection.user(), connection.password()));
+		DatabaseBackups backups = new DatabaseBackups(new BackupSettings(backup.isEnabled(), backup.isRequired(),
+				backup.getDirectory(), backup.getKeep(), backup.getPgDumpPath(), backup.getMariadbDumpPath(),
+				connection.url(), connection.user(), connection.password()));
 		backups.setMaxSize((backup.getMaxSize() != null) ? backup.getMaxSize().toBytes() : null);
 		return backups;
 	}

@@ -28,18 +28,39 @@ import org.jspecify.annotations.Nullable;
  * @param directory where backup files go
  * @param keep how many backup files of a database to keep
  * @param pgDumpPath the pg_dump executable; pg_restore is expected beside it
+ * @param mariaDbDumpPath the mariadb-dump (or mysqldump) executable, or {@code null} for
+ * the first of {@code mariadb-dump} and {@code mysqldump} on the {@code PATH}
  * @param jdbcUrl the JDBC URL pg_dump connects to, or {@code null} if unknown
  * @param user the user pg_dump connects as
  * @param password the password, passed to pg_dump through the environment only
  * @author Migrations for Spring Boot contributors
  */
 public record BackupSettings(boolean enabled, boolean required, Path directory, int keep, String pgDumpPath,
-		@Nullable String jdbcUrl, @Nullable String user, @Nullable String password) {
+		@Nullable String mariaDbDumpPath, @Nullable String jdbcUrl, @Nullable String user, @Nullable String password) {
+
+	/**
+	 * Settings that find the MariaDB dump tool on the {@code PATH}.
+	 * @param enabled whether to take a backup before writing to a database that holds
+	 * tables
+	 * @param required whether a backup that cannot be taken fails the migration
+	 * @param directory where backup files go
+	 * @param keep how many backup files of a database to keep
+	 * @param pgDumpPath the pg_dump executable; pg_restore is expected beside it
+	 * @param jdbcUrl the JDBC URL the dump tool connects to, or {@code null} if unknown
+	 * @param user the user the dump tool connects as
+	 * @param password the password, passed to the dump tool through the environment or an
+	 * option file only
+	 */
+	public BackupSettings(boolean enabled, boolean required, Path directory, int keep, String pgDumpPath,
+			@Nullable String jdbcUrl, @Nullable String user, @Nullable String password) {
+		this(enabled, required, directory, keep, pgDumpPath, null, jdbcUrl, user, password);
+	}
 
 	@Override
 	public String toString() {
 		return "BackupSettings[enabled=" + this.enabled + ", required=" + this.required + ", directory="
-				+ this.directory + ", keep=" + this.keep + ", pgDumpPath=" + this.pgDumpPath + "]";
+				+ this.directory + ", keep=" + this.keep + ", pgDumpPath=" + this.pgDumpPath + ", mariaDbDumpPath="
+				+ this.mariaDbDumpPath + "]";
 	}
 
 }

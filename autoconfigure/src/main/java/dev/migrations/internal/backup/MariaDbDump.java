@@ -117,7 +117,10 @@ final class MariaDbDump {
 
 	// The first of the tools on the PATH; the name alone if none is (the run then says it
 	// cannot be found).
-	private static String tool() {
+	private String tool() {
+		if (this.settings.mariaDbDumpPath() != null && !this.settings.mariaDbDumpPath().isBlank()) {
+			return this.settings.mariaDbDumpPath();
+		}
 		String path = System.getenv("PATH");
 		if (path != null) {
 			for (String tool : TOOLS) {

@@ -83,9 +83,13 @@ class MariaDbBackupTests {
 	}
 
 	Migrator migrator(boolean required) {
+		return migrator(required, null);
+	}
+
+	Migrator migrator(boolean required, String dumpTool) {
 		DefaultResourceLoader loader = new DefaultResourceLoader();
-		BackupSettings settings = new BackupSettings(true, required, this.backups, 10, "pg_dump", this.db.url(),
-				this.db.user(), this.db.password());
+		BackupSettings settings = new BackupSettings(true, required, this.backups, 10, "pg_dump", dumpTool,
+				this.db.url(), this.db.user(), this.db.password());
 		return new Migrator(this.db.dataSource(), RevisionSource.directory(this.revisions.location(), loader),
 				MigrationSettings.defaults(), loader, new DatabaseBackups(settings));
 	}
@@ -121,6 +125,50 @@ class MariaDbBackupTests {
 		assertThat(process.waitFor()).as(output).isZero();
 		assertThat(users()).isEqualTo(before);
 		assertThat(this.db.history()).extracting((row) -> row.get("ID")).containsExactly("001");
+	}
+
+	@Test
+	void aConfiguredDumpToolIsTheOneThatRuns() throws Exception {
+		Path tool = onPath("mariadb-dump");
+		migrator(true).migrate();
+		this.revisions.add("002_create_projects.sql", "CREATE TABLE projects (id INTEGER PRIMARY KEY);");
+		RunReport report = migrator(true, tool.toString()).migrate();
+		assertThat(report.applied()).containsExactly("002");
+		assertThat(report.backup()).isNotNull();
+		assertThat(Path.of(report.backup())).exists();
+	}
+
+	@Test
+	void aConfiguredDumpToolThatCannotRunFailsARequiredBackupAndNothingIsWritten() {
+		migrator(true).migrate();
+		this.revisions.add("002_drop_names.sql", "ALTER TABLE users DROP COLUMN name;");
+		org.assertj.core.api.Assertions.assertThatExceptionOfType(dev.migrations.MigrationException.class)
+			.isThrownBy(() -> migrator(true, "/nonexistent/mariadb-dump").migrate())
+			.withMessageContaining("No backup could be taken before migrating (migrations.backup.required=true)")
+			.withMessageContaining("/nonexistent/mariadb-dump cannot be run")
+			.withMessageContaining("Nothing was written");
+		assertThat(this.db.history()).extracting((row) -> row.get("ID")).containsExactly("001");
+		assertThat(this.db.jdbc()
+			.queryForList("SELECT column_name FROM information_schema.columns WHERE table_schema = ? "
+					+ "AND table_name = 'users'", String.class, this.db.container()))
+			.contains("name");
+		try (Stream<Path> files = Files.exists(this.backups) ? Files.list(this.backups) : Stream.empty()) {
+			assertThat(files).isEmpty();
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	private static Path onPath(String tool) {
+		for (String directory : System.getenv("PATH").split(java.io.File.pathSeparator)) {
+			Path candidate = Path.of(directory, tool);
+			if (!directory.isEmpty() && Files.isExecutable(candidate)) {
+				return candidate;
+			}
+		}
+		org.junit.jupiter.api.Assumptions.abort(tool + " is not on the PATH");
+		return null;
 	}
 
 	@Test
