@@ -36,11 +36,13 @@ import dev.migrations.runner.RevisionState;
  * @param sql the SQL it runs (pending) or ran, without the history bookkeeping
  * @param downgradable whether a downgrade can reverse it
  * @param downgrade how it is reversed, or why it cannot be
+ * @param interrupted the marker of this revision, if an earlier run started it (or began
+ * reversing it) and never finished; else {@code null}
  * @author Migrations for Spring Boot contributors
  */
 public record RevisionDescriptor(String revision, String description, RevisionState state, List<String> files,
 		@Nullable Instant appliedAt, List<ChangeSetDescriptor> changesets, List<String> sql, boolean downgradable,
-		String downgrade) {
+		String downgrade, MigrationsDescriptor.@Nullable InterruptedRevisionDescriptor interrupted) {
 
 	/** The state of a change set that the history does not record. */
 	public static final String PENDING = "PENDING";
@@ -53,7 +55,8 @@ public record RevisionDescriptor(String revision, String description, RevisionSt
 	public static RevisionDescriptor of(RevisionDetail detail) {
 		return new RevisionDescriptor(detail.revision(), detail.description(), detail.state(), detail.files(),
 				detail.appliedAt(), detail.changesets().stream().map(ChangeSetDescriptor::of).toList(), detail.sql(),
-				detail.downgradable(), detail.downgrade());
+				detail.downgradable(), detail.downgrade(), (detail.interrupted() != null)
+						? MigrationsDescriptor.InterruptedRevisionDescriptor.of(detail.interrupted()) : null);
 	}
 
 	/**

@@ -274,14 +274,19 @@ final class MigrationSession implements AutoCloseable {
 		}
 		RevisionStatus effective = revisionStatus.orElseGet(() -> new RevisionStatus(known.id().value(),
 				known.description(), RevisionState.PENDING, known.file(), null, null, 0, null, List.of(), List.of()));
-		return Optional.of(detail(effective, known));
+		InterruptedRevision interrupted = status.interrupted();
+		if (interrupted != null && !new RevisionId(interrupted.revision()).sameRevisionAs(id)) {
+			interrupted = null;
+		}
+		return Optional.of(detail(effective, known, interrupted));
 	}
 
-	private RevisionDetail detail(RevisionStatus status, @Nullable Revision revision) {
+	private RevisionDetail detail(RevisionStatus status, @Nullable Revision revision,
+			@Nullable InterruptedRevision interrupted) {
 		if (revision == null) {
 			return new RevisionDetail(status.revision(), status.description(), status.state(), List.of(),
 					status.appliedAt(), List.of(), List.of(), false,
-					"the application does not have this revision, so it cannot reverse it");
+					"the application does not have this revision, so it cannot reverse it", interrupted);
 		}
 		CompiledRevision compiled = compiled(revision);
 		Map<String, HistoryRow> recorded = rowsOf(compiled).stream()
@@ -315,7 +320,7 @@ final class MigrationSession implements AutoCloseable {
 			sql = List.of("-- " + ex.getMessage().replace("\n", " "));
 		}
 		return new RevisionDetail(revision.id().value(), revision.description(), status.state(), files,
-				status.appliedAt(), changeSets, sql, downgradable, how);
+				status.appliedAt(), changeSets, sql, downgradable, how, interrupted);
 	}
 
 	MigrationLock lock() {

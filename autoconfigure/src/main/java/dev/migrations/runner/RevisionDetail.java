@@ -34,11 +34,14 @@ import org.jspecify.annotations.Nullable;
  * @param sql the SQL it runs (pending) or ran, without the history bookkeeping
  * @param downgradable whether it can be reversed by a downgrade
  * @param downgrade how it is reversed, or why it cannot be
+ * @param interrupted the marker of this revision, if an earlier run started it (or began
+ * reversing it) and never finished, on databases whose DDL commits at once; else
+ * {@code null}
  * @author Migrations for Spring Boot contributors
  */
 public record RevisionDetail(String revision, String description, RevisionState state, List<String> files,
 		@Nullable Instant appliedAt, List<ChangeSetDetail> changesets, List<String> sql, boolean downgradable,
-		String downgrade) {
+		String downgrade, @Nullable InterruptedRevision interrupted) {
 
 	/**
 	 * One change set of a revision.

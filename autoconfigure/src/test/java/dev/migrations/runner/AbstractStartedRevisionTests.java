@@ -79,7 +79,8 @@ abstract class AbstractStartedRevisionTests extends AbstractDatabaseTests {
 		assertThat(migrator.status().interrupted()).isNull();
 		assertThat(this.db.tables()).doesNotContain("DATABASECHANGELOG_STARTED", "databasechangelog_started");
 		assertThatExceptionOfType(MigrationException.class).isThrownBy(migrator::migrate);
-		MigrationStatus status = migrator.status();
+		MigrationStatus interruptedStatus = migrator.status();
+		MigrationStatus status = interruptedStatus;
 		assertThat(status.state()).isEqualTo(DatabaseState.PARTIAL);
 		assertThat(status.current()).isEqualTo("001");
 		assertThat(status.pending()).extracting(RevisionStatus::revision).containsExactly("002", "003");
@@ -94,6 +95,11 @@ abstract class AbstractStartedRevisionTests extends AbstractDatabaseTests {
 					"statement 1: CREATE TABLE shipments");
 			assertThat(interrupted.action()).contains("stamp 002", "repair 002", "DATABASECHANGELOG_STARTED");
 		});
+		// The revision's own detail (show 002, GET /actuator/migrations/002) carries the
+		// marker; another revision's does not.
+		assertThat(migrator.show("002")).get()
+			.satisfies((detail) -> assertThat(detail.interrupted()).isEqualTo(interruptedStatus.interrupted()));
+		assertThat(migrator.show("001")).get().satisfies((detail) -> assertThat(detail.interrupted()).isNull());
 		Health health = new MigrationsHealthIndicator(migrator, Duration.ZERO).health();
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(health.getDetails()).containsEntry("state", DatabaseState.PARTIAL)

@@ -236,6 +236,10 @@ final class MigrationsCommand {
 		}
 		this.out.println(
 				"Downgrade: " + (detail.downgradable() ? detail.downgrade() : "not possible: " + detail.downgrade()));
+		if (detail.interrupted() != null) {
+			this.out.println("Interrupted: " + detail.interrupted().description());
+			this.out.println("Ways out: " + detail.interrupted().action());
+		}
 		this.out.println("SQL:");
 		detail.sql().forEach((statement) -> this.out.println(statement + (SqlScript.isNote(statement) ? "" : ";")));
 	}

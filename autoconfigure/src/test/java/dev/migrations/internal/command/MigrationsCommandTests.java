@@ -251,6 +251,13 @@ class MigrationsCommandTests {
 		assertThat(interrupted.get("revision").asString()).isEqualTo("004");
 		assertThat(interrupted.get("statementsStarted").asInt()).isEqualTo(1);
 		assertThat(interrupted.get("action").asString()).contains("repair 004");
+		assertThat(run("show 004").output()).contains("Revision: 004 add carriers", "State: PENDING",
+				"Interrupted: Revision 004 (", "Ways out: ", "repair 004");
+		assertThat(json.readTree(run("show 004", OutputFormat.JSON).output())
+			.get("interrupted")
+			.get("revision")
+			.asString()).isEqualTo("004");
+		assertThat(run("show 003").output()).doesNotContain("Interrupted");
 		this.db.jdbc().execute("DROP TABLE shipments");
 		run("repair 004");
 		assertThat(run("current").output()).contains("State: BEHIND").doesNotContain("Interrupted", "Ways out");
