@@ -162,15 +162,18 @@ final class ResultsFile {
 	}
 
 	/**
-	 * The commit of the working directory, as {@code git rev-parse --short HEAD} gives
-	 * it.
+	 * The commit of the working directory, followed by {@code -dirty} when the working
+	 * tree has changes the commit does not hold (the run measured code no commit has).
 	 * @return the short commit id, or {@code unknown} if git cannot tell
 	 */
 	static String commit() {
 		try {
-			Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
+			Process git = new ProcessBuilder("git", "describe", "--always", "--dirty", "--abbrev=7", "--exclude", "*")
+				.redirectErrorStream(true)
+				.start();
 			String output = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-			if (git.waitFor(10, TimeUnit.SECONDS) && git.exitValue() == 0 && output.matches("[0-9a-f]{4,40}")) {
+			if (git.waitFor(10, TimeUnit.SECONDS) && git.exitValue() == 0
+					&& output.matches("[0-9a-f]{4,40}(-dirty)?")) {
 				return output;
 			}
 			git.destroy();

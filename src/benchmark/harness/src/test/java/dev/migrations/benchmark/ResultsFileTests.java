@@ -167,4 +167,10 @@ class ResultsFileTests {
 			.containsExactly("--smoke", "--no-results");
 	}
 
+	@Test
+	void theCommitIsAShortIdMarkedDirtyWhenTheTreeHasChanges() {
+		// The tests run inside the repository: a commit id, dirty while a change is made.
+		assertThat(ResultsFile.commit()).matches("[0-9a-f]{7,40}(-dirty)?|unknown");
+	}
+
 }
