@@ -45,7 +45,7 @@ class PostgresRepairTests extends AbstractRepairTests {
 		Migrator migrator = new Migrator(this.db.dataSource(),
 				RevisionSource.directory(this.revisions.location(), loader),
 				MigrationSettings.defaults().withRepair("002"), loader, new DatabaseBackups(new BackupSettings(true,
-						true, directory, 10, "pg_dump", this.db.url(), this.db.user(), this.db.password())));
+						true, directory, 10, "pg_dump", null, this.db.url(), this.db.user(), this.db.password())));
 		RunReport report = migrator.migrate();
 		assertThat(report.backup()).contains("-002-to-repair_002-");
 		assertThat(Files.size(Path.of(report.backup()))).isPositive();

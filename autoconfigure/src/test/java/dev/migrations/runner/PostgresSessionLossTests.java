@@ -202,7 +202,8 @@ class PostgresSessionLossTests {
 		String url = this.db.url() + (this.db.url().contains("?") ? "&" : "?") + "ApplicationName=" + MIGRATOR;
 		dataSource.setUrl(url);
 		DatabaseBackups backups = backup ? new DatabaseBackups(new BackupSettings(true, true,
-				this.temp.resolve("backups"), 10, "pg_dump", this.db.url(), this.db.user(), this.db.password())) : null;
+				this.temp.resolve("backups"), 10, "pg_dump", null, this.db.url(), this.db.user(), this.db.password()))
+				: null;
 		return new Migrator(dataSource, RevisionSource.directory(this.revisions.location(), loader),
 				MigrationSettings.defaults(), loader, backups);
 	}

@@ -38,24 +38,6 @@ import org.jspecify.annotations.Nullable;
 public record BackupSettings(boolean enabled, boolean required, Path directory, int keep, String pgDumpPath,
 		@Nullable String mariaDbDumpPath, @Nullable String jdbcUrl, @Nullable String user, @Nullable String password) {
 
-	/**
-	 * Settings that find the MariaDB dump tool on the {@code PATH}.
-	 * @param enabled whether to take a backup before writing to a database that holds
-	 * tables
-	 * @param required whether a backup that cannot be taken fails the migration
-	 * @param directory where backup files go
-	 * @param keep how many backup files of a database to keep
-	 * @param pgDumpPath the pg_dump executable; pg_restore is expected beside it
-	 * @param jdbcUrl the JDBC URL the dump tool connects to, or {@code null} if unknown
-	 * @param user the user the dump tool connects as
-	 * @param password the password, passed to the dump tool through the environment or an
-	 * option file only
-	 */
-	public BackupSettings(boolean enabled, boolean required, Path directory, int keep, String pgDumpPath,
-			@Nullable String jdbcUrl, @Nullable String user, @Nullable String password) {
-		this(enabled, required, directory, keep, pgDumpPath, null, jdbcUrl, user, password);
-	}
-
 	@Override
 	public String toString() {
 		return "BackupSettings[enabled=" + this.enabled + ", required=" + this.required + ", directory="

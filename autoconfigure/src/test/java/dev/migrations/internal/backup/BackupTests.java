@@ -83,7 +83,7 @@ class BackupTests {
 	}
 
 	BackupSettings settings(TestDatabase db, boolean required, int keep, String pgDump) {
-		return new BackupSettings(true, required, this.backups, keep, pgDump, db.url(), db.user(), db.password());
+		return new BackupSettings(true, required, this.backups, keep, pgDump, null, db.url(), db.user(), db.password());
 	}
 
 	List<Path> backupFiles() throws IOException {
@@ -405,7 +405,7 @@ class BackupTests {
 
 	@Test
 	void backupSettingsNeverPrintThePassword() {
-		BackupSettings settings = new BackupSettings(true, true, this.backups, 1, "pg_dump",
+		BackupSettings settings = new BackupSettings(true, true, this.backups, 1, "pg_dump", null,
 				"jdbc:postgresql://localhost/app", "app", "s3cret");
 		assertThat(settings.toString()).doesNotContain("s3cret");
 	}

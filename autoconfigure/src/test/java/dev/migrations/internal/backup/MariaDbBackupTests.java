@@ -129,13 +129,21 @@ class MariaDbBackupTests {
 
 	@Test
 	void aConfiguredDumpToolIsTheOneThatRuns() throws Exception {
-		Path tool = onPath("mariadb-dump");
+		// A wrapper that leaves a trace, then runs the real tool: the default on the PATH
+		// would take the backup too, so only the trace shows which one ran.
+		Path real = onPath("mariadb-dump");
+		Path trace = this.temp.resolve("wrapper-ran");
+		Path wrapper = this.temp.resolve("bin/dump-wrapper");
+		Files.createDirectories(wrapper.getParent());
+		Files.writeString(wrapper, "#!/bin/sh\ntouch '" + trace + "'\nexec '" + real + "' \"$@\"\n");
+		wrapper.toFile().setExecutable(true);
 		migrator(true).migrate();
 		this.revisions.add("002_create_projects.sql", "CREATE TABLE projects (id INTEGER PRIMARY KEY);");
-		RunReport report = migrator(true, tool.toString()).migrate();
+		RunReport report = migrator(true, wrapper.toString()).migrate();
 		assertThat(report.applied()).containsExactly("002");
 		assertThat(report.backup()).isNotNull();
 		assertThat(Path.of(report.backup())).exists();
+		assertThat(trace).exists();
 	}
 
 	@Test

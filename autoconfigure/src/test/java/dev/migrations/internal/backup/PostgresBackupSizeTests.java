@@ -121,8 +121,8 @@ class PostgresBackupSizeTests {
 	private Migrator migrator(boolean required, Long maxSize) {
 		DefaultResourceLoader loader = new DefaultResourceLoader();
 		DatabaseBackups backups = new DatabaseBackups(
-				new BackupSettings(true, required, this.temp.resolve("migration-backups"), 10, "pg_dump", this.db.url(),
-						this.db.user(), this.db.password()));
+				new BackupSettings(true, required, this.temp.resolve("migration-backups"), 10, "pg_dump", null,
+						this.db.url(), this.db.user(), this.db.password()));
 		backups.setMaxSize(maxSize);
 		backups.setProgressInterval(Duration.ofMillis(5));
 		return new Migrator(this.db.dataSource(), RevisionSource.directory(this.revisions.location(), loader),
